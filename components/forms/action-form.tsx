@@ -1,0 +1,72 @@
+"use client";
+
+import * as React from "react";
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/actions/result";
+import { cn } from "@/lib/utils";
+
+type Action<R> = (state: ActionResult<R> | null, formData: FormData) => Promise<ActionResult<R>>;
+
+const FormStateContext = React.createContext<ActionResult<unknown> | null>(null);
+
+export function useFormResult() {
+  return React.useContext(FormStateContext);
+}
+
+/**
+ * A form bound to a pipeline action through useActionState: field errors reach the fields by
+ * name, the form message is announced, and the submit button is disabled while pending.
+ */
+export function ActionForm<R>({
+  action,
+  children,
+  className,
+  successMessage,
+  resetOnSuccess = false,
+  onSuccess,
+  id,
+}: {
+  action: (input: unknown, formData?: unknown) => Promise<ActionResult<R>>;
+  children: React.ReactNode;
+  className?: string;
+  successMessage?: string;
+  resetOnSuccess?: boolean;
+  onSuccess?: (data: R) => void;
+  id?: string;
+}) {
+  const [state, formAction] = useActionState(action as unknown as Action<R>, null);
+  const ref = React.useRef<HTMLFormElement>(null);
+  const onSuccessRef = React.useRef(onSuccess);
+  onSuccessRef.current = onSuccess;
+  React.useEffect(() => {
+    if (state?.ok) {
+      if (resetOnSuccess) ref.current?.reset();
+      onSuccessRef.current?.(state.data);
+    }
+  }, [state, resetOnSuccess]);
+  return (
+    <form ref={ref} action={formAction} className={cn("space-y-3", className)} id={id} noValidate>
+      <FormStateContext.Provider value={state as ActionResult<unknown> | null}>
+        {children}
+        <FormMessage successMessage={successMessage} />
+      </FormStateContext.Provider>
+    </form>
+  );
+}
+
+function FormMessage({ successMessage }: { successMessage?: string }) {
+  const state = useFormResult();
+  if (!state) return null;
+  if (state.ok) {
+    return successMessage ? (
+      <p role="status" data-testid="form-success" className="text-sm text-success">
+        {successMessage}
+      </p>
+    ) : null;
+  }
+  return (
+    <p role="status" aria-live="polite" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-destructive">
+      {state.message}
+    </p>
+  );
+}

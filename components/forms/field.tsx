@@ -1,0 +1,66 @@
+"use client";
+
+import * as React from "react";
+import { Input, Label, Select, Textarea } from "@/components/ui/input";
+import { useFormResult } from "./action-form";
+
+function useFieldErrors(name: string): string[] | undefined {
+  const state = useFormResult();
+  return state && !state.ok ? state.fieldErrors?.[name] : undefined;
+}
+
+type Common = { name: string; label: React.ReactNode; hint?: React.ReactNode };
+
+function FieldShell({ name, label, hint, children }: Common & { children: (aria: Record<string, unknown>) => React.ReactNode }) {
+  const errors = useFieldErrors(name);
+  const id = `f-${name}`;
+  const errId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : null, errors ? errId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <Label htmlFor={id}>{label}</Label>
+      {children({ id, name, "aria-invalid": errors ? true : undefined, "aria-describedby": describedBy })}
+      {hint ? (
+        <p id={hintId} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      ) : null}
+      {errors ? (
+        <p id={errId} className="text-xs text-destructive">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField(props: Common & React.InputHTMLAttributes<HTMLInputElement>) {
+  const { name, label, hint, ...rest } = props;
+  return <FieldShell name={name} label={label} hint={hint}>{(aria) => <Input {...rest} {...aria} />}</FieldShell>;
+}
+
+export function TextAreaField(props: Common & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const { name, label, hint, ...rest } = props;
+  return <FieldShell name={name} label={label} hint={hint}>{(aria) => <Textarea {...rest} {...aria} />}</FieldShell>;
+}
+
+export function SelectField(
+  props: Common & React.SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string },
+) {
+  const { name, label, hint, options, placeholder, ...rest } = props;
+  return (
+    <FieldShell name={name} label={label} hint={hint}>
+      {(aria) => (
+        <Select {...rest} {...aria}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      )}
+    </FieldShell>
+  );
+}

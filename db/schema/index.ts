@@ -1,0 +1,4 @@
+export * from "./network";
+export * from "./people";
+export * from "./audit";
+export * from "./meta";

@@ -1,0 +1,9 @@
+import type { Db } from "@/db/client";
+import { seedNetwork } from "./network";
+import { seedUsers } from "./users";
+
+/** The demo data, in dependency order. Each area appends its own step. */
+export const SEED_STEPS: { name: string; run: (db: Db) => Promise<void> }[] = [
+  { name: "network", run: seedNetwork },
+  { name: "users", run: seedUsers },
+];

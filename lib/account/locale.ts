@@ -1,0 +1,14 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { users } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { LOCALES } from "@/lib/i18n/locales";
+
+export const setLocaleSchema = z.strictObject({ locale: z.enum(LOCALES) });
+
+/** The signed-in user's own language, remembered across devices. */
+export async function setOwnLocale({ actor, input, tx, audit }: ActionContext<z.infer<typeof setLocaleSchema>>) {
+  await tx.update(users).set({ locale: input.locale, updatedAt: new Date() }).where(eq(users.id, actor.id));
+  audit({ action: "user.set_locale", entityType: "user", entityId: actor.id, centreId: actor.centreId, before: { locale: actor.locale }, after: { locale: input.locale } });
+  return { locale: input.locale };
+}
