@@ -30,6 +30,17 @@ describe("audit trail", () => {
     expect(row.n).toBe(5);
   });
 
+  it("keeps one unbroken chain under parallel writers (PostgreSQL: real concurrency)", async () => {
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        db.transaction(async (tx) => {
+          await appendAudit(tx as Db, { id: 2, centreId: 1 }, [{ action: "test.parallel", entityType: "thing", entityId: 100 + i }]);
+        }),
+      ),
+    );
+    expect(await verifyAuditChain(db)).toEqual({ ok: true, checked: 29 });
+  });
+
   it("names the first tampered row", async () => {
     // Someone with superuser rights switches the trigger off and edits a row.
     await db.execute(sql`alter table audit_events disable trigger audit_events_no_update_delete`);
