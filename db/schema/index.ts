@@ -2,3 +2,5 @@ export * from "./network";
 export * from "./people";
 export * from "./audit";
 export * from "./meta";
+export * from "./biobank";
+export * from "./studies";

@@ -1,9 +1,11 @@
 import type { Db } from "@/db/client";
 import { seedNetwork } from "./network";
 import { seedUsers } from "./users";
+import { seedBiobank } from "./biobank";
 
 /** The demo data, in dependency order. Each area appends its own step. */
 export const SEED_STEPS: { name: string; run: (db: Db) => Promise<void> }[] = [
   { name: "network", run: seedNetwork },
   { name: "users", run: seedUsers },
+  { name: "biobank", run: seedBiobank },
 ];

@@ -11,6 +11,10 @@ export const PERMISSIONS = {
   "user.manage": ["network_admin", "centre_coordinator"],
   "audit.read": ["network_admin", "centre_coordinator"],
   "audit.verify": ["network_admin", "centre_coordinator"],
+  "study.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer"],
+  "study.create": ["network_admin", "pi"],
+  /** Role gate only: the handler also requires the study's own PI (or a network admin). */
+  "study.manage": ["network_admin", "pi"],
   "profile.update": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer"],
 } as const satisfies Record<string, readonly NetworkRole[]>;
 

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import type { CentreRow } from "@/lib/queries/centres";
+
+export async function CentreChildren({ rows }: { rows: CentreRow[] }) {
+  const t = await getTranslations("network");
+  const tc = await getTranslations("common");
+  const locale = await getLocale();
+  if (!rows.length) return <p className="text-sm text-muted-foreground">{t("noChildren")}</p>;
+  return (
+    <Table data-testid="centre-children">
+      <THead>
+        <TR>
+          <TH>{t("code")}</TH>
+          <TH>{t("name")}</TH>
+          <TH>{t("level")}</TH>
+          <TH>{t("place")}</TH>
+          <TH>{t("activeUsers")}</TH>
+          <TH>{t("status")}</TH>
+        </TR>
+      </THead>
+      <TBody>
+        {rows.map((c) => (
+          <TR key={c.id}>
+            <TD>
+              <code>{c.code}</code>
+            </TD>
+            <TD>
+              <Link href={`/centres/${c.code}`} className="text-primary hover:underline">
+                {locale === "en" ? c.nameEn : c.nameZh}
+              </Link>
+            </TD>
+            <TD>{tc(`levels.${c.level}`)}</TD>
+            <TD>{c.city}</TD>
+            <TD>{c.userCount}</TD>
+            <TD>{c.active ? <Badge variant="success">{tc("active")}</Badge> : <Badge variant="warning">{tc("inactive")}</Badge>}</TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

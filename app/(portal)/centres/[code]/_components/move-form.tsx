@@ -1,0 +1,27 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { ActionForm } from "@/components/forms/action-form";
+import { SelectField } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import type { CentreOption } from "@/lib/queries/centres";
+import { moveCentreAction } from "../../actions";
+
+export function MoveForm({ centreId, targets }: { centreId: number; targets: CentreOption[] }) {
+  const t = useTranslations("network");
+  const locale = useLocale();
+  if (!targets.length) return <p className="text-sm text-muted-foreground">{t("noTargets")}</p>;
+  return (
+    <ActionForm action={moveCentreAction} successMessage={t("moved")} id="move-centre">
+      <input type="hidden" name="centreId" value={centreId} />
+      <SelectField
+        name="newParentId"
+        label={t("newParent")}
+        required
+        placeholder={t("choose")}
+        options={targets.map((o) => ({ value: String(o.id), label: `${o.code} · ${locale === "en" ? o.nameEn : o.nameZh}` }))}
+      />
+      <SubmitButton variant="outline">{t("move")}</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,31 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+
+/**
+ * Transfers and the chain of custody for the demo bank: one open shipment to the hub per
+ * hospital with specimens in transit, a "collected" event for every specimen and a "stored"
+ * event for those in a box.
+ */
+export async function seedBiobankMovements(db: Db, hubId: number): Promise<void> {
+  await db.execute(sql`
+    insert into specimen_transfers (code, from_centre_id, to_centre_id, status, shipped_at, note)
+    select 'TR-DEMO-' || lpad(holder_centre_id::text, 4, '0'), holder_centre_id, ${hubId}, 'in_transit',
+           date_trunc('day', now()) - interval '2 days', 'demo shipment'
+    from specimens where status = 'in_transit' group by holder_centre_id order by holder_centre_id`);
+  await db.execute(sql`
+    insert into specimen_transfer_items (transfer_id, specimen_id)
+    select t.id, s.id from specimens s join specimen_transfers t on t.from_centre_id = s.holder_centre_id and t.status = 'in_transit'
+    where s.status = 'in_transit'`);
+  await db.execute(sql`
+    insert into custody_events (specimen_id, event, at, centre_id, detail)
+    select id, 'collected', collected_at, centre_id, null from specimens where parent_id is null`);
+  await db.execute(sql`
+    insert into custody_events (specimen_id, event, at, centre_id, detail)
+    select s.id, case when s.parent_id is null then 'stored' else 'aliquoted' end::custody_event, s.collected_at + interval '3 days', s.holder_centre_id,
+           f.code || ' / ' || r.code || ' / ' || b.code || ' / ' || chr(64 + s.pos_row) || s.pos_col
+    from specimens s join storage_boxes b on b.id = s.box_id join storage_racks r on r.id = b.rack_id join storage_freezers f on f.id = r.freezer_id`);
+  await db.execute(sql`
+    insert into custody_events (specimen_id, event, at, centre_id, transfer_id)
+    select i.specimen_id, 'shipped', t.shipped_at, t.from_centre_id, t.id
+    from specimen_transfer_items i join specimen_transfers t on t.id = i.transfer_id`);
+}

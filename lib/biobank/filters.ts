@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { specimenStatus, specimenType, specimenCategory } from "@/db/schema";
+
+export const PAGE_SIZE = 25;
+
+const opt = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), s.optional());
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The search's filter state: what the URL holds and the GET handler accepts. */
+export const specimenFilterSchema = z.strictObject({
+  barcode: opt(z.string().trim().toUpperCase().max(40)),
+  category: opt(z.enum(specimenCategory.enumValues)),
+  type: opt(z.enum(specimenType.enumValues)),
+  status: opt(z.enum(specimenStatus.enumValues)),
+  centre: opt(z.coerce.number().int().positive()),
+  code: opt(z.string().trim().max(60)),
+  from: opt(day),
+  to: opt(day),
+  page: opt(z.coerce.number().int().min(1).max(100_000)),
+});
+
+export type SpecimenFilters = z.infer<typeof specimenFilterSchema>;
+
+export const FILTER_KEYS = ["barcode", "category", "type", "status", "centre", "code", "from", "to", "page"] as const;
+
+/** URLSearchParams (or Next's searchParams object) → filters; unknown keys are dropped, bad values refused. */
+export function parseFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): { ok: true; filters: SpecimenFilters } | { ok: false } {
+  const obj: Record<string, string> = {};
+  for (const k of FILTER_KEYS) {
+    const v = params instanceof URLSearchParams ? params.get(k) : params[k];
+    const s = Array.isArray(v) ? v[0] : v;
+    if (s !== undefined && s !== null && s !== "") obj[k] = s;
+  }
+  const parsed = specimenFilterSchema.safeParse(obj);
+  return parsed.success ? { ok: true, filters: parsed.data } : { ok: false };
+}
+
+export function filtersToQuery(f: SpecimenFilters): string {
+  const p = new URLSearchParams();
+  for (const k of FILTER_KEYS) {
+    const v = f[k];
+    if (v !== undefined && v !== "") p.set(k, String(v));
+  }
+  return p.toString();
+}

@@ -1,0 +1,77 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Actor } from "@/lib/authz/actor";
+import { centreScope } from "@/lib/authz/scope";
+
+type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
+
+/**
+ * The one place that decides which specimens an actor may see as rows. `s` is the alias of
+ * `specimens` in the caller's query. A specimen belongs to its collecting centre and to the
+ * centre holding it now, so a hub biobank sees what it received and a hospital what it sent.
+ * PIs: "specimens of their studies' participants" is added here once participants exist
+ * (an `or s.participant_id in (…study team…)` term); until then they match no row.
+ */
+export function specimenRowScope(actor: ScopeActor, s = "s"): SQL {
+  const centre = sql.raw(`${s}.centre_id`);
+  const holder = sql.raw(`${s}.holder_centre_id`);
+  switch (actor.role) {
+    case "network_admin":
+      return sql`true`;
+    case "centre_coordinator":
+    case "site_staff":
+    case "biobank_manager":
+      return sql`(${centreScope(actor, centre)} or ${centreScope(actor, holder)})`;
+    default:
+      return sql`false`;
+  }
+}
+
+/** Figures (counts by type and centre): viewers see the whole network's, never rows. */
+export function specimenCountScope(actor: ScopeActor, s = "s"): SQL {
+  if (actor.role === "viewer") return sql`true`;
+  return specimenRowScope(actor, s);
+}
+
+/** Who may change a specimen: its current holder centre's staff and managers; admins anywhere. */
+export function specimenWriteScope(actor: ScopeActor, s = "s"): SQL {
+  if (actor.role === "network_admin") return sql`true`;
+  if (actor.role === "site_staff" || actor.role === "biobank_manager") return sql`${sql.raw(`${s}.holder_centre_id`)} = ${actor.centreId}`;
+  return sql`false`;
+}
+
+/** Storage (freezers, racks, boxes) is read and changed by the centre that owns it. */
+export function storageScope(actor: ScopeActor, centreColumn: SQL): SQL {
+  if (actor.role === "network_admin") return sql`true`;
+  if (actor.role === "centre_coordinator") return centreScope(actor, centreColumn);
+  if (actor.role === "site_staff" || actor.role === "biobank_manager") return sql`${centreColumn} = ${actor.centreId}`;
+  return sql`false`;
+}
+
+export function storageWriteScope(actor: ScopeActor, centreColumn: SQL): SQL {
+  if (actor.role === "network_admin") return sql`true`;
+  if (actor.role === "site_staff" || actor.role === "biobank_manager") return sql`${centreColumn} = ${actor.centreId}`;
+  return sql`false`;
+}
+
+/** Transfers are seen by both ends (and coordinators above either end). */
+export function transferScope(actor: ScopeActor, t = "t"): SQL {
+  const from = sql.raw(`${t}.from_centre_id`);
+  const to = sql.raw(`${t}.to_centre_id`);
+  if (actor.role === "network_admin") return sql`true`;
+  if (["centre_coordinator", "site_staff", "biobank_manager"].includes(actor.role)) {
+    return sql`(${centreScope(actor, from)} or ${centreScope(actor, to)})`;
+  }
+  return sql`false`;
+}
+
+/** Release requests are seen by the bank's centre and the requester. */
+export function releaseScope(actor: ScopeActor, r = "r"): SQL {
+  if (actor.role === "network_admin") return sql`true`;
+  const centre = sql.raw(`${r}.centre_id`);
+  const by = sql.raw(`${r}.requested_by`);
+  if (actor.role === "centre_coordinator" || actor.role === "biobank_manager" || actor.role === "site_staff") {
+    return sql`(${centreScope(actor, centre)} or ${by} = ${actor.id})`;
+  }
+  if (actor.role === "pi") return sql`${by} = ${actor.id}`;
+  return sql`false`;
+}
