@@ -7,10 +7,20 @@ import zhNetwork from "./zh-CN/network.json";
 import enNetwork from "./en/network.json";
 import zhAudit from "./zh-CN/audit.json";
 import enAudit from "./en/audit.json";
+import zhUsers from "./zh-CN/users.json";
+import enUsers from "./en/users.json";
+import zhStudies from "./zh-CN/studies.json";
+import enStudies from "./en/studies.json";
+import zhDashboard from "./zh-CN/dashboard.json";
+import enDashboard from "./en/dashboard.json";
+import zhBiobank from "./zh-CN/biobank.json";
+import enBiobank from "./en/biobank.json";
+import zhEnrolment from "./zh-CN/enrolment.json";
+import enEnrolment from "./en/enrolment.json";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhAuth, ...zhNetwork, ...zhAudit },
-  en: { ...enCommon, ...enAuth, ...enNetwork, ...enAudit },
+  "zh-CN": { ...zhCommon, ...zhAuth, ...zhNetwork, ...zhAudit, ...zhUsers, ...zhStudies, ...zhDashboard, ...zhBiobank, ...zhEnrolment },
+  en: { ...enCommon, ...enAuth, ...enNetwork, ...enAudit, ...enUsers, ...enStudies, ...enDashboard, ...enBiobank, ...enEnrolment },
 };
 
 export type Messages = (typeof messages)["zh-CN"];

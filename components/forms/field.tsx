@@ -9,11 +9,12 @@ function useFieldErrors(name: string): string[] | undefined {
   return state && !state.ok ? state.fieldErrors?.[name] : undefined;
 }
 
-type Common = { name: string; label: React.ReactNode; hint?: React.ReactNode };
+/** `id` only when two forms on one page share a field name (ids must be unique). */
+type Common = { name: string; label: React.ReactNode; hint?: React.ReactNode; id?: string };
 
-function FieldShell({ name, label, hint, children }: Common & { children: (aria: Record<string, unknown>) => React.ReactNode }) {
+function FieldShell({ name, label, hint, id: idProp, children }: Common & { children: (aria: Record<string, unknown>) => React.ReactNode }) {
   const errors = useFieldErrors(name);
-  const id = `f-${name}`;
+  const id = idProp ?? `f-${name}`;
   const errId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [hint ? hintId : null, errors ? errId : null].filter(Boolean).join(" ") || undefined;
@@ -36,21 +37,21 @@ function FieldShell({ name, label, hint, children }: Common & { children: (aria:
 }
 
 export function TextField(props: Common & React.InputHTMLAttributes<HTMLInputElement>) {
-  const { name, label, hint, ...rest } = props;
-  return <FieldShell name={name} label={label} hint={hint}>{(aria) => <Input {...rest} {...aria} />}</FieldShell>;
+  const { name, label, hint, id, ...rest } = props;
+  return <FieldShell name={name} label={label} hint={hint} id={id}>{(aria) => <Input {...rest} {...aria} />}</FieldShell>;
 }
 
 export function TextAreaField(props: Common & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const { name, label, hint, ...rest } = props;
-  return <FieldShell name={name} label={label} hint={hint}>{(aria) => <Textarea {...rest} {...aria} />}</FieldShell>;
+  const { name, label, hint, id, ...rest } = props;
+  return <FieldShell name={name} label={label} hint={hint} id={id}>{(aria) => <Textarea {...rest} {...aria} />}</FieldShell>;
 }
 
 export function SelectField(
   props: Common & React.SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[]; placeholder?: string },
 ) {
-  const { name, label, hint, options, placeholder, ...rest } = props;
+  const { name, label, hint, id, options, placeholder, ...rest } = props;
   return (
-    <FieldShell name={name} label={label} hint={hint}>
+    <FieldShell name={name} label={label} hint={hint} id={id}>
       {(aria) => (
         <Select {...rest} {...aria}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}

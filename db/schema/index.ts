@@ -4,3 +4,5 @@ export * from "./audit";
 export * from "./meta";
 export * from "./biobank";
 export * from "./studies";
+export * from "./enrolment";
+export * from "./followup";

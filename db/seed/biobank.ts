@@ -61,13 +61,13 @@ export async function seedBiobank(db: Db): Promise<void> {
     from (
       select g, k, stored, typ, cat, centre,
              case when stored then ${hub.id} else centre end as holder,
-             case when centre = ${hub.id} then 'TJ01' else (${codes})[1 + (g * 7) % ${n}] end as code,
+             case when centre = ${hub.id} then 'TJ01' else (${codes})[1 + (g * 40503::bigint % 65521) % ${n}] end as code,
              case when g % 10 <> 9 then 'available'
                   else (array['in_transit','distributed','depleted','destroyed','reserved'])[1 + (g / 10 + g / 1000) % 5] end as st
       from (
         select g, (g / 10) * 8 + g % 10 as k, g % 10 < 8 as stored,
                case when (g * 37) % 1000 < 424 then 'tissue' when (g * 53) % 100 < 80 then 'blood' else 'body_fluid' end as cat,
-               case when g % 10 < 8 and (g / 10) % 5 < 2 then ${hub.id} else (${ids})[1 + (g * 7) % ${n}] end as centre,
+               case when g % 10 < 8 and (g / 10) % 5 < 2 then ${hub.id} else (${ids})[1 + (g * 40503::bigint % 65521) % ${n}] end as centre,
                case when (g * 37) % 1000 < 424 then (case when (g * 7919) % 10 < 7 then 'ffpe_block' else 'fresh_frozen' end)
                     when (g * 53) % 100 < 80 then (array['whole_blood','plasma','plasma','serum','serum','buffy_coat'])[1 + (g * 7919) % 6]
                     else (array['urine','urine','ascites','pleural_effusion','csf'])[1 + (g * 7919) % 5] end as typ

@@ -2,10 +2,12 @@ import type { Db } from "@/db/client";
 import { seedNetwork } from "./network";
 import { seedUsers } from "./users";
 import { seedBiobank } from "./biobank";
+import { seedStudies } from "./studies";
 
 /** The demo data, in dependency order. Each area appends its own step. */
 export const SEED_STEPS: { name: string; run: (db: Db) => Promise<void> }[] = [
   { name: "network", run: seedNetwork },
   { name: "users", run: seedUsers },
+  { name: "studies", run: seedStudies },
   { name: "biobank", run: seedBiobank },
 ];

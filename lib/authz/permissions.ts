@@ -5,6 +5,7 @@ import type { NetworkRole } from "@/db/schema";
  * is refused (can() fails closed on unknown roles and permissions).
  */
 export const PERMISSIONS = {
+  "dashboard.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer"],
   "centre.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer"],
   "centre.manage": ["network_admin", "centre_coordinator"],
   "user.read": ["network_admin", "centre_coordinator"],
@@ -15,6 +16,35 @@ export const PERMISSIONS = {
   "study.create": ["network_admin", "pi"],
   /** Role gate only: the handler also requires the study's own PI (or a network admin). */
   "study.manage": ["network_admin", "pi"],
+  "biobank.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "biobank_manager", "viewer"],
+  "biobank.specimens.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "biobank_manager"],
+  "biobank.specimen.register": ["network_admin", "site_staff", "biobank_manager"],
+  "biobank.specimen.handle": ["network_admin", "site_staff", "biobank_manager"],
+  "biobank.specimen.status": ["network_admin", "biobank_manager"],
+  "biobank.storage.manage": ["network_admin", "site_staff", "biobank_manager"],
+  "biobank.transfer.manage": ["network_admin", "site_staff", "biobank_manager"],
+  "biobank.release.request": ["network_admin", "pi", "biobank_manager"],
+  "biobank.release.decide": ["biobank_manager"],
+  /** Participant-level rows (screening log, participants): never viewers. */
+  "participant.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor"],
+  /** Site work: the handlers also require the actor's own centre's site (lib/enrolment). */
+  "participant.screen": ["site_staff"],
+  "participant.enrol": ["site_staff"],
+  "participant.withdraw": ["site_staff"],
+  "participant.transfer": ["site_staff"],
+  /** Role gate only: the handler requires the study's own PI (or a network admin). */
+  "participant.unblind": ["network_admin", "pi"],
+  /** Aggregate CONSORT flow (no participant rows). */
+  "consort.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "viewer"],
+  /** Follow-up (visits, AEs, queries, history): participant-level, so never viewers or biobank managers. */
+  "followup.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor"],
+  /** Visits, AEs, enrolment-data corrections, query answers: handlers require the participant's current site. */
+  "followup.record": ["site_staff"],
+  /** Role gate only: handlers require a monitor on the study team or the study's PI. */
+  "followup.query": ["pi", "monitor"],
+  /** Source data verification: handlers require a monitor on the study team. */
+  "followup.verify": ["monitor"],
+  "notification.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer"],
   "profile.update": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer"],
 } as const satisfies Record<string, readonly NetworkRole[]>;
 

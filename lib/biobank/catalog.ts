@@ -36,3 +36,5 @@ export const BARCODE_RE = /^NB\d{9}$/;
 export function positionLabel(row: number, col: number): string {
   return `${String.fromCharCode(64 + row)}${col}`;
 }
+
+export type SpecimenTypeName = SpecimenType;

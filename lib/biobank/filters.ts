@@ -43,3 +43,8 @@ export function filtersToQuery(f: SpecimenFilters): string {
   }
   return p.toString();
 }
+
+/** Figures-only roles may not narrow counts down to one tube or one person. */
+export function coarseFilters(f: SpecimenFilters): SpecimenFilters {
+  return Object.fromEntries(Object.entries(f).filter(([k]) => k !== "barcode" && k !== "code")) as SpecimenFilters;
+}

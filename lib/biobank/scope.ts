@@ -1,8 +1,16 @@
 import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
-import { centreScope } from "@/lib/authz/scope";
+import { centreScope, subtreePattern } from "@/lib/authz/scope";
 
-type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
+type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath"> & { subtreeIds?: number[] };
+
+/** The actor with the ids of its centre subtree resolved (one small query), as specimen scope needs. */
+export async function withSubtree<A extends Pick<Actor, "role" | "centrePath">>(db: Db, actor: A): Promise<A & { subtreeIds?: number[] }> {
+  if (actor.role !== "centre_coordinator") return actor;
+  const rows = await queryRows<{ id: number }>(db, sql`select id from organisations where path like ${subtreePattern(actor.centrePath)}`);
+  return { ...actor, subtreeIds: rows.map((r) => r.id) };
+}
 
 /**
  * The one place that decides which specimens an actor may see as rows. `s` is the alias of
@@ -17,10 +25,16 @@ export function specimenRowScope(actor: ScopeActor, s = "s"): SQL {
   switch (actor.role) {
     case "network_admin":
       return sql`true`;
-    case "centre_coordinator":
+    case "centre_coordinator": {
+      // Literal ids (resolved by withSubtree) let the planner estimate and OR two index scans;
+      // a subquery here made it scan the whole table.
+      if (!actor.subtreeIds) throw new Error("specimen scope of a coordinator needs withSubtree(actor)");
+      const ids = sql.join(actor.subtreeIds.map((i) => sql`${i}`), sql`, `);
+      return sql`(${centre} in (${ids}) or ${holder} in (${ids}))`;
+    }
     case "site_staff":
     case "biobank_manager":
-      return sql`(${centreScope(actor, centre)} or ${centreScope(actor, holder)})`;
+      return sql`(${centre} = ${actor.centreId} or ${holder} = ${actor.centreId})`;
     default:
       return sql`false`;
   }

@@ -1,8 +1,7 @@
-import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
-import { specimenRowScope, specimenWriteScope } from "./scope";
+import { specimenRowScope, specimenWriteScope, withSubtree } from "./scope";
 
 export type SpecimenDetail = {
   id: number;
@@ -34,6 +33,7 @@ export type SpecimenDetail = {
 /** One specimen by barcode, only if it lies in the actor's scope. */
 export async function specimenByBarcode(actor: Actor, barcode: string, db?: Db): Promise<SpecimenDetail | null> {
   const d = db ?? (await getDb());
+  const a = await withSubtree(d, actor);
   const [row] = await queryRows<SpecimenDetail>(
     d,
     sql`select s.id, s.barcode, s.category::text, s.type::text, s.status::text, s.centre_id as "centreId",
@@ -53,7 +53,7 @@ export async function specimenByBarcode(actor: Actor, barcode: string, db?: Db):
         left join organisations hb on hb.id = b.centre_id
         left join storage_racks r on r.id = b.rack_id
         left join storage_freezers f on f.id = r.freezer_id
-        where s.barcode = ${barcode} and ${specimenRowScope(actor, "s")}`,
+        where s.barcode = ${barcode} and ${specimenRowScope(a, "s")}`,
   );
   return row ?? null;
 }
@@ -63,6 +63,7 @@ export type TreeNode = { id: number; barcode: string; type: string; status: stri
 /** The whole aliquot tree the specimen belongs to (from its root), each node within scope. */
 export async function aliquotTree(actor: Actor, specimenId: number, db?: Db): Promise<TreeNode[]> {
   const d = db ?? (await getDb());
+  const a = await withSubtree(d, actor);
   return queryRows<TreeNode>(
     d,
     sql`with recursive up as (
@@ -75,7 +76,7 @@ export async function aliquotTree(actor: Actor, specimenId: number, db?: Db): Pr
         )
         select s.id, s.barcode, s.type::text, s.status::text, s.quantity::text, s.unit::text, s.parent_id as "parentId", down.depth
         from down join specimens s on s.id = down.id
-        where ${specimenRowScope(actor, "s")}
+        where ${specimenRowScope(a, "s")}
         order by down.trail`,
   );
 }
@@ -85,6 +86,7 @@ export type CustodyRow = { id: number; event: string; at: string; centreCode: st
 /** Chain of custody of one specimen the actor can see (the caller has loaded it with scope). */
 export async function custodyOf(actor: Actor, specimenId: number, db?: Db): Promise<CustodyRow[]> {
   const d = db ?? (await getDb());
+  const a = await withSubtree(d, actor);
   return queryRows<CustodyRow>(
     d,
     sql`select c.id, c.event::text, c.at::text, o.code as "centreCode", u.name as "userName", c.detail, t.code as "transferCode"
@@ -93,7 +95,7 @@ export async function custodyOf(actor: Actor, specimenId: number, db?: Db): Prom
         join organisations o on o.id = c.centre_id
         left join users u on u.id = c.user_id
         left join specimen_transfers t on t.id = c.transfer_id
-        where c.specimen_id = ${specimenId} and ${specimenRowScope(actor, "s")}
+        where c.specimen_id = ${specimenId} and ${specimenRowScope(a, "s")}
         order by c.at, c.id`,
   );
 }
@@ -104,13 +106,14 @@ export type LabelRow = { barcode: string; type: string; category: string; code: 
 export async function labelsFor(actor: Actor, barcodes: string[], db?: Db): Promise<LabelRow[]> {
   if (barcodes.length === 0) return [];
   const d = db ?? (await getDb());
+  const a = await withSubtree(d, actor);
   const list = sql.join(barcodes.slice(0, 60).map((b) => sql`${b}`), sql`, `);
   return queryRows<LabelRow>(
     d,
     sql`select s.barcode, s.type::text, s.category::text, coalesce(s.subject_code, dn.donor_code) as code,
                to_char(s.collected_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "collectedAt", o.code as "centreCode"
         from specimens s join organisations o on o.id = s.centre_id left join donors dn on dn.id = s.donor_id
-        where s.barcode in (${list}) and ${specimenRowScope(actor, "s")}
+        where s.barcode in (${list}) and ${specimenRowScope(a, "s")}
         order by s.barcode`,
   );
 }

@@ -1,4 +1,3 @@
-import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
@@ -63,4 +62,19 @@ export async function boxGrid(actor: Actor, boxId: number, db?: Db): Promise<Box
     sql`select pos_row as row, pos_col as col, barcode, type::text, status::text from specimens where box_id = ${boxId} order by pos_row, pos_col`,
   );
   return { ...box, cells };
+}
+
+/** Boxes of a centre with at least one free position, for the "place" picker (first 200). */
+export async function boxesWithSpace(actor: Actor, centreId: number, db?: Db): Promise<{ id: number; path: string; free: number }[]> {
+  const d = db ?? (await getDb());
+  return queryRows(
+    d,
+    sql`select b.id, f.code || ' / ' || r.code || ' / ' || b.code as path, b.rows * b.cols - count(s.id)::int as free
+        from storage_boxes b join storage_racks r on r.id = b.rack_id join storage_freezers f on f.id = r.freezer_id
+        left join specimens s on s.box_id = b.id
+        where b.centre_id = ${centreId} and ${storageScope(actor, sql`b.centre_id`)}
+        group by b.id, f.code, r.code, b.code
+        having b.rows * b.cols - count(s.id) > 0
+        order by b.id desc limit 200`,
+  );
 }

@@ -20,7 +20,7 @@ export type AuditFilters = {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function parseAuditFilters(sp: Partial<Record<keyof AuditFilters, string>> & { page?: number }): AuditFilters {
+export function parseAuditFilters(sp: Partial<Record<Exclude<keyof AuditFilters, "page">, string>> & { page?: number }): AuditFilters {
   const text = (v: string | undefined, max = 100) => (v ?? "").trim().slice(0, max);
   const day = (v: string | undefined) => (v && DAY.test(v) && !Number.isNaN(Date.parse(v)) ? v : "");
   return {

@@ -1,9 +1,8 @@
-import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { PAGE_SIZE, type SpecimenFilters } from "@/lib/biobank/filters";
-import { specimenCountScope, specimenRowScope } from "@/lib/biobank/scope";
+import { specimenCountScope, specimenRowScope, withSubtree } from "@/lib/biobank/scope";
 
 export * from "@/lib/biobank/storage-queries";
 export * from "@/lib/biobank/movement-queries";
@@ -46,7 +45,8 @@ const and = (parts: SQL[]) => sql.join(parts, sql` and `);
 /** One page of specimens matching the filters, newest collection first, within the actor's scope. */
 export async function searchSpecimens(actor: Actor, f: SpecimenFilters, db?: Db): Promise<{ rows: SpecimenRow[]; total: number; page: number; pages: number }> {
   const d = db ?? (await getDb());
-  const where = and([specimenRowScope(actor, "s"), ...filterWhere(f)]);
+  const a = await withSubtree(d, actor);
+  const where = and([specimenRowScope(a, "s"), ...filterWhere(f)]);
   const page = f.page ?? 1;
   const [countRow] = await queryRows<{ n: number }>(d, sql`select count(*)::int as n from specimens s where ${where}`);
   const total = Number(countRow.n);
@@ -78,7 +78,8 @@ export type SpecimenCounts = {
 /** Counts by type and by collecting centre of what matches the filters: viewers get these, never rows. */
 export async function specimenCounts(actor: Actor, f: SpecimenFilters, db?: Db): Promise<SpecimenCounts> {
   const d = db ?? (await getDb());
-  const where = and([specimenCountScope(actor, "s"), ...filterWhere(f)]);
+  const a = await withSubtree(d, actor);
+  const where = and([specimenCountScope(a, "s"), ...filterWhere(f)]);
   const grouped = await queryRows<{ type: string; centreId: number; n: number }>(
     d,
     sql`select s.type::text as type, s.centre_id as "centreId", count(*)::int as n from specimens s where ${where} group by 1, 2`,

@@ -24,7 +24,7 @@ export const createStudySchema = z.strictObject({
   code: studyCodeField,
   titleZh: titleField,
   titleEn: titleField,
-  registryNo: registryNoField.optional().prefault(""),
+  registryNo: registryNoField.prefault(""),
   phase: phaseField,
   design: designField,
   area: areaField,
@@ -32,11 +32,11 @@ export const createStudySchema = z.strictObject({
   /** Network admins choose the PI; a PI creating a study is its PI. */
   piUserId: optionalIdField.optional(),
   targetEnrolment: targetField,
-  plannedStart: optionalDayField.optional().prefault(""),
-  plannedEnd: optionalDayField.optional().prefault(""),
-  blinding: blindingField.optional().prefault(""),
-  randomizationMethod: methodField.optional().prefault(""),
-  siteIsStratum: boolField.optional().prefault(false),
+  plannedStart: optionalDayField.prefault(""),
+  plannedEnd: optionalDayField.prefault(""),
+  blinding: blindingField.prefault(""),
+  randomizationMethod: methodField.prefault(""),
+  siteIsStratum: boolField.prefault(false),
 });
 
 /** A new study in draft, with protocol version 1 and its PI on the team. */

@@ -58,6 +58,6 @@ export const titleField = z.string({ message: "validation.required" }).trim().mi
 
 /** When a change is a protocol amendment: its effective date and reason (ignored before recruiting). */
 export const amendmentFields = {
-  effectiveDate: z.string().trim().optional(),
+  amendmentDate: z.string().trim().optional(),
   amendmentReason: z.string().trim().max(500).optional(),
 };

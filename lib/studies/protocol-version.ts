@@ -3,10 +3,11 @@ import type { Db } from "@/db/client";
 import { protocolVersions, studies, type ProtocolVersion, type Study } from "@/db/schema";
 import { fieldError } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
+import { copyVisitSchedule } from "@/lib/followup/schedule";
 import { dayField } from "./fields";
 import { protocolChangesNeedAmendment } from "./lifecycle";
 
-export type Amendment = { effectiveDate?: string; amendmentReason?: string };
+export type Amendment = { amendmentDate?: string; amendmentReason?: string };
 
 export type VersionForChange = {
   version: ProtocolVersion;
@@ -40,9 +41,9 @@ export async function versionForChange(
   const current = await loadCurrentVersion(tx, study);
   if (!protocolChangesNeedAmendment(study.status)) return { version: current, amended: false, previous: current };
 
-  const day = dayField.safeParse(amendment.effectiveDate ?? "");
-  if (!day.success) throw fieldError("effectiveDate", "studies.errors.amendmentDate");
-  if (day.data < current.effectiveDate) throw fieldError("effectiveDate", "studies.errors.amendmentBeforePrevious", { date: current.effectiveDate });
+  const day = dayField.safeParse(amendment.amendmentDate ?? "");
+  if (!day.success) throw fieldError("amendmentDate", "studies.errors.amendmentDate");
+  if (day.data < current.effectiveDate) throw fieldError("amendmentDate", "studies.errors.amendmentBeforePrevious", { date: current.effectiveDate });
   const reason = (amendment.amendmentReason ?? "").trim();
   if (!reason) throw fieldError("amendmentReason", "studies.errors.amendmentReason");
 
@@ -78,6 +79,7 @@ async function copyProtocolChildren(tx: Db, fromId: number, toId: number): Promi
     from strat_levels l
     join strat_factors of on of.id = l.factor_id and of.protocol_version_id = ${fromId}
     join strat_factors nf on nf.protocol_version_id = ${toId} and nf.code = of.code`);
+  await copyVisitSchedule(tx, fromId, toId);
 }
 
 /** The one audit event for a protocol change: an amendment, or an edit of the draft protocol. */

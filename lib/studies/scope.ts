@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { studies, type Study } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
@@ -15,7 +15,7 @@ export type StudyAccess = {
 };
 
 /** Active team membership of the actor in the study column given (default `studies.id`). */
-function teamMember(actor: StudyActor, studyId: SQL | typeof studies.id): SQL {
+function teamMember(actor: StudyActor, studyId: SQL | AnyColumn): SQL {
   return sql`exists (select 1 from study_team tm where tm.study_id = ${studyId} and tm.user_id = ${actor.id} and tm.removed_at is null)`;
 }
 
@@ -27,7 +27,7 @@ function teamMember(actor: StudyActor, studyId: SQL | typeof studies.id): SQL {
  *
  * `studyIdColumn` lets other tables reuse it (e.g. participants.study_id).
  */
-export function studyScope(actor: StudyActor, studyIdColumn: SQL | typeof studies.id = studies.id): SQL {
+export function studyScope(actor: StudyActor, studyIdColumn: SQL | AnyColumn = studies.id): SQL {
   if (actor.role === "network_admin" || actor.role === "viewer") return sql`true`;
   const own = sql`(exists (select 1 from studies s0 where s0.id = ${studyIdColumn} and s0.pi_user_id = ${actor.id}) or ${teamMember(actor, studyIdColumn)})`;
   if (actor.role === "centre_coordinator") {

@@ -20,6 +20,13 @@ export async function setupTestDb(): Promise<Handle> {
     u.pathname = `/${name}`;
     h = await openPostgres(u.toString());
     drop = async () => {
+      // pg-pool's end() resolves before its clients have disconnected; a forced drop would then
+      // kill them mid-close and they report it as unhandled errors. Wait for them to go first.
+      for (let i = 0; i < 50; i++) {
+        const res = (await admin.db.execute(sql`select count(*)::int as n from pg_stat_activity where datname = ${name}`)) as unknown as { rows: { n: number }[] };
+        if (Number(res.rows[0].n) === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
       await admin.close();
     };

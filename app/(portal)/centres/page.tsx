@@ -26,15 +26,17 @@ export default async function CentresPage() {
           {t("levelCounts")}
         </h2>
         <ul className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-          {LEVELS.map((level) => {
+          {LEVELS.flatMap((level) => {
+            // Levels above the actor's reach have no rows: no card rather than a row of zeros.
             const c = counts.find((x) => x.level === level);
+            if (!c) return [];
             return (
               <li key={level}>
                 <Card data-testid={`level-count-${level}`}>
                   <CardContent className="pt-4">
                     <p className="text-sm text-muted-foreground">{tc(`levels.${level}`)}</p>
-                    <p className="text-2xl font-semibold">{c?.total ?? 0}</p>
-                    <p className="text-xs text-muted-foreground">{t("activeOf", { active: c?.active ?? 0, total: c?.total ?? 0 })}</p>
+                    <p className="text-2xl font-semibold">{c.total}</p>
+                    <p className="text-xs text-muted-foreground">{t("activeOf", { active: c.active, total: c.total })}</p>
                   </CardContent>
                 </Card>
               </li>

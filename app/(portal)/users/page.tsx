@@ -59,12 +59,12 @@ export default async function UsersPage({ searchParams }: { searchParams: SP }) 
                         {u.name}
                       </Link>
                     </TD>
-                    <TD className="break-all">{u.email}</TD>
-                    <TD>{tc(`roles.${u.role}`)}</TD>
-                    <TD>
+                    <TD className="whitespace-nowrap">{u.email}</TD>
+                    <TD className="whitespace-nowrap">{tc(`roles.${u.role}`)}</TD>
+                    <TD className="min-w-48">
                       <code className="text-xs">{u.centreCode}</code> {locale === "en" ? u.centreNameEn : u.centreNameZh}
                     </TD>
-                    <TD>{u.disabled ? <Badge variant="warning">{t("disabled")}</Badge> : <Badge variant="success">{tc("active")}</Badge>}</TD>
+                    <TD className="whitespace-nowrap">{u.disabled ? <Badge variant="warning">{t("disabled")}</Badge> : <Badge variant="success">{tc("active")}</Badge>}</TD>
                   </TR>
                 ))}
               </TBody>

@@ -95,26 +95,28 @@ export default async function CentrePage({ params }: { params: Promise<{ code: s
         </Card>
       ) : null}
 
-      {mayEdit && centre.active && nextLevel ? (
-        <Panel title={t("addTitle")} testId="panel-add">
-          <AddCentreForm parentId={centre.id} level={nextLevel} province={centre.province} city={centre.city} />
-        </Panel>
-      ) : null}
-      {mayEdit ? (
-        <Panel title={t("renameTitle")} testId="panel-rename">
-          <RenameForm centreId={centre.id} nameZh={centre.nameZh} nameEn={centre.nameEn} />
-        </Panel>
-      ) : null}
-      {mayRestructure ? (
-        <>
-          <Panel title={t("moveTitle")} testId="panel-move">
-            <MoveForm centreId={centre.id} targets={targets} />
+      <div className="grid items-start gap-6 xl:grid-cols-2">
+        {mayEdit && centre.active && nextLevel ? (
+          <Panel title={t("addTitle")} testId="panel-add">
+            <AddCentreForm parentId={centre.id} level={nextLevel} province={centre.province} city={centre.city} />
           </Panel>
-          <Panel title={centre.active ? t("deactivateTitle") : t("reactivateTitle")} testId="panel-active">
-            <ActiveForm centreId={centre.id} active={centre.active} />
+        ) : null}
+        {mayEdit ? (
+          <Panel title={t("renameTitle")} testId="panel-rename">
+            <RenameForm centreId={centre.id} nameZh={centre.nameZh} nameEn={centre.nameEn} />
           </Panel>
-        </>
-      ) : null}
+        ) : null}
+        {mayRestructure ? (
+          <>
+            <Panel title={t("moveTitle")} testId="panel-move">
+              <MoveForm centreId={centre.id} targets={targets} />
+            </Panel>
+            <Panel title={centre.active ? t("deactivateTitle") : t("reactivateTitle")} testId="panel-active">
+              <ActiveForm centreId={centre.id} active={centre.active} />
+            </Panel>
+          </>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -16,7 +16,7 @@ export async function CentreChildren({ rows }: { rows: CentreRow[] }) {
           <TH>{t("code")}</TH>
           <TH>{t("name")}</TH>
           <TH>{t("level")}</TH>
-          <TH>{t("place")}</TH>
+          <TH>{t("city")}</TH>
           <TH>{t("activeUsers")}</TH>
           <TH>{t("status")}</TH>
         </TR>
@@ -35,7 +35,7 @@ export async function CentreChildren({ rows }: { rows: CentreRow[] }) {
             <TD>{tc(`levels.${c.level}`)}</TD>
             <TD>{c.city}</TD>
             <TD>{c.userCount}</TD>
-            <TD>{c.active ? <Badge variant="success">{tc("active")}</Badge> : <Badge variant="warning">{tc("inactive")}</Badge>}</TD>
+            <TD className="whitespace-nowrap">{c.active ? <Badge variant="success">{tc("active")}</Badge> : <Badge variant="warning">{tc("inactive")}</Badge>}</TD>
           </TR>
         ))}
       </TBody>

@@ -31,7 +31,7 @@ export async function CentreUsers({ rows, total, centreCode }: { rows: UserRow[]
               </TD>
               <TD>{u.email}</TD>
               <TD>{tc(`roles.${u.role}`)}</TD>
-              <TD>{u.disabled ? <Badge variant="warning">{tu("disabled")}</Badge> : <Badge variant="success">{tc("active")}</Badge>}</TD>
+              <TD className="whitespace-nowrap">{u.disabled ? <Badge variant="warning">{tu("disabled")}</Badge> : <Badge variant="success">{tc("active")}</Badge>}</TD>
             </TR>
           ))}
         </TBody>

@@ -12,8 +12,8 @@ export function RenameForm({ centreId, nameZh, nameEn }: { centreId: number; nam
     <ActionForm action={renameCentreAction} successMessage={t("renamed")} id="rename-centre">
       <input type="hidden" name="centreId" value={centreId} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField name="nameZh" label={t("nameZh")} required defaultValue={nameZh} lang="zh-CN" />
-        <TextField name="nameEn" label={t("nameEn")} required defaultValue={nameEn} lang="en" />
+        <TextField id="rename-nameZh" name="nameZh" label={t("nameZh")} required defaultValue={nameZh} lang="zh-CN" />
+        <TextField id="rename-nameEn" name="nameEn" label={t("nameEn")} required defaultValue={nameEn} lang="en" />
       </div>
       <SubmitButton variant="outline">{t("rename")}</SubmitButton>
     </ActionForm>

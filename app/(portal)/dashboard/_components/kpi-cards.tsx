@@ -1,0 +1,46 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Card, CardContent } from "@/components/ui/card";
+import { derive } from "@/lib/metrics/derive";
+import type { NodeFigures } from "@/lib/metrics/types";
+import { useFormat } from "./format";
+
+/** The headline figures of the node in view. */
+export function KpiCards({ node, asOf }: { node: NodeFigures; asOf: string }) {
+  const t = useTranslations("dashboard");
+  const fmt = useFormat();
+  const d = derive(node, asOf);
+  const items: { key: string; label: string; value: string; sub?: string }[] = [
+    { key: "enrolled", label: t("figures.enrolled"), value: fmt.num(node.enrolled) },
+    { key: "enrolledToDate", label: t("figures.enrolledToDate"), value: fmt.num(node.enrolledToDate), sub: t("ofTarget", { target: fmt.num(node.target) }) },
+    { key: "targetShare", label: t("figures.targetShare"), value: fmt.pct(d.targetShare) },
+    { key: "accrual", label: t("figures.accrual"), value: fmt.num(d.accrualPerMonth, 1), sub: t("figures.accrualHint") },
+    { key: "projection", label: t("figures.projection"), value: fmt.projection(d.projection) },
+    { key: "screened", label: t("figures.screened"), value: fmt.num(node.screened), sub: `${t("figures.screenFailed")}: ${fmt.num(node.screenFailed)}` },
+    { key: "screenFailureRate", label: t("figures.screenFailureRate"), value: fmt.pct(d.screenFailureRate) },
+    { key: "medianDays", label: t("figures.medianDays"), value: fmt.days(node.medianDaysToEnrol) },
+    { key: "daysSinceLast", label: t("figures.daysSinceLast"), value: fmt.days(d.daysSinceLastEnrolment), sub: node.lastEnrolledOn ?? undefined },
+    { key: "withdrawalRate", label: t("figures.withdrawalRate"), value: fmt.pct(d.withdrawalRate), sub: `${t("figures.withdrawn")}: ${fmt.num(node.withdrawn)}` },
+    { key: "specimens", label: t("figures.specimens"), value: fmt.num(node.specimens) },
+    { key: "specimensPerParticipant", label: t("figures.specimensPerParticipant"), value: fmt.num(d.specimensPerParticipant, 2) },
+    { key: "sites", label: t("figures.activeSites"), value: `${fmt.num(node.activeSites)} / ${fmt.num(node.sites)}`, sub: t("figures.sites") },
+    { key: "dormantSites", label: t("figures.dormantSites"), value: fmt.num(node.dormantSites), sub: t("flags.dormantHint") },
+    { key: "laggingSites", label: t("figures.laggingSites"), value: fmt.num(node.laggingSites), sub: t("flags.laggingHint") },
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5" data-testid="kpis">
+      {items.map((i) => (
+        <Card key={i.key} data-testid={`kpi-${i.key}`}>
+          <CardContent className="pt-4">
+            <dt className="text-xs text-muted-foreground">{i.label}</dt>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid={`kpi-${i.key}-value`}>
+              {i.value}
+            </dd>
+            {i.sub ? <dd className="text-xs text-muted-foreground">{i.sub}</dd> : null}
+          </CardContent>
+        </Card>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,73 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Pager } from "@/components/tables/pager";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { getActor } from "@/lib/auth/actor";
+import { pageOf } from "@/lib/queries/paging";
+import { getStudyPage, listStudyHistory } from "@/lib/queries/studies";
+
+/** Compact "key: before → after" lines for the fields an event changed. */
+function changes(before: unknown, after: unknown): string[] {
+  const b = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
+  const a = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
+  const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "object" ? JSON.stringify(v).slice(0, 120) : String(v));
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .map((k) => (k in b ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(a[k])}`));
+}
+
+export default async function HistoryPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ page?: string }> }) {
+  const actor = await getActor();
+  if (!actor) notFound();
+  const study = await getStudyPage(actor, decodeURIComponent((await params).code));
+  if (!study) notFound();
+  const page = pageOf((await searchParams).page);
+  const [t, format, result] = [await getTranslations("studies"), await getFormatter(), await listStudyHistory(actor, study.id, page)];
+  const actionLabel = (a: string) => {
+    const key = `actions.${a.replace(/\./g, "_")}`;
+    return t.has(key) ? t(key) : a;
+  };
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("history.title")}</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {result.rows.length ? (
+          <Table data-testid="history-table">
+            <THead>
+              <TR>
+                <TH>{t("history.at")}</TH>
+                <TH>{t("history.who")}</TH>
+                <TH>{t("history.what")}</TH>
+                <TH>{t("history.change")}</TH>
+                <TH>{t("history.reason")}</TH>
+              </TR>
+            </THead>
+            <TBody>
+              {result.rows.map((r) => (
+                <TR key={r.id}>
+                  <TD className="whitespace-nowrap">{format.dateTime(r.at, { dateStyle: "medium", timeStyle: "short" })}</TD>
+                  <TD>{r.actorName ?? "—"}</TD>
+                  <TD className="whitespace-nowrap">{actionLabel(r.action)}</TD>
+                  <TD className="max-w-md text-xs">
+                    {changes(r.before, r.after).map((line) => (
+                      <span key={line} className="block break-words">
+                        {line}
+                      </span>
+                    ))}
+                  </TD>
+                  <TD>{r.reason ?? ""}</TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        ) : (
+          <p className="text-sm text-muted-foreground">{t("history.none")}</p>
+        )}
+        <Pager basePath={`/studies/${study.code}/history`} params={{}} page={result.page} pages={result.pages} total={result.total} />
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,36 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getActor } from "@/lib/auth/actor";
+import { can } from "@/lib/authz/can";
+import { getStudyPage } from "@/lib/queries/studies";
+import { StatusBadge } from "../_components/status-badge";
+import { StudyTabs } from "../_components/study-tabs";
+
+export default async function StudyLayout({ children, params }: { children: React.ReactNode; params: Promise<{ code: string }> }) {
+  const actor = await getActor();
+  if (!actor || !can(actor, "study.read")) notFound();
+  const { code } = await params;
+  const study = await getStudyPage(actor, decodeURIComponent(code));
+  if (!study) notFound();
+  const [t, locale] = [await getTranslations("studies"), await getLocale()];
+  const tabs = ["", "protocol", "sites", "team", "history"].map((href) => ({ href, label: t(`tabs.${href || "overview"}`) }));
+  return (
+    <div className="space-y-4">
+      <div className="space-y-1">
+        <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+          <code data-testid="study-code">{study.code}</code>
+          <StatusBadge status={study.status} label={t(`status.${study.status}`)} />
+          {study.registryNo ? <span>{study.registryNo}</span> : null}
+        </p>
+        <h1 className="text-xl font-semibold">{locale === "en" ? study.titleEn : study.titleZh}</h1>
+        {study.manage ? null : (
+          <p className="text-xs text-muted-foreground" data-testid="read-only-note">
+            {t("overview.readOnly")}
+          </p>
+        )}
+      </div>
+      <StudyTabs base={`/studies/${study.code}`} tabs={tabs} label={t("tabs.label")} />
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { getActor } from "@/lib/auth/actor";
+import { can } from "@/lib/authz/can";
+import { todayInNetwork } from "@/lib/enrolment/fields";
+import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
+import { getParticipant } from "@/lib/queries/participant-detail";
+import { studySiteOptions } from "@/lib/queries/screenings";
+import { EnrolmentHeader } from "../../screening/_components/enrolment-header";
+import { TransferForm, UnblindForm, WithdrawForm } from "./_components/participant-forms";
+import { ParticipantTimeline } from "./_components/participant-timeline";
+
+export default async function ParticipantPage({ params }: { params: Promise<{ code: string; subject: string }> }) {
+  const { code, subject } = await params;
+  const actor = await getActor();
+  if (!actor || !can(actor, "participant.read")) notFound();
+  const study = await studyForEnrolmentPages(actor, code);
+  if (!study) notFound();
+  const p = await getParticipant(actor, study.id, decodeURIComponent(subject).toUpperCase());
+  if (!p) notFound();
+  const [t, locale] = [await getTranslations("enrolment"), await getLocale()];
+  const name = (x: { nameZh: string | null; nameEn: string | null }) => (locale === "en" ? x.nameEn : x.nameZh);
+  const mayChange = p.atActorsSite && p.status === "enrolled";
+  const sites = mayChange && study.status === "recruiting" ? (await studySiteOptions(study.id)).filter((s) => s.status === "active" && s.id !== p.siteId) : [];
+  const today = todayInNetwork();
+
+  return (
+    <div className="space-y-6">
+      <EnrolmentHeader study={study} current="participants" showRows />
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 className="font-mono text-2xl font-semibold" data-testid="subject-code">
+          {p.subjectCode}
+        </h2>
+        <Badge variant={p.status === "withdrawn" ? "warning" : "success"}>{t(`status.${p.status}`)}</Badge>
+        {p.inOtherStudy ? (
+          <Badge variant="warning" title={t("participants.otherStudyHint")}>
+            {t("participants.otherStudy")}
+          </Badge>
+        ) : null}
+      </div>
+      {p.inOtherStudy ? <p className="text-sm text-amber-900">{t("participants.otherStudyHint")}</p> : null}
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("detail.allocation")}</CardTitle>
+          </CardHeader>
+          <CardContent className="space-y-2 text-sm" data-testid="allocation">
+            {p.armCode ? (
+              <p className="text-lg font-semibold" data-testid="allocated-arm">
+                {p.armCode} · {locale === "en" ? p.armNameEn : p.armNameZh}
+              </p>
+            ) : p.blinded ? (
+              <p>
+                <Badge variant="muted">{t("participants.blinded")}</Badge> {t("detail.blindedNote")}
+              </p>
+            ) : (
+              <p>{t("participants.notRandomized")}</p>
+            )}
+            {p.randomizedAt ? <p className="text-muted-foreground">{`${t("detail.randomized")}: ${p.randomizedAt}`}</p> : null}
+            {p.unblindings.map((u, i) => (
+              <p key={i} className="rounded-md bg-red-50 px-2 py-1 text-red-900" data-testid="unblinding-record">
+                {t("detail.unblindedBy", { at: u.at, name: u.byName, reason: u.reason })}
+              </p>
+            ))}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("detail.profile")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
+              <dt className="text-muted-foreground">{t("participants.site")}</dt>
+              <dd>
+                <code className="text-xs">{p.centreCode}</code> {locale === "en" ? p.centreNameEn : p.centreNameZh}
+              </dd>
+              <dt className="text-muted-foreground">{t("detail.enrolSite")}</dt>
+              <dd>
+                <code className="text-xs">{p.enrolCentreCode}</code>
+              </dd>
+              <dt className="text-muted-foreground">{t("detail.yob")}</dt>
+              <dd>{p.yearOfBirth}</dd>
+              <dt className="text-muted-foreground">{t("detail.sex")}</dt>
+              <dd>{t(`enrol.${p.sex}`)}</dd>
+              <dt className="text-muted-foreground">{t("detail.consent")}</dt>
+              <dd>
+                {p.consentLabel} · {p.consentDate} · {p.specimensFutureUse ? t("detail.specimensYes") : t("detail.specimensNo")}
+              </dd>
+              {Object.entries(p.strata).map(([f, l]) => (
+                <div key={f} className="contents">
+                  <dt className="text-muted-foreground">{f}</dt>
+                  <dd>{l}</dd>
+                </div>
+              ))}
+            </dl>
+          </CardContent>
+        </Card>
+      </div>
+
+      <ParticipantTimeline p={p} />
+
+      {mayChange ? (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("detail.withdrawTitle")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <WithdrawForm participantId={p.id} today={today} />
+            </CardContent>
+          </Card>
+          {sites.length ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>{t("detail.transferTitle")}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <TransferForm participantId={p.id} today={today} sites={sites.map((s) => ({ value: String(s.id), label: `${s.centreCode} · ${name(s)}` }))} />
+              </CardContent>
+            </Card>
+          ) : null}
+        </div>
+      ) : null}
+      {p.canUnblind ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("detail.unblindTitle")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <UnblindForm participantId={p.id} />
+          </CardContent>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Pager } from "@/components/tables/pager";
+import { Card, CardContent } from "@/components/ui/card";
+import { getActor } from "@/lib/auth/actor";
+import { can } from "@/lib/authz/can";
+import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
+import { pageOf, param } from "@/lib/queries/paging";
+import { listParticipants, parseParticipantFilters } from "@/lib/queries/participants";
+import { studySiteOptions } from "@/lib/queries/screenings";
+import { EnrolmentHeader } from "../screening/_components/enrolment-header";
+import { ParticipantFiltersForm } from "./_components/participant-filters";
+import { ParticipantTable } from "./_components/participant-table";
+
+type SP = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function StudyParticipantsPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: SP }) {
+  const { code } = await params;
+  const actor = await getActor();
+  if (!actor || !can(actor, "participant.read")) notFound();
+  const study = await studyForEnrolmentPages(actor, code);
+  if (!study) notFound();
+  const sp = await searchParams;
+  const filters = parseParticipantFilters({ site: param(sp.site), status: param(sp.status), q: param(sp.q), page: pageOf(sp.page) });
+  const [result, sites] = await Promise.all([listParticipants(actor, study.id, filters), studySiteOptions(study.id)]);
+  const [t, locale] = [await getTranslations("enrolment"), await getLocale()];
+  const base = `/studies/${study.code}/participants`;
+  return (
+    <div className="space-y-6">
+      <EnrolmentHeader study={study} current="participants" showRows />
+      <Card>
+        <CardContent className="pt-4">
+          <ParticipantFiltersForm action={base} values={filters} sites={sites.map((s) => ({ value: s.centreCode, label: `${s.centreCode} · ${locale === "en" ? s.nameEn : s.nameZh}` }))} />
+          {result.rows.length ? <ParticipantTable rows={result.rows} /> : <p className="text-sm text-muted-foreground">{t("participants.none")}</p>}
+          <Pager basePath={base} params={{ site: filters.site, status: filters.status, q: filters.q }} page={result.page} pages={result.pages} total={result.total} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+"use server";
+
+import { defineAction } from "@/lib/actions/define-action";
+import { setArms, setArmsSchema } from "@/lib/studies/set-arms";
+import { setConsents, setConsentsSchema } from "@/lib/studies/set-consents";
+import { setCriteria, setCriteriaSchema } from "@/lib/studies/set-criteria";
+import { setStratification, setStratificationSchema } from "@/lib/studies/set-stratification";
+import { setTarget, setTargetSchema } from "@/lib/studies/set-target";
+
+const pages = (d: { code: string }) => [`/studies/${d.code}`, `/studies/${d.code}/protocol`, `/studies/${d.code}/history`, "/studies"];
+
+export const setArmsAction = defineAction({ schema: setArmsSchema, permission: "study.manage", handler: setArms, revalidate: pages });
+export const setStratificationAction = defineAction({ schema: setStratificationSchema, permission: "study.manage", handler: setStratification, revalidate: pages });
+export const setCriteriaAction = defineAction({ schema: setCriteriaSchema, permission: "study.manage", handler: setCriteria, revalidate: pages });
+export const setConsentsAction = defineAction({ schema: setConsentsSchema, permission: "study.manage", handler: setConsents, revalidate: pages });
+export const setTargetAction = defineAction({ schema: setTargetSchema, permission: "study.manage", handler: setTarget, revalidate: pages });

@@ -1,0 +1,105 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { ActionForm, useFormResult } from "@/components/forms/action-form";
+import { SelectField, TextField } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Label, Select } from "@/components/ui/input";
+import type { SiteWorkContext } from "@/lib/queries/screenings";
+import { enrolAction } from "../actions";
+
+type Props = {
+  studyId: number;
+  studyCode: string;
+  siteId: number;
+  screeningId: number;
+  requestKey: string;
+  today: string;
+  randomized: boolean;
+  consents: SiteWorkContext["consents"];
+  factors: SiteWorkContext["factors"];
+};
+
+/**
+ * The enrol form. `requestKey` is minted once per page render, so a double click or a retried
+ * submit carries the same key and the server enrols once; the button is disabled while pending.
+ */
+export function EnrolForm(p: Props) {
+  const t = useTranslations("enrolment.enrol");
+  const locale = useLocale();
+  const router = useRouter();
+  return (
+    <ActionForm
+      action={enrolAction}
+      id="enrol-form"
+      onSuccess={(d: { studyCode: string; subjectCode: string }) => router.push(`/studies/${d.studyCode}/participants/${d.subjectCode}`)}
+    >
+      <input type="hidden" name="studyId" value={p.studyId} />
+      <input type="hidden" name="siteId" value={p.siteId} />
+      <input type="hidden" name="screeningId" value={p.screeningId} />
+      <input type="hidden" name="requestKey" value={p.requestKey} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField name="nationalId" label={t("nationalId")} hint={t("nationalIdHint")} autoComplete="off" spellCheck={false} required />
+        <TextField name="yearOfBirth" label={t("yearOfBirth")} inputMode="numeric" maxLength={4} required />
+        <SelectField
+          name="sex"
+          label={t("sex")}
+          placeholder=""
+          options={[
+            { value: "female", label: t("female") },
+            { value: "male", label: t("male") },
+          ]}
+          required
+        />
+        <SelectField
+          name="consentVersionId"
+          label={t("consentVersion")}
+          defaultValue={p.consents.at(-1)?.id}
+          options={p.consents.map((c) => ({ value: String(c.id), label: `${c.label} (${c.effectiveDate})` }))}
+          required
+        />
+        <TextField name="consentDate" type="date" label={t("consentDate")} defaultValue={p.today} max={p.today} required />
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="specimensFutureUse" value="true" className="size-4" />
+        {t("specimens")}
+      </label>
+      {p.factors.length ? (
+        <fieldset className="grid gap-3 sm:grid-cols-2">
+          <legend className="mb-1 text-sm font-medium">{t("strata")}</legend>
+          {p.factors.map((f) => (
+            <LevelField key={f.code} factor={f} label={locale === "en" ? f.nameEn : f.nameZh} locale={locale} />
+          ))}
+        </fieldset>
+      ) : null}
+      {p.randomized ? <p className="text-xs text-muted-foreground">{t("randomizedNote")}</p> : null}
+      <SubmitButton data-testid="enrol-submit">{p.randomized ? t("submitRandomize") : t("submit")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+function LevelField({ factor, label, locale }: { factor: SiteWorkContext["factors"][number]; label: string; locale: string }) {
+  const state = useFormResult();
+  const errors = state && !state.ok ? state.fieldErrors?.[`level_${factor.code}`] : undefined;
+  const id = `level-${factor.code}`;
+  return (
+    <div className="flex flex-col gap-1">
+      <Label htmlFor={id}>{label}</Label>
+      <input type="hidden" name="factorCodes[]" value={factor.code} />
+      <Select id={id} name="levelCodes[]" defaultValue="" aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-error` : undefined}>
+        <option value="" />
+        {factor.levels.map((l) => (
+          <option key={l.code} value={l.code}>
+            {locale === "en" ? l.nameEn : l.nameZh}
+          </option>
+        ))}
+      </Select>
+      {errors ? (
+        <p id={`${id}-error`} className="text-xs text-destructive">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from "node:crypto";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { getActor } from "@/lib/auth/actor";
+import { can } from "@/lib/authz/can";
+import { todayInNetwork } from "@/lib/enrolment/fields";
+import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
+import { siteWorkContext } from "@/lib/queries/screenings";
+import { EnrolForm } from "../../_components/enrol-form";
+import { EnrolmentHeader } from "../../_components/enrolment-header";
+
+export default async function EnrolPage({ params }: { params: Promise<{ code: string; screeningId: string }> }) {
+  const { code, screeningId } = await params;
+  const actor = await getActor();
+  if (!actor || !can(actor, "participant.enrol")) notFound();
+  const study = await studyForEnrolmentPages(actor, code);
+  if (!study) notFound();
+  const work = await siteWorkContext(actor, study);
+  const screening = work?.pending.find((p) => String(p.id) === screeningId);
+  if (!work || !screening) notFound();
+  const t = await getTranslations("enrolment");
+  return (
+    <div className="space-y-6">
+      <EnrolmentHeader study={study} current="screening" showRows />
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            {t("enrol.title")} · {t("enrol.screeningRef", { id: screening.id, date: screening.screenedOn })}
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          {work.open ? (
+            <EnrolForm
+              studyId={study.id}
+              studyCode={study.code}
+              siteId={work.site.id}
+              screeningId={screening.id}
+              requestKey={randomUUID()}
+              today={todayInNetwork()}
+              randomized={study.design === "randomized"}
+              consents={work.consents}
+              factors={work.factors}
+            />
+          ) : (
+            <p className="text-sm text-muted-foreground">{t("screening.closed")}</p>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

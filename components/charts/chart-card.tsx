@@ -1,0 +1,62 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import type { Column } from "./columns";
+import { CsvButton } from "./csv-button";
+import { DataTable } from "./data-table";
+
+/**
+ * A chart with the table behind it: the picture is hidden from screen readers, which read the
+ * table instead (kept in the page, visually hidden until someone asks to see it).
+ */
+export function ChartCard<T>({
+  title,
+  summary,
+  rows,
+  columns,
+  csvName,
+  rowKey,
+  testId,
+  children,
+  legend,
+}: {
+  title: string;
+  summary: string;
+  rows: T[];
+  columns: Column<T>[];
+  csvName: string[];
+  rowKey: (row: T) => string;
+  testId: string;
+  children: React.ReactNode;
+  legend?: React.ReactNode;
+}) {
+  const t = useTranslations("dashboard.table");
+  const [shown, setShown] = useState(false);
+  const id = `${testId}-title`;
+  return (
+    <Card data-testid={testId} role="region" aria-labelledby={id}>
+      <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
+        <CardTitle id={id}>{title}</CardTitle>
+        <div className="flex gap-2">
+          <Button type="button" variant="outline" size="sm" aria-expanded={shown} onClick={() => setShown((s) => !s)} data-testid={`${testId}-toggle`}>
+            {shown ? t("hide") : t("show")}
+          </Button>
+          <CsvButton rows={rows} columns={columns} name={csvName} testId={`${testId}-csv`} />
+        </div>
+      </CardHeader>
+      <CardContent className="space-y-3">
+        <p className="text-xs text-muted-foreground">{summary}</p>
+        <div aria-hidden className="h-72 w-full min-w-0" data-testid={`${testId}-chart`}>
+          {children}
+        </div>
+        {legend}
+        <div className={shown ? "" : "sr-only"}>
+          <DataTable rows={rows} columns={columns} caption={title} rowKey={rowKey} testId={`${testId}-table`} />
+        </div>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,191 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "@/db/client";
+import { defineAction } from "@/lib/actions/define-action";
+import { loadActorBySession } from "@/lib/auth/sessions";
+import { countRows, seedBase } from "@/lib/testing/fixtures";
+import { setupTestDb } from "@/lib/testing/db";
+import { signInAs } from "@/lib/testing/session";
+import { searchSpecimens, specimenByBarcode, specimenCounts } from "@/lib/queries/biobank";
+import { aliquotSchema, aliquotSpecimen } from "./commands/aliquot";
+import { changeSpecimenStatus, changeStatusSchema } from "./commands/change-status";
+import { createDonor, createDonorSchema } from "./commands/create-donor";
+import { placeSpecimen, placeSpecimenSchema } from "./commands/place";
+import { registerSpecimen, registerSpecimenSchema } from "./commands/register-specimen";
+import { createBox, createBoxSchema, createFreezer, createFreezerSchema, createRack, createRackSchema } from "./commands/storage";
+import { createTransfer, createTransferSchema, receiveTransfer, receiveTransferSchema, shipTransfer, transferIdSchema } from "./commands/transfers";
+
+const register = defineAction({ schema: registerSpecimenSchema, permission: "biobank.specimen.register", handler: registerSpecimen });
+const donor = defineAction({ schema: createDonorSchema, permission: "biobank.specimen.register", handler: createDonor });
+const freezer = defineAction({ schema: createFreezerSchema, permission: "biobank.storage.manage", handler: createFreezer });
+const rack = defineAction({ schema: createRackSchema, permission: "biobank.storage.manage", handler: createRack });
+const box = defineAction({ schema: createBoxSchema, permission: "biobank.storage.manage", handler: createBox });
+const place = defineAction({ schema: placeSpecimenSchema, permission: "biobank.storage.manage", handler: placeSpecimen });
+const aliquot = defineAction({ schema: aliquotSchema, permission: "biobank.specimen.handle", handler: aliquotSpecimen });
+const setStatus = defineAction({ schema: changeStatusSchema, permission: "biobank.specimen.status", handler: changeSpecimenStatus });
+const newTransfer = defineAction({ schema: createTransferSchema, permission: "biobank.transfer.manage", handler: createTransfer });
+const ship = defineAction({ schema: transferIdSchema, permission: "biobank.transfer.manage", handler: shipTransfer });
+const receive = defineAction({ schema: receiveTransferSchema, permission: "biobank.transfer.manage", handler: receiveTransfer });
+
+const h = await setupTestDb();
+const TABLES = ["specimens", "donors", "storage_freezers", "storage_racks", "storage_boxes", "specimen_transfers", "specimen_transfer_items", "custody_events", "audit_events"];
+const counts = () => countRows(h.db, TABLES);
+const actorOf = async (email: string) => {
+  const { sessionId } = await signInAs(h.db, email);
+  const a = await loadActorBySession(h.db, sessionId);
+  if (!a) throw new Error("no actor");
+  return a;
+};
+const blood = (subjectCode: string, quantity = 3) => ({ type: "whole_blood", ownerKind: "subject", subjectCode, futureConsent: "yes", collectedAt: "2026-01-05T08:30", quantity });
+function ok<T>(r: { ok: true; data: T } | { ok: false; message: string }): T {
+  if (!r.ok) throw new Error(`expected success, got: ${r.message}`);
+  return r.data;
+}
+async function expectRefusedNothingWritten(call: () => Promise<{ ok: boolean; fieldErrors?: Record<string, string[]> }>, field?: string) {
+  const before = await counts();
+  const r = await call();
+  expect(r.ok).toBe(false);
+  if (field) expect(Object.keys(r.fieldErrors ?? {})).toContain(field);
+  expect(await counts()).toEqual(before);
+}
+
+let fx: Awaited<ReturnType<typeof seedBase>>;
+let boxId = 0;
+beforeAll(async () => {
+  fx = await seedBase(h.db);
+  await signInAs(h.db, "biobank@ncrc.demo");
+  const f = ok(await freezer({ code: "T1", name: "Test freezer", temperatureC: -80 }));
+  const r = ok(await rack({ freezerId: f.id, code: "R1" }));
+  boxId = ok(await box({ rackId: r.id, code: "B1", rows: 2, cols: 2 })).id;
+});
+
+describe("registering specimens", () => {
+  it("site staff register at their own centre, with one audit event and a collected custody entry", async () => {
+    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    const before = await counts();
+    const d = ok(await register(blood("BC-101-R01G1-0001")));
+    expect(d.barcode).toMatch(/^NB\d{9}$/);
+    const after = await counts();
+    expect(after.specimens - before.specimens).toBe(1);
+    expect(after.audit_events - before.audit_events).toBe(1);
+    expect(after.custody_events - before.custody_events).toBe(1);
+    const [s] = await queryRows<{ centre_id: number; holder_centre_id: number }>(h.db, sql`select centre_id, holder_centre_id from specimens where barcode = ${d.barcode}`);
+    expect(s).toEqual({ centre_id: fx.org("R01G1").id, holder_centre_id: fx.org("R01G1").id });
+  });
+  it("bad input is a field error and writes nothing", async () => {
+    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    await expectRefusedNothingWritten(() => register({ ...blood(""), subjectCode: "" }), "subjectCode");
+    await expectRefusedNothingWritten(() => register({ ...blood("BC-1"), quantity: -1 }), "quantity");
+    await expectRefusedNothingWritten(() => register({ ...blood("BC-101-R01G1-0002"), centreId: 1 }));
+  });
+  it("viewers and monitors may not register", async () => {
+    for (const email of ["viewer@ncrc.demo", "monitor@ncrc.demo", "coord.rc1@ncrc.demo"]) {
+      await signInAs(h.db, email);
+      await expectRefusedNothingWritten(() => register(blood("BC-101-R01G1-0003")));
+    }
+  });
+  it("a donor's own consent is used, and only donors of the actor's centre are found", async () => {
+    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    ok(await donor({ donorCode: "D-GH1-0001", futureConsent: "limited", consentDate: "2025-12-01" }));
+    const d = ok(await register({ type: "serum", ownerKind: "donor", donorCode: "d-gh1-0001", collectedAt: "2026-01-05T08:30", quantity: 2 }));
+    const [s] = await queryRows<{ future_consent: string }>(h.db, sql`select future_consent from specimens where barcode = ${d.barcode}`);
+    expect(s.future_consent).toBe("limited");
+    await signInAs(h.db, "staff.rc20@ncrc.demo");
+    await expectRefusedNothingWritten(() => register({ type: "serum", ownerKind: "donor", donorCode: "D-GH1-0001", collectedAt: "2026-01-05T08:30", quantity: 2 }), "donorCode");
+  });
+});
+
+describe("one specimen per position", () => {
+  it("a taken position is refused, and the database constraint holds even without the check", async () => {
+    await signInAs(h.db, "biobank@ncrc.demo");
+    const a = ok(await register(blood("BC-101-TJ01-0001")));
+    const b = ok(await register(blood("BC-101-TJ01-0002")));
+    ok(await place({ barcode: a.barcode, boxId, row: 1, col: 1 }));
+    await expectRefusedNothingWritten(() => place({ barcode: b.barcode, boxId, row: 1, col: 1 }), "row");
+    await expectRefusedNothingWritten(() => place({ barcode: b.barcode, boxId, row: 3, col: 1 }), "row");
+    await expect(h.db.execute(sql`update specimens set box_id = ${boxId}, pos_row = 1, pos_col = 1 where barcode = ${b.barcode}`)).rejects.toThrow();
+    const loc = await specimenByBarcode(await actorOf("biobank@ncrc.demo"), a.barcode, h.db);
+    expect(loc?.location).toBe("TJ01 / T1 / R1 / B1 / A1");
+  });
+  it("another centre's staff cannot use the hub's boxes or racks (crafted ids)", async () => {
+    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    const mine = ok(await register(blood("BC-101-R01G1-0009")));
+    await expectRefusedNothingWritten(() => place({ barcode: mine.barcode, boxId, row: 2, col: 2 }));
+    const [f] = await queryRows<{ id: number }>(h.db, sql`select id from storage_freezers where code = 'T1'`);
+    await expectRefusedNothingWritten(() => rack({ freezerId: f.id, code: "X9" }));
+  });
+});
+
+describe("transfers, receipt and aliquots", () => {
+  it("ships from the hospital; only the destination receives; then stored and aliquoted with quantities that add up", async () => {
+    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    const s = ok(await register(blood("BC-101-R01G1-0100", 3)));
+    const lost = ok(await register(blood("BC-101-R01G1-0101", 3)));
+    const t = ok(await newTransfer({ toCentreId: fx.org("TJ01").id, barcodes: `${s.barcode}\n${lost.barcode}` }));
+    ok(await ship({ transferId: t.id }));
+    const items = await queryRows<{ id: number; barcode: string }>(h.db, sql`select i.id, s.barcode from specimen_transfer_items i join specimens s on s.id = i.specimen_id where i.transfer_id = ${t.id}`);
+    const results = items.map((i) => `${i.id}:${i.barcode === s.barcode ? "received" : "missing"}`);
+    for (const email of ["staff.gh1@ncrc.demo", "staff.rc1@ncrc.demo", "coord.rc1@ncrc.demo", "staff.rc20@ncrc.demo"]) {
+      await signInAs(h.db, email);
+      await expectRefusedNothingWritten(() => receive({ transferId: t.id, results }));
+    }
+    await signInAs(h.db, "biobank@ncrc.demo");
+    await expectRefusedNothingWritten(() => receive({ transferId: t.id, results: results.slice(0, 1) }), "results");
+    expect(ok(await receive({ transferId: t.id, results }))).toMatchObject({ received: 1, missing: 1 });
+    const rows = await queryRows<{ barcode: string; status: string; holder_centre_id: number }>(h.db, sql`select barcode, status, holder_centre_id from specimens where barcode in (${s.barcode}, ${lost.barcode}) order by barcode`);
+    expect(rows).toEqual([
+      { barcode: s.barcode, status: "available", holder_centre_id: fx.org("TJ01").id },
+      { barcode: lost.barcode, status: "missing", holder_centre_id: fx.org("R01G1").id },
+    ]);
+    ok(await place({ barcode: s.barcode, boxId, row: 2, col: 1 }));
+    await expectRefusedNothingWritten(() => aliquot({ barcode: s.barcode, childType: "plasma", quantities: [2, 1.5] }), "quantities");
+    await expectRefusedNothingWritten(() => aliquot({ barcode: s.barcode, childType: "urine", quantities: [1] }), "childType");
+    const a = ok(await aliquot({ barcode: s.barcode, childType: "plasma", quantities: [1, 1.25] }));
+    expect(a.children).toHaveLength(2);
+    const [sum] = await queryRows<{ parent: string; children: string }>(
+      h.db,
+      sql`select (select quantity::text from specimens where barcode = ${s.barcode}) as parent,
+                 (select sum(quantity)::text from specimens where parent_id = (select id from specimens where barcode = ${s.barcode})) as children`,
+    );
+    expect(Number(sum.parent) + Number(sum.children)).toBe(3);
+    ok(await aliquot({ barcode: s.barcode, childType: "plasma", quantities: [0.75] }));
+    const [p] = await queryRows<{ status: string; box_id: number | null }>(h.db, sql`select status, box_id from specimens where barcode = ${s.barcode}`);
+    expect(p).toEqual({ status: "depleted", box_id: null });
+    // The chain of custody: collected, shipped, received, stored, aliquoted ×2.
+    const chain = await queryRows<{ event: string }>(h.db, sql`select event from custody_events where specimen_id = (select id from specimens where barcode = ${s.barcode}) order by id`);
+    expect(chain.map((c) => c.event)).toEqual(["collected", "shipped", "received", "stored", "aliquoted", "aliquoted"]);
+  });
+  it("status moves only along the graph", async () => {
+    await signInAs(h.db, "biobank@ncrc.demo");
+    const s = ok(await register(blood("BC-101-TJ01-0200")));
+    ok(await setStatus({ barcode: s.barcode, status: "destroyed", reason: "tube cracked" }));
+    await expectRefusedNothingWritten(() => setStatus({ barcode: s.barcode, status: "available", reason: "found again" }));
+  });
+});
+
+describe("scope", () => {
+  it("another centre's staff neither see nor move a specimen, even with crafted barcodes", async () => {
+    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    const s = ok(await register(blood("BC-101-R01G1-0300")));
+    const rc20 = await actorOf("staff.rc20@ncrc.demo");
+    expect(await specimenByBarcode(rc20, s.barcode, h.db)).toBeNull();
+    expect((await searchSpecimens(rc20, { barcode: s.barcode }, h.db)).total).toBe(0);
+    // Signed in as staff.rc20 now (actorOf signs in): crafted calls on R01G1's specimen.
+    await expectRefusedNothingWritten(() => aliquot({ barcode: s.barcode, childType: "plasma", quantities: [1] }));
+    await expectRefusedNothingWritten(() => newTransfer({ toCentreId: fx.org("TJ01").id, barcodes: s.barcode }));
+    await expectRefusedNothingWritten(() => place({ barcode: s.barcode, boxId, row: 2, col: 2 }));
+    await signInAs(h.db, "biobank@ncrc.demo");
+    await expectRefusedNothingWritten(() => setStatus({ barcode: s.barcode, status: "destroyed", reason: "crafted" }));
+    const coord = await actorOf("coord.rc1@ncrc.demo");
+    expect((await searchSpecimens(coord, { barcode: s.barcode }, h.db)).total).toBe(1);
+    const coord2 = await actorOf("coord.sc1@ncrc.demo");
+    expect(await specimenByBarcode(coord2, s.barcode, h.db)).not.toBeNull();
+  });
+  it("viewers get counts, never rows", async () => {
+    const viewer = await actorOf("viewer@ncrc.demo");
+    expect((await searchSpecimens(viewer, {}, h.db)).rows).toEqual([]);
+    const c = await specimenCounts(viewer, {}, h.db);
+    expect(c.total).toBeGreaterThan(5);
+    expect(c.byCentre.map((x) => x.code)).toEqual(expect.arrayContaining(["R01G1", "TJ01"]));
+  });
+});

@@ -1,0 +1,62 @@
+import { eq, and } from "drizzle-orm";
+import { z } from "zod";
+import { donors, specimens, specimenType, futureConsent } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { fieldError } from "@/lib/actions/errors";
+import { barcodeFor, SPECIMEN_TYPES } from "../catalog";
+import { recordCustody } from "../custody";
+import { nextSpecimenIds } from "../load";
+
+const blankToUndef = (v: unknown) => (v === "" ? undefined : v);
+
+export const registerSpecimenSchema = z
+  .strictObject({
+    type: z.enum(specimenType.enumValues),
+    ownerKind: z.enum(["subject", "donor"]),
+    subjectCode: z.preprocess(blankToUndef, z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{3,39}$/, "validation.invalid").optional()),
+    donorCode: z.preprocess(blankToUndef, z.string().trim().toUpperCase().max(40).optional()),
+    futureConsent: z.preprocess(blankToUndef, z.enum(futureConsent.enumValues).optional()),
+    // A datetime-local value carries no zone: staff enter the network's time (Asia/Shanghai).
+    collectedAt: z.preprocess((v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00+08:00` : v), z.coerce.date()),
+    quantity: z.coerce.number().positive().max(100000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.ownerKind === "subject" && !v.subjectCode) ctx.addIssue({ code: "custom", path: ["subjectCode"], message: "validation.required" });
+    if (v.ownerKind === "subject" && !v.futureConsent) ctx.addIssue({ code: "custom", path: ["futureConsent"], message: "validation.required" });
+    if (v.ownerKind === "donor" && !v.donorCode) ctx.addIssue({ code: "custom", path: ["donorCode"], message: "validation.required" });
+    if (v.collectedAt.getTime() > Date.now() + 5 * 60_000) ctx.addIssue({ code: "custom", path: ["collectedAt"], message: "validation.invalid" });
+  });
+
+/** Registers a specimen collected at the actor's own centre; the barcode comes from its id. */
+export async function registerSpecimen({ actor, input, tx, audit }: ActionContext<z.infer<typeof registerSpecimenSchema>>) {
+  let donorId: number | null = null;
+  let consent = input.futureConsent ?? "no";
+  if (input.ownerKind === "donor") {
+    // A donor is found only among those registered at the actor's centre.
+    const [d] = await tx.select().from(donors).where(and(eq(donors.donorCode, input.donorCode ?? ""), eq(donors.centreId, actor.centreId)));
+    if (!d) throw fieldError("donorCode", "biobank.errors.donorUnknown");
+    donorId = d.id;
+    consent = d.futureConsent;
+  }
+  const [id] = await nextSpecimenIds(tx, 1);
+  const spec = SPECIMEN_TYPES[input.type];
+  const row = {
+    id,
+    barcode: barcodeFor(id),
+    category: spec.category,
+    type: input.type,
+    centreId: actor.centreId,
+    holderCentreId: actor.centreId,
+    subjectCode: input.ownerKind === "subject" ? (input.subjectCode ?? null) : null,
+    donorId,
+    collectedAt: input.collectedAt,
+    quantity: input.quantity.toFixed(3),
+    unit: spec.unit,
+    futureConsent: consent,
+    createdBy: actor.id,
+  };
+  await tx.insert(specimens).values(row);
+  await recordCustody(tx, [{ specimenId: id, event: "collected", at: input.collectedAt, centreId: actor.centreId, userId: actor.id }]);
+  audit({ action: "specimen.registered", entityType: "specimen", entityId: id, centreId: actor.centreId, after: row });
+  return { id, barcode: row.barcode };
+}

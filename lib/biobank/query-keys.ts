@@ -1,0 +1,7 @@
+import type { SpecimenFilters } from "./filters";
+
+/** react-query keys for the biobank's client-side reads; mutations invalidate by prefix. */
+export const biobankKeys = {
+  all: ["biobank"] as const,
+  search: (f: SpecimenFilters) => ["biobank", "specimens", f] as const,
+};

@@ -1,0 +1,88 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "@/db/client";
+import { defineAction } from "@/lib/actions/define-action";
+import { countRows, seedBase } from "@/lib/testing/fixtures";
+import { setupTestDb } from "@/lib/testing/db";
+import { signInAs } from "@/lib/testing/session";
+import { registerSpecimen, registerSpecimenSchema } from "./commands/register-specimen";
+import { createRelease, createReleaseSchema, decideRelease, decideReleaseSchema } from "./commands/releases";
+
+const register = defineAction({ schema: registerSpecimenSchema, permission: "biobank.specimen.register", handler: registerSpecimen });
+const request = defineAction({ schema: createReleaseSchema, permission: "biobank.release.request", handler: createRelease });
+const decide = defineAction({ schema: decideReleaseSchema, permission: "biobank.release.decide", handler: decideRelease });
+
+const h = await setupTestDb();
+const TABLES = ["specimens", "release_requests", "release_request_items", "custody_events", "audit_events"];
+function ok<T>(r: { ok: true; data: T } | { ok: false; message: string }): T {
+  if (!r.ok) throw new Error(`expected success, got: ${r.message}`);
+  return r.data;
+}
+const statuses = async (barcodes: string[]) =>
+  (await queryRows<{ status: string }>(h.db, sql`select status from specimens where barcode in (${sql.join(barcodes.map((b) => sql`${b}`), sql`, `)}) order by barcode`)).map((r) => r.status);
+const spec = (consent: string, code: string) => ({ type: "plasma", ownerKind: "subject", subjectCode: code, futureConsent: consent, collectedAt: "2025-06-01T09:00", quantity: 1 });
+
+let yes = "";
+let limited = "";
+let no = "";
+beforeAll(async () => {
+  await seedBase(h.db);
+  await signInAs(h.db, "biobank@ncrc.demo");
+  yes = ok(await register(spec("yes", "BC-201-TJ01-0001"))).barcode;
+  limited = ok(await register(spec("limited", "BC-201-TJ01-0002"))).barcode;
+  no = ok(await register(spec("no", "BC-201-TJ01-0003"))).barcode;
+});
+
+describe("release for research", () => {
+  it("without a valid HGR approval number nothing is released", async () => {
+    await signInAs(h.db, "biobank@ncrc.demo");
+    const r = ok(await request({ studyCode: "LC-203", purpose: "ctDNA methylation panel", geneticUse: "on", hgrApprovalNo: "pending", barcodes: yes }));
+    expect(await statuses([yes])).toEqual(["reserved"]);
+    const before = await countRows(h.db, TABLES);
+    const res = await decide({ requestId: r.id, decision: "approve" });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.message).toMatch(/HGR|遗传/);
+    expect(await countRows(h.db, TABLES)).toEqual(before);
+    expect(await statuses([yes])).toEqual(["reserved"]);
+    ok(await decide({ requestId: r.id, decision: "reject", reason: "no HGR approval yet" }));
+    expect(await statuses([yes])).toEqual(["available"]);
+  });
+  it("consent refuses the whole approval with the reasons; nothing is released", async () => {
+    await signInAs(h.db, "biobank@ncrc.demo");
+    const r = ok(await request({ studyCode: "LC-203", purpose: "Germline sequencing", geneticUse: "true", hgrApprovalNo: "国科遗办审字[2025]CJ0456", barcodes: `${yes} ${limited} ${no}` }));
+    const before = await countRows(h.db, TABLES);
+    const res = await decide({ requestId: r.id, decision: "approve" });
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.message).toContain(no);
+      expect(res.message).toContain(limited);
+      expect(res.message).not.toContain(yes);
+    }
+    expect(await countRows(h.db, TABLES)).toEqual(before);
+    expect(await statuses([yes, limited, no].sort())).toEqual(["reserved", "reserved", "reserved"]);
+    ok(await decide({ requestId: r.id, decision: "reject", reason: "consent does not cover germline use" }));
+  });
+  it("limited consent allows non-genetic use; approval distributes and writes one audit event", async () => {
+    await signInAs(h.db, "biobank@ncrc.demo");
+    const r = ok(await request({ studyCode: "LC-204", purpose: "Protein biomarker ELISA", geneticUse: "", hgrApprovalNo: "2025CJ0999", barcodes: `${yes} ${limited}` }));
+    const before = await countRows(h.db, ["audit_events"]);
+    ok(await decide({ requestId: r.id, decision: "approve" }));
+    expect((await countRows(h.db, ["audit_events"])).audit_events - before.audit_events).toBe(1);
+    expect(await statuses([yes, limited].sort())).toEqual(["distributed", "distributed"]);
+  });
+  it("only a biobank manager of the bank decides; a request from elsewhere cannot reserve the hub's specimens", async () => {
+    await signInAs(h.db, "biobank@ncrc.demo");
+    const s = ok(await register(spec("yes", "BC-201-TJ01-0009"))).barcode;
+    const r = ok(await request({ studyCode: "LC-205", purpose: "Metabolomics pilot", geneticUse: "", hgrApprovalNo: "2025CJ1000", barcodes: s }));
+    for (const email of ["staff.rc1@ncrc.demo", "pi@ncrc.demo", "admin@ncrc.demo"]) {
+      await signInAs(h.db, email);
+      const before = await countRows(h.db, TABLES);
+      expect((await decide({ requestId: r.id, decision: "approve" })).ok).toBe(false);
+      expect(await countRows(h.db, TABLES)).toEqual(before);
+    }
+    await signInAs(h.db, "pi@ncrc.demo");
+    const before = await countRows(h.db, TABLES);
+    expect((await request({ studyCode: "LC-205", purpose: "Metabolomics pilot", geneticUse: "", barcodes: s })).ok).toBe(false);
+    expect(await countRows(h.db, TABLES)).toEqual(before);
+  });
+});

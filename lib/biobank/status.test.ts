@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { canMove, isTerminal, nextStatuses, SPECIMEN_STATUSES } from "./status";
+import { planAliquots, toMilli } from "./quantity";
+import { consentRefusal, isHgrApprovalNo } from "./release-gate";
+import { parseBarcodeList } from "./barcodes";
+
+describe("specimen status moves", () => {
+  it("follows available → reserved → in transit → received/terminal", () => {
+    expect(canMove("available", "reserved")).toBe(true);
+    expect(canMove("reserved", "in_transit")).toBe(true);
+    expect(canMove("in_transit", "available")).toBe(true);
+    expect(canMove("reserved", "distributed")).toBe(true);
+    expect(canMove("available", "destroyed")).toBe(true);
+  });
+  it("refuses moves off the graph", () => {
+    expect(canMove("available", "distributed")).toBe(false); // must be reserved by a release first
+    expect(canMove("in_transit", "reserved")).toBe(false);
+    expect(canMove("available", "available")).toBe(false);
+    expect(canMove("missing", "in_transit")).toBe(false);
+  });
+  it("has no way out of depleted, distributed and destroyed", () => {
+    for (const end of ["depleted", "distributed", "destroyed"] as const) {
+      expect(isTerminal(end)).toBe(true);
+      for (const to of SPECIMEN_STATUSES) expect(canMove(end, to)).toBe(false);
+    }
+    expect(nextStatuses("available").length).toBeGreaterThan(0);
+  });
+});
+
+describe("aliquot quantities", () => {
+  it("accepts parts that add up to at most the parent and reports the remainder", () => {
+    expect(planAliquots(toMilli("2.000"), [toMilli(0.5), toMilli(0.5), toMilli(1)])).toEqual({ ok: true, remainderMilli: 0 });
+    expect(planAliquots(toMilli("2.5"), [toMilli(0.3), toMilli(0.3)])).toEqual({ ok: true, remainderMilli: 1900 });
+  });
+  it("refuses parts that exceed the parent, empty or zero parts", () => {
+    expect(planAliquots(toMilli("1"), [toMilli(0.6), toMilli(0.5)])).toEqual({ ok: false, reason: "exceeds" });
+    expect(planAliquots(1000, [])).toEqual({ ok: false, reason: "empty" });
+    expect(planAliquots(1000, [0])).toEqual({ ok: false, reason: "nonPositive" });
+  });
+  it("adds decimals exactly (0.1 + 0.2 = 0.3)", () => {
+    expect(planAliquots(toMilli("0.3"), [toMilli(0.1), toMilli(0.2)])).toEqual({ ok: true, remainderMilli: 0 });
+  });
+});
+
+describe("release gates", () => {
+  it("consent: no never, limited only without genetic use", () => {
+    expect(consentRefusal("no", false)).toBe("consentNo");
+    expect(consentRefusal("limited", true)).toBe("consentLimited");
+    expect(consentRefusal("limited", false)).toBeNull();
+    expect(consentRefusal("yes", true)).toBeNull();
+  });
+  it("HGR approval numbers carry a year and a serial", () => {
+    expect(isHgrApprovalNo("国科遗办审字[2023]CJ1234")).toBe(true);
+    expect(isHgrApprovalNo("2024CJ0456")).toBe(true);
+    expect(isHgrApprovalNo("")).toBe(false);
+    expect(isHgrApprovalNo("pending")).toBe(false);
+    expect(isHgrApprovalNo(null)).toBe(false);
+  });
+  it("barcode lists are parsed and checked", () => {
+    expect(parseBarcodeList("nb000000001, NB000000002\nNB000000001")).toEqual({ ok: true, list: ["NB000000001", "NB000000002"] });
+    expect(parseBarcodeList("NB1").ok).toBe(false);
+  });
+});

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
+import { changeReasonField, idField, participantValuesShape } from "../fields";
+import { saveParticipantData } from "../participant-record";
+import { pick } from "../versions";
+
+export const correctParticipantSchema = z.strictObject({ participantId: idField, ...participantValuesShape, reason: changeReasonField });
+
+/** Corrects enrolment data (year of birth, sex) of a participant at the actor's own site, with a reason. */
+export async function correctParticipant({ actor, input, tx, audit }: ActionContext<z.infer<typeof correctParticipantSchema>>) {
+  const { participantId, reason, ...values } = input;
+  const { participant, study } = await lockOwnParticipant(tx, actor, participantId);
+  const saved = await saveParticipantData(tx, actor, participant, study, values, reason);
+  audit({
+    action: "participant.data.corrected",
+    entityType: "participant",
+    entityId: participant.id,
+    centreId: participant.centreId,
+    studyId: study.id,
+    before: pick(saved.before, saved.changed),
+    after: { ...pick(saved.values, saved.changed), version: saved.version },
+    reason,
+  });
+  return { id: participant.id, subjectCode: participant.subjectCode, version: saved.version };
+}

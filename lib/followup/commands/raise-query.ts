@@ -1,0 +1,42 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { clinicalEntity, dataQueries, queryEvents } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
+import { entityRef } from "../entity-ref";
+import { idField, isQueryableField } from "../fields";
+import { mayRaiseQueries } from "../scope";
+
+export const raiseQuerySchema = z.strictObject({
+  entityType: z.enum(clinicalEntity.enumValues, { message: "validation.invalid" }),
+  entityId: idField,
+  field: z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }).max(40),
+  question: z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }).max(2000),
+});
+
+/** A monitor on the study team, or the study's PI, asks about one field of a saved record. */
+export async function raiseQuery({ actor, input, tx, audit }: ActionContext<z.infer<typeof raiseQuerySchema>>) {
+  const ref = await entityRef(tx, input.entityType, input.entityId, (studyId) => mayRaiseQueries(actor, studyId));
+  if (!ref) throw notFound();
+  if (!isQueryableField(input.entityType, input.field)) throw fieldError("field", "followup.errors.field");
+  if (!ref.recorded) throw new ActionError("followup.errors.notRecorded");
+  const [pending] = await tx
+    .select({ id: dataQueries.id })
+    .from(dataQueries)
+    .where(and(eq(dataQueries.entityType, input.entityType), eq(dataQueries.entityId, input.entityId), eq(dataQueries.field, input.field), inArray(dataQueries.status, ["open", "answered"])));
+  if (pending) throw new ActionError("followup.errors.queryPending", { id: pending.id });
+  const [q] = await tx
+    .insert(dataQueries)
+    .values({ studyId: ref.studyId, participantId: ref.participantId, entityType: input.entityType, entityId: input.entityId, field: input.field, raisedBy: actor.id })
+    .returning();
+  await tx.insert(queryEvents).values({ queryId: q.id, kind: "raised", body: input.question, authorId: actor.id });
+  audit({
+    action: "query.raised",
+    entityType: "query",
+    entityId: q.id,
+    centreId: ref.centreId,
+    studyId: ref.studyId,
+    after: { entityType: input.entityType, entityId: input.entityId, field: input.field, question: input.question },
+  });
+  return { id: q.id, subjectCode: ref.subjectCode };
+}

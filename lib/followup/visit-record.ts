@@ -1,0 +1,88 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { participantVisits, type Participant, type ParticipantVisit, type Study } from "@/db/schema";
+import { fieldError, notFound } from "@/lib/actions/errors";
+import type { Actor } from "@/lib/authz/actor";
+import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
+import { todayInNetwork, type VisitValues } from "./fields";
+import { appendVersion } from "./versions";
+import { isInWindow } from "./windows";
+
+export type VisitAtSite = { visit: ParticipantVisit; participant: Participant; study: Study };
+
+/** A visit of a participant currently at the actor's own centre, locked; anything else is "not found". */
+export async function lockVisitAtOwnSite(tx: Db, actor: Pick<Actor, "role" | "centreId">, visitId: number): Promise<VisitAtSite> {
+  if (actor.role !== "site_staff") throw notFound();
+  const [ref] = await tx
+    .select({ participantId: participantVisits.participantId })
+    .from(participantVisits)
+    .where(and(eq(participantVisits.id, visitId), sql`${participantVisits.participantId} in (select p.id from participants p where p.centre_id = ${actor.centreId})`));
+  if (!ref) throw notFound();
+  const { participant, study } = await lockOwnParticipant(tx, actor, ref.participantId);
+  const [visit] = await tx
+    .select()
+    .from(participantVisits)
+    .where(and(eq(participantVisits.id, visitId), eq(participantVisits.participantId, participant.id)))
+    .for("update");
+  if (!visit) throw notFound();
+  return { visit, participant, study };
+}
+
+/** The clinical values of a visit as history stores them. */
+export function visitSnapshot(v: ParticipantVisit): VisitValues {
+  return {
+    status: v.status === "missed" ? "missed" : "done",
+    visitDate: v.visitDate,
+    ecog: v.ecog,
+    weightKg: v.weightKg === null ? null : Number(v.weightKg),
+    tumourResponse: v.tumourResponse,
+    missedReason: v.missedReason,
+  };
+}
+
+/** A done visit has a date (not in the future, not before enrolment); a missed one has a reason and no findings. */
+export function checkVisit(values: VisitValues, participant: Pick<Participant, "enrolledOn">, today = todayInNetwork()): VisitValues {
+  if (values.status === "missed") {
+    if (!values.missedReason) throw fieldError("missedReason", "followup.errors.missedReason");
+    return { status: "missed", visitDate: null, ecog: null, weightKg: null, tumourResponse: null, missedReason: values.missedReason };
+  }
+  if (!values.visitDate) throw fieldError("visitDate", "validation.required");
+  if (values.visitDate > today) throw fieldError("visitDate", "followup.errors.future");
+  if (values.visitDate < participant.enrolledOn) throw fieldError("visitDate", "followup.errors.beforeEnrolment");
+  return { ...values, missedReason: null };
+}
+
+/**
+ * Writes a visit's values: the first save is version 1; any later change needs a reason and
+ * clears source data verification.
+ */
+export async function saveVisit(tx: Db, actor: Pick<Actor, "id">, at: VisitAtSite, input: VisitValues, reason: string | undefined) {
+  const values = checkVisit(input, at.participant);
+  const saved = await appendVersion(
+    tx,
+    { entityType: "visit", entityId: at.visit.id, studyId: at.study.id, participantId: at.participant.id },
+    values,
+    actor.id,
+    reason,
+  );
+  const outOfWindow = values.status === "done" && values.visitDate !== null && !isInWindow(values.visitDate, at.visit);
+  await tx
+    .update(participantVisits)
+    .set({
+      status: values.status,
+      visitDate: values.visitDate,
+      ecog: values.ecog,
+      weightKg: values.weightKg === null ? null : values.weightKg.toFixed(1),
+      tumourResponse: values.tumourResponse,
+      missedReason: values.missedReason,
+      outOfWindow,
+      version: saved.version,
+      recordedBy: actor.id,
+      recordedAt: new Date(),
+      sdvBy: null,
+      sdvAt: null,
+      updatedAt: new Date(),
+    })
+    .where(eq(participantVisits.id, at.visit.id));
+  return { ...saved, values, outOfWindow, sdvCleared: at.visit.sdvAt !== null };
+}

@@ -1,0 +1,7 @@
+import type { DashboardParams } from "./params";
+
+/** react-query keys of the dashboard: invalidate `all` after any change that moves a figure. */
+export const dashboardKeys = {
+  all: ["dashboard"] as const,
+  view: (p: DashboardParams) => ["dashboard", "view", p.centre ?? null, p.study ?? null, p.from ?? null, p.to] as const,
+};

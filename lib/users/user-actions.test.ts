@@ -1,0 +1,193 @@
+import { desc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { changeRoleAction, createUserAction, setPasswordAction, setUserDisabledAction } from "@/app/(portal)/users/actions";
+import { auditEvents, users } from "@/db/schema";
+import type { ActionResult } from "@/lib/actions/result";
+import { verifyPassword } from "@/lib/auth/password";
+import { translate } from "@/lib/i18n/translate";
+import { setupTestDb } from "@/lib/testing/db";
+import { countRows, seedBase } from "@/lib/testing/fixtures";
+import { signInAs } from "@/lib/testing/session";
+
+const TABLES = ["organisations", "users", "audit_events"];
+let h: Awaited<ReturnType<typeof setupTestDb>>;
+let fx: Awaited<ReturnType<typeof seedBase>>;
+
+beforeAll(async () => {
+  h = await setupTestDb();
+  fx = await seedBase(h.db);
+});
+
+async function refused(email: string, call: () => Promise<ActionResult<unknown>>) {
+  await signInAs(h.db, email);
+  const before = await countRows(h.db, TABLES);
+  const res = await call();
+  expect(res.ok).toBe(false);
+  expect(await countRows(h.db, TABLES)).toEqual(before);
+  return res as Extract<ActionResult<unknown>, { ok: false }>;
+}
+
+async function lastEvent() {
+  return (await h.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1))[0];
+}
+
+async function userRow(email: string) {
+  return (await h.db.select().from(users).where(eq(users.email, email)))[0];
+}
+
+/** A successful create ends in a redirect to the new user's page (thrown, as Next does). */
+async function createRedirects(input: unknown): Promise<string> {
+  try {
+    await createUserAction(input);
+  } catch (err) {
+    const digest = String((err as { digest?: string }).digest ?? "");
+    if (digest.startsWith("NEXT_REDIRECT")) return digest.split(";")[2];
+    throw err;
+  }
+  throw new Error("expected a redirect");
+}
+
+const person = (email: string, centreCode: string, role = "site_staff") => ({
+  email,
+  name: "测试 Test Person",
+  role,
+  centreId: fx.org(centreCode).id,
+  password: "long-enough-1",
+});
+
+describe("create a user", () => {
+  it("explains the password policy and bad fields, writing nothing", async () => {
+    const res = await refused("admin@ncrc.demo", () => createUserAction({ ...person("not-an-email", "R01"), password: "short" }));
+    expect(res.fieldErrors?.password).toEqual([translate(null, "validation.passwordTooShort")]);
+    expect(res.fieldErrors?.email).toEqual([translate(null, "validation.email")]);
+    const en = translate("en", "validation.passwordTooShort");
+    expect(en).toMatch(/at least 10 characters/);
+    const extra = await refused("admin@ncrc.demo", () => createUserAction({ ...person("x1@ncrc.test", "R01"), disabled: false }));
+    expect(extra.fieldErrors?._form).toBeDefined();
+  });
+
+  it.each(["staff.rc1@ncrc.demo", "pi@ncrc.demo", "viewer@ncrc.demo", "monitor@ncrc.demo"])("refuses %s", async (email) => {
+    const res = await refused(email, () => createUserAction(person("x2@ncrc.test", "R01")));
+    expect(res.message).toBe(translate(null, "errors.forbidden"));
+  });
+
+  it("refuses a coordinator creating a user outside their subtree", async () => {
+    await refused("coord.rc1@ncrc.demo", () => createUserAction(person("x3@ncrc.test", "R20")));
+    await refused("coord.rc1@ncrc.demo", () => createUserAction(person("x4@ncrc.test", "SC01")));
+  });
+
+  it.each(["network_admin", "viewer"])("refuses a coordinator granting %s", async (role) => {
+    const res = await refused("coord.rc1@ncrc.demo", () => createUserAction(person("x5@ncrc.test", "R01", role)));
+    expect(res.fieldErrors?.role).toEqual([translate(null, "users.errors.roleNotGrantable")]);
+  });
+
+  it("refuses an email already in use", async () => {
+    const res = await refused("admin@ncrc.demo", () => createUserAction(person("STAFF.RC1@ncrc.demo", "R01")));
+    expect(res.fieldErrors?.email).toEqual([translate(null, "users.errors.emailTaken")]);
+  });
+
+  it("creates an account with an argon2id hash and one audit event without the password", async () => {
+    await signInAs(h.db, "coord.rc1@ncrc.demo");
+    const before = await countRows(h.db, TABLES);
+    const to = await createRedirects(person("New.Nurse@ncrc.test", "R01G1"));
+    expect(await countRows(h.db, TABLES)).toEqual({ ...before, users: before.users + 1, audit_events: before.audit_events + 1 });
+    const u = await userRow("new.nurse@ncrc.test");
+    expect(u).toMatchObject({ role: "site_staff", centreId: fx.org("R01G1").id, disabled: false });
+    expect(to).toBe(`/users/${u.id}?created=1`);
+    expect(u.passwordHash.startsWith("$argon2id$")).toBe(true);
+    expect(await verifyPassword(u.passwordHash, "long-enough-1")).toBe(true);
+    const ev = await lastEvent();
+    expect(ev).toMatchObject({ action: "user.created", entityId: String(u.id), centreId: fx.org("R01G1").id });
+    expect(JSON.stringify(ev.after)).not.toContain("long-enough-1");
+    expect(JSON.stringify(ev.after)).not.toContain("argon2");
+  });
+
+  it("lets a network admin grant a network-wide role", async () => {
+    await signInAs(h.db, "admin@ncrc.demo");
+    expect(await createRedirects(person("steering@ncrc.test", "TJ01", "viewer"))).toMatch(/^\/users\/\d+\?created=1$/);
+    expect((await userRow("steering@ncrc.test")).role).toBe("viewer");
+  });
+});
+
+describe("disable and re-enable a user", () => {
+  it("requires a reason", async () => {
+    const res = await refused("admin@ncrc.demo", () => setUserDisabledAction({ userId: fx.user("staff.rc20@ncrc.demo").id, disabled: true, reason: "" }));
+    expect(res.fieldErrors?.reason).toBeDefined();
+  });
+
+  it("refuses the wrong role, users outside the subtree, network-wide accounts and oneself", async () => {
+    await refused("pi@ncrc.demo", () => setUserDisabledAction({ userId: fx.user("staff.rc1@ncrc.demo").id, disabled: true, reason: "x" }));
+    await refused("coord.rc1@ncrc.demo", () => setUserDisabledAction({ userId: fx.user("staff.rc20@ncrc.demo").id, disabled: true, reason: "x" }));
+    await refused("coord.rc1@ncrc.demo", () => setUserDisabledAction({ userId: fx.user("admin@ncrc.demo").id, disabled: true, reason: "x" }));
+    const self = await refused("coord.rc1@ncrc.demo", () => setUserDisabledAction({ userId: fx.user("coord.rc1@ncrc.demo").id, disabled: true, reason: "x" }));
+    expect(self.message).toBe(translate(null, "users.errors.notSelf"));
+    await refused("admin@ncrc.demo", () => setUserDisabledAction({ userId: fx.user("admin@ncrc.demo").id, disabled: true, reason: "x" }));
+    expect((await userRow("staff.rc20@ncrc.demo")).disabled).toBe(false);
+  });
+
+  it("disables with one audit event and a new session version, then re-enables", async () => {
+    await signInAs(h.db, "coord.sc1@ncrc.demo");
+    const target = await userRow("staff.gh1@ncrc.demo");
+    const res = await setUserDisabledAction({ userId: String(target.id), disabled: "true", reason: "Left the hospital" });
+    expect(res.ok).toBe(true);
+    const after = await userRow("staff.gh1@ncrc.demo");
+    expect(after.disabled).toBe(true);
+    expect(after.sessionVersion).toBe(target.sessionVersion + 1);
+    expect(await lastEvent()).toMatchObject({ action: "user.disabled", entityId: String(target.id), reason: "Left the hospital", after: { disabled: true } });
+    expect((await setUserDisabledAction({ userId: target.id, disabled: false, reason: "Returned" })).ok).toBe(true);
+    expect((await lastEvent()).action).toBe("user.enabled");
+  });
+});
+
+describe("change a user's role", () => {
+  it("answers a field error for an unknown role", async () => {
+    const res = await refused("admin@ncrc.demo", () => changeRoleAction({ userId: fx.user("staff.rc1@ncrc.demo").id, role: "boss" }));
+    expect(res.fieldErrors?.role).toBeDefined();
+  });
+
+  it.each(["network_admin", "viewer"])("refuses a coordinator granting %s", async (role) => {
+    await refused("coord.rc1@ncrc.demo", () => changeRoleAction({ userId: fx.user("staff.rc1@ncrc.demo").id, role }));
+    expect((await userRow("staff.rc1@ncrc.demo")).role).toBe("site_staff");
+  });
+
+  it("refuses the wrong role, users outside the subtree and one's own role", async () => {
+    await refused("staff.rc1@ncrc.demo", () => changeRoleAction({ userId: fx.user("staff.gh1@ncrc.demo").id, role: "monitor" }));
+    await refused("coord.rc1@ncrc.demo", () => changeRoleAction({ userId: fx.user("staff.rc20@ncrc.demo").id, role: "monitor" }));
+    await refused("coord.rc1@ncrc.demo", () => changeRoleAction({ userId: fx.user("coord.rc1@ncrc.demo").id, role: "pi" }));
+  });
+
+  it("changes the role with one audit event and ends the user's sessions", async () => {
+    await signInAs(h.db, "coord.rc1@ncrc.demo");
+    const target = await userRow("staff.rc1@ncrc.demo");
+    const before = await countRows(h.db, TABLES);
+    expect((await changeRoleAction({ userId: target.id, role: "biobank_manager" })).ok).toBe(true);
+    expect(await countRows(h.db, TABLES)).toEqual({ ...before, audit_events: before.audit_events + 1 });
+    const after = await userRow("staff.rc1@ncrc.demo");
+    expect(after).toMatchObject({ role: "biobank_manager", sessionVersion: target.sessionVersion + 1 });
+    expect(await lastEvent()).toMatchObject({ action: "user.role_changed", before: { role: "site_staff" }, after: { role: "biobank_manager" } });
+  });
+});
+
+describe("set a user's password", () => {
+  it("applies the password policy", async () => {
+    const res = await refused("admin@ncrc.demo", () => setPasswordAction({ userId: fx.user("pi@ncrc.demo").id, password: "123456789" }));
+    expect(res.fieldErrors?.password).toEqual([translate(null, "validation.passwordTooShort")]);
+  });
+
+  it("refuses users outside the subtree and the wrong role", async () => {
+    await refused("coord.rc1@ncrc.demo", () => setPasswordAction({ userId: fx.user("staff.rc20@ncrc.demo").id, password: "a-new-password-1" }));
+    await refused("viewer@ncrc.demo", () => setPasswordAction({ userId: fx.user("staff.rc20@ncrc.demo").id, password: "a-new-password-1" }));
+  });
+
+  it("sets it, ends the sessions and audits without the secret", async () => {
+    await signInAs(h.db, "admin@ncrc.demo");
+    const target = await userRow("staff.rc20@ncrc.demo");
+    expect((await setPasswordAction({ userId: target.id, password: "a-new-password-1" })).ok).toBe(true);
+    const after = await userRow("staff.rc20@ncrc.demo");
+    expect(await verifyPassword(after.passwordHash, "a-new-password-1")).toBe(true);
+    expect(after.sessionVersion).toBe(target.sessionVersion + 1);
+    const ev = await lastEvent();
+    expect(ev.action).toBe("user.password_set");
+    expect(JSON.stringify(ev)).not.toContain("a-new-password-1");
+  });
+});
