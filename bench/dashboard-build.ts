@@ -54,7 +54,7 @@ export async function buildBenchNetwork(db: Db, hasFollowUp: boolean): Promise<B
     with sites as (select id, study_id, centre_id, row_number() over (order by id) as rn, count(*) over () as n from study_sites where status = 'active')
     select st.study_id, st.id, st.centre_id, 1, date '2022-01-01' + abs(hashtext(i || 'd')) % 1420,
       (case when i % 7 < 2 then 'screen_failed' else 'eligible' end)::screening_outcome,
-      case when i % 7 < 2 then (array[array['I1'], array['I2'], array['E1'], array['I3','E2'], array['E1','I1']])[1 + i % 5] else '{}'::text[] end,
+      case when i % 7 < 2 then string_to_array((array['I1', 'I2', 'E1', 'I3,E2', 'E1,I1'])[1 + i % 5], ',') else '{}'::text[] end,
       '{}'::jsonb
     from generate_series(1, 70000) i join sites st on st.rn = 1 + abs(hashtext(i::text)) % st.n`);
   await db.execute(sql`insert into participants (study_id, screening_id, enrol_site_id, site_id, centre_id, seq, subject_code, national_id_hash, year_of_birth, sex,

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { openPglite, openPostgres, queryRows, type Handle } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
-import { getDashboard } from "@/lib/queries/dashboard";
+import { loadDashboard } from "@/lib/metrics/dashboard-data";
 import { buildBenchNetwork } from "./dashboard-build";
 import { rawNodeFigures } from "./dashboard-raw";
 
@@ -67,7 +67,7 @@ async function run(kind: string, h: Handle) {
   for (const v of views) {
     const depth = v.root.path.split("/").filter(Boolean).length - 1;
     const fn = await time(async () => {
-      const d = await getDashboard(v.actor, { from: FROM, to: TO }, h.db);
+      const d = await loadDashboard(h.db, v.actor, { from: FROM, to: TO });
       if (!d || d.nodes.length === 0) throw new Error("empty view");
     });
     const raw = await time(() => h.db.execute(rawNodeFigures(v.root.path, depth + 2, FROM, TO, followUp)));

@@ -17,10 +17,12 @@ import zhBiobank from "./zh-CN/biobank.json";
 import enBiobank from "./en/biobank.json";
 import zhEnrolment from "./zh-CN/enrolment.json";
 import enEnrolment from "./en/enrolment.json";
+import zhFollowup from "./zh-CN/followup.json";
+import enFollowup from "./en/followup.json";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhAuth, ...zhNetwork, ...zhAudit, ...zhUsers, ...zhStudies, ...zhDashboard, ...zhBiobank, ...zhEnrolment },
-  en: { ...enCommon, ...enAuth, ...enNetwork, ...enAudit, ...enUsers, ...enStudies, ...enDashboard, ...enBiobank, ...enEnrolment },
+  "zh-CN": { ...zhCommon, ...zhFollowup, ...zhAuth, ...zhNetwork, ...zhAudit, ...zhUsers, ...zhStudies, ...zhDashboard, ...zhBiobank, ...zhEnrolment },
+  en: { ...enCommon, ...enFollowup, ...enAuth, ...enNetwork, ...enAudit, ...enUsers, ...enStudies, ...enDashboard, ...enBiobank, ...enEnrolment },
 };
 
 export type Messages = (typeof messages)["zh-CN"];

@@ -1,13 +1,15 @@
 "use client";
 
 import * as React from "react";
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { cn } from "@/lib/utils";
 
 type Action<R> = (state: ActionResult<R> | null, formData: FormData) => Promise<ActionResult<R>>;
 
 const FormStateContext = React.createContext<ActionResult<unknown> | null>(null);
+/** Pending state of the enclosing ActionForm (null outside one). */
+export const FormPendingContext = React.createContext<boolean | null>(null);
 
 export function useFormResult() {
   return React.useContext(FormStateContext);
@@ -34,7 +36,7 @@ export function ActionForm<R>({
   onSuccess?: (data: R) => void;
   id?: string;
 }) {
-  const [state, formAction] = useActionState(action as unknown as Action<R>, null);
+  const [state, formAction, pending] = useActionState(action as unknown as Action<R>, null);
   const ref = React.useRef<HTMLFormElement>(null);
   const onSuccessRef = React.useRef(onSuccess);
   onSuccessRef.current = onSuccess;
@@ -45,11 +47,27 @@ export function ActionForm<R>({
     }
   }, [state, resetOnSuccess]);
   return (
-    <form ref={ref} action={formAction} className={cn("space-y-3", className)} id={id} noValidate>
-      <FormStateContext.Provider value={state as ActionResult<unknown> | null}>
-        {children}
-        <FormMessage successMessage={successMessage} />
-      </FormStateContext.Provider>
+    // Submitted through onSubmit rather than <form action>: React 19 resets a form after an
+    // action prop runs, which would wipe what the user typed whenever a field error comes back.
+    <form
+      ref={ref}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (pending) return; // one submit at a time
+        const fd = new FormData(e.currentTarget);
+        startTransition(() => formAction(fd));
+      }}
+      className={cn("space-y-3", className)}
+      id={id}
+      noValidate
+      aria-busy={pending}
+    >
+      <FormPendingContext.Provider value={pending}>
+        <FormStateContext.Provider value={state as ActionResult<unknown> | null}>
+          {children}
+          <FormMessage successMessage={successMessage} />
+        </FormStateContext.Provider>
+      </FormPendingContext.Provider>
     </form>
   );
 }

@@ -23,7 +23,7 @@ CREATE TABLE "adverse_events" (
 	"outcome" "ae_outcome" NOT NULL,
 	"aware_at" timestamp with time zone NOT NULL,
 	"reported_at" timestamp with time zone,
-	"report_late" boolean GENERATED ALWAYS AS (coalesce(reported_at > aware_at + interval '24 hours', false)) STORED NOT NULL,
+	"report_late" boolean GENERATED ALWAYS AS (coalesce(serious and (reported_at - aware_at) > interval '24 hours', false)) STORED NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"recorded_by" integer,
 	"sdv_by" integer,
@@ -33,7 +33,7 @@ CREATE TABLE "adverse_events" (
 	CONSTRAINT "adverse_events_grade_ck" CHECK ("adverse_events"."grade" between 1 and 5),
 	CONSTRAINT "adverse_events_dates_ck" CHECK ("adverse_events"."ended_on" is null or "adverse_events"."ended_on" >= "adverse_events"."onset_on"),
 	CONSTRAINT "adverse_events_serious_ck" CHECK ("adverse_events"."serious" = (cardinality("adverse_events"."serious_criteria") > 0)),
-	CONSTRAINT "adverse_events_reported_ck" CHECK ("adverse_events"."serious" = ("adverse_events"."reported_at" is not null)),
+	CONSTRAINT "adverse_events_reported_ck" CHECK (not "adverse_events"."serious" or "adverse_events"."reported_at" is not null),
 	CONSTRAINT "adverse_events_sdv_ck" CHECK (("adverse_events"."sdv_by" is null) = ("adverse_events"."sdv_at" is null))
 );
 --> statement-breakpoint

@@ -122,7 +122,8 @@ export const adverseEvents = pgTable(
     reportedAt: timestamp("reported_at", { withTimezone: true, mode: "date" }),
     reportLate: boolean("report_late")
       .notNull()
-      .generatedAlwaysAs(sql`coalesce(serious and reported_at > aware_at + interval '24 hours', false)`),
+      // timestamptz − timestamptz is immutable (timestamptz + interval is not), as a generated column needs.
+      .generatedAlwaysAs(sql`coalesce(serious and (reported_at - aware_at) > interval '24 hours', false)`),
     version: integer("version").notNull().default(1),
     recordedBy: integer("recorded_by").references(() => users.id),
     sdvBy: integer("sdv_by").references(() => users.id),

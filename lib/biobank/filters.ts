@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { specimenStatus, specimenType, specimenCategory } from "@/db/schema";
+// Lists from lib (not db/schema): this module runs in the browser too.
+import { CATEGORY_LIST, TYPE_LIST } from "./catalog";
+import { SPECIMEN_STATUSES } from "./status";
 
 export const PAGE_SIZE = 25;
 
@@ -9,9 +11,9 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** The search's filter state: what the URL holds and the GET handler accepts. */
 export const specimenFilterSchema = z.strictObject({
   barcode: opt(z.string().trim().toUpperCase().max(40)),
-  category: opt(z.enum(specimenCategory.enumValues)),
-  type: opt(z.enum(specimenType.enumValues)),
-  status: opt(z.enum(specimenStatus.enumValues)),
+  category: opt(z.enum(CATEGORY_LIST as [string, ...string[]])),
+  type: opt(z.enum(TYPE_LIST as [string, ...string[]])),
+  status: opt(z.enum(SPECIMEN_STATUSES as [string, ...string[]])),
   centre: opt(z.coerce.number().int().positive()),
   code: opt(z.string().trim().max(60)),
   from: opt(day),

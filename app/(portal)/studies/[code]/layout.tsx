@@ -13,7 +13,10 @@ export default async function StudyLayout({ children, params }: { children: Reac
   const study = await getStudyPage(actor, decodeURIComponent(code));
   if (!study) notFound();
   const [t, locale] = [await getTranslations("studies"), await getLocale()];
-  const tabs = ["", "protocol", "sites", "team", "history"].map((href) => ({ href, label: t(`tabs.${href || "overview"}`) }));
+  const te = await getTranslations("enrolment");
+  // Enrolment sections (issue 4): participant-level ones only for roles that see participant rows.
+  const enrolmentTabs = [...(can(actor, "participant.read") ? ["screening", "participants"] : []), "consort"].map((href) => ({ href, label: te(`tabs.${href}`) }));
+  const tabs = [...["", "protocol", "sites", "team"].map((href) => ({ href, label: t(`tabs.${href || "overview"}`) })), ...enrolmentTabs, { href: "history", label: t("tabs.history") }];
   return (
     <div className="space-y-4">
       <div className="space-y-1">

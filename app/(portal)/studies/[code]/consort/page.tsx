@@ -10,7 +10,6 @@ import { consortFlow } from "@/lib/queries/consort";
 import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
 import { param } from "@/lib/queries/paging";
 import { studySiteOptions } from "@/lib/queries/screenings";
-import { EnrolmentHeader } from "../screening/_components/enrolment-header";
 import { ConsortDiagram } from "./_components/consort-diagram";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
@@ -37,7 +36,6 @@ export default async function ConsortPage({ params, searchParams }: { params: Pr
   ];
   return (
     <div className="space-y-6">
-      <EnrolmentHeader study={study} current="consort" showRows={can(actor, "participant.read")} />
       <form method="get" className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
           <Label htmlFor="consort-site">{t("scope")}</Label>

@@ -8,7 +8,6 @@ import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
 import { pageOf, param } from "@/lib/queries/paging";
 import { listParticipants, parseParticipantFilters } from "@/lib/queries/participants";
 import { studySiteOptions } from "@/lib/queries/screenings";
-import { EnrolmentHeader } from "../screening/_components/enrolment-header";
 import { ParticipantFiltersForm } from "./_components/participant-filters";
 import { ParticipantTable } from "./_components/participant-table";
 
@@ -27,7 +26,6 @@ export default async function StudyParticipantsPage({ params, searchParams }: { 
   const base = `/studies/${study.code}/participants`;
   return (
     <div className="space-y-6">
-      <EnrolmentHeader study={study} current="participants" showRows />
       <Card>
         <CardContent className="pt-4">
           <ParticipantFiltersForm action={base} values={filters} sites={sites.map((s) => ({ value: s.centreCode, label: `${s.centreCode} · ${locale === "en" ? s.nameEn : s.nameZh}` }))} />

@@ -13,7 +13,6 @@ import { todayInNetwork } from "@/lib/enrolment/fields";
 import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
 import { pageOf, param } from "@/lib/queries/paging";
 import { listScreenings, parseScreeningFilters, siteWorkContext, studySiteOptions } from "@/lib/queries/screenings";
-import { EnrolmentHeader } from "./_components/enrolment-header";
 import { ScreenForm } from "./_components/screen-form";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
@@ -33,7 +32,6 @@ export default async function ScreeningPage({ params, searchParams }: { params: 
 
   return (
     <div className="space-y-6">
-      <EnrolmentHeader study={study} current="screening" showRows />
       {actor.role === "site_staff" ? (
         <Card>
           <CardHeader>

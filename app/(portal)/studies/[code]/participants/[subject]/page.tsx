@@ -8,7 +8,6 @@ import { todayInNetwork } from "@/lib/enrolment/fields";
 import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
 import { getParticipant } from "@/lib/queries/participant-detail";
 import { studySiteOptions } from "@/lib/queries/screenings";
-import { EnrolmentHeader } from "../../screening/_components/enrolment-header";
 import { TransferForm, UnblindForm, WithdrawForm } from "./_components/participant-forms";
 import { ParticipantTimeline } from "./_components/participant-timeline";
 
@@ -28,7 +27,6 @@ export default async function ParticipantPage({ params }: { params: Promise<{ co
 
   return (
     <div className="space-y-6">
-      <EnrolmentHeader study={study} current="participants" showRows />
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="font-mono text-2xl font-semibold" data-testid="subject-code">
           {p.subjectCode}

@@ -8,7 +8,6 @@ import { todayInNetwork } from "@/lib/enrolment/fields";
 import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
 import { siteWorkContext } from "@/lib/queries/screenings";
 import { EnrolForm } from "../../_components/enrol-form";
-import { EnrolmentHeader } from "../../_components/enrolment-header";
 
 export default async function EnrolPage({ params }: { params: Promise<{ code: string; screeningId: string }> }) {
   const { code, screeningId } = await params;
@@ -22,7 +21,6 @@ export default async function EnrolPage({ params }: { params: Promise<{ code: st
   const t = await getTranslations("enrolment");
   return (
     <div className="space-y-6">
-      <EnrolmentHeader study={study} current="screening" showRows />
       <Card>
         <CardHeader>
           <CardTitle>
