@@ -3,6 +3,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { NAV_ITEMS } from "@/lib/navigation";
 import { AppShell } from "@/components/shell/app-shell";
+import { NotificationBell } from "@/components/shell/notification-bell";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,7 @@ export default async function PortalLayout({ children }: { children: React.React
     <AppShell
       user={{ name: actor.name, role: actor.role, centreZh: actor.centreNameZh, centreEn: actor.centreNameEn, centreCode: actor.centreCode }}
       nav={nav}
+      headerExtra={<NotificationBell actor={actor} />}
     >
       {children}
     </AppShell>

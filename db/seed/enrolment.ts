@@ -135,7 +135,7 @@ export async function seedEnrolment(db: Db): Promise<void> {
   }
 }
 
-type Enrolled = { enrolSiteId: number; strata: Record<string, string> };
+type Enrolled = { enrolSiteId: number; strata: Record<string, string>; createdAt: Date };
 
 /** Allocation for the demo, in enrolment order, the same way live enrolment does it. */
 function allocateDemo(
@@ -171,11 +171,12 @@ function allocateDemo(
     next.participantId = ids[i];
     lists.set(key, list);
   });
-  const at = new Date();
+  // Randomized at enrolment: the participant's enrolment time.
+  const at = new Map(ids.map((id, i) => [id, rows[i].createdAt]));
   if (study.method === "minimization") {
-    return minimized.map((m) => ({ studyId: study.id, stratumKey: m.stratum, position: m.position, blockNo: 0, blockSize: 0, armId: armId.get(m.arm)!, participantId: m.participantId, assignedAt: at }));
+    return minimized.map((m) => ({ studyId: study.id, stratumKey: m.stratum, position: m.position, blockNo: 0, blockSize: 0, armId: armId.get(m.arm)!, participantId: m.participantId, assignedAt: at.get(m.participantId)! }));
   }
   return [...lists.entries()].flatMap(([k, list]) =>
-    list.map((e) => ({ studyId: study.id, stratumKey: k, position: e.seq, blockNo: e.block, blockSize: e.blockSize, armId: armId.get(e.arm)!, participantId: e.participantId, assignedAt: e.participantId ? at : null })),
+    list.map((e) => ({ studyId: study.id, stratumKey: k, position: e.seq, blockNo: e.block, blockSize: e.blockSize, armId: armId.get(e.arm)!, participantId: e.participantId, assignedAt: e.participantId ? at.get(e.participantId)! : null })),
   );
 }

@@ -5,6 +5,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import type { Actor } from "@/lib/authz/actor";
 import type { Permission } from "@/lib/authz/permissions";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { translate } from "@/lib/i18n/translate";
 import { ActionError } from "./errors";
 import { formDataToObject } from "./form-data";
@@ -45,8 +46,9 @@ export function defineAction<S extends z.ZodType, R>(opts: Options<S, R>): Serve
     const raw = second instanceof FormData ? formDataToObject(second) : first instanceof FormData ? formDataToObject(first) : first;
 
     const actor = await getActor();
-    if (!actor) return { ok: false, message: translate(null, "errors.signedOut") };
-    const t = (key: string, params?: Record<string, string | number>) => translate(actor.locale, key, params);
+    const locale = await requestLocale(actor?.locale);
+    if (!actor) return { ok: false, message: translate(locale, "errors.signedOut") };
+    const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
 
     const parsed = opts.schema.safeParse(raw);
     if (!parsed.success) {

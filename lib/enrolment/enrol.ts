@@ -3,6 +3,7 @@ import { z } from "zod";
 import { participants, screenings, studies, studySites } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
+import { generateExpectedVisits } from "@/lib/followup/schedule";
 import { pseudonymKey } from "@/lib/pseudonyms/key";
 import { hmacNationalId, normalizeNationalId } from "@/lib/pseudonyms/national-id";
 import { formatSubjectCode } from "@/lib/pseudonyms/subject-code";
@@ -99,6 +100,7 @@ export async function enrol({ actor, input, tx, audit }: ActionContext<z.infer<t
       requestKey: input.requestKey,
     })
     .returning();
+  await generateExpectedVisits(tx, p);
   await tx.update(studySites).set({ enrolledCount: sql`${studySites.enrolledCount} + 1`, updatedAt: new Date() }).where(eq(studySites.id, site.id));
   await tx.update(studies).set({ enrolledCount: sql`${studies.enrolledCount} + 1`, updatedAt: new Date() }).where(eq(studies.id, study.id));
 

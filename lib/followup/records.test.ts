@@ -159,7 +159,8 @@ describe("adverse events and the SAE clock", () => {
   it("needs a reason to change a saved AE; making it serious later reports it then", async () => {
     await signInAs(h.db, "staff.rc1@ncrc.demo");
     const ae = expectOk(await act.addAe(aeInput({ term: "Nausea", category: "gastrointestinal", grade: "2" })));
-    const { participantId: _p, ...fields } = aeInput({ term: "Nausea", category: "gastrointestinal", grade: "3", seriousCriteria: ["hospitalisation"] });
+    const { participantId, ...fields } = aeInput({ term: "Nausea", category: "gastrointestinal", grade: "3", seriousCriteria: ["hospitalisation"] });
+    expect(participantId).toBe(s.atR01.id);
     const before = await countRows(h.db, FOLLOWUP_TABLES);
     expectRefused(await act.updateAe({ aeId: ae.id, ...fields }), ["reason"]);
     expect(await countRows(h.db, FOLLOWUP_TABLES)).toEqual(before);

@@ -3,8 +3,9 @@ import { accrualPlan, type AccrualPoint, type AccrualPlan } from "./accrual";
 import { mergeFamilies, type FamilyRows } from "./merge";
 import type { DashboardParams } from "./params";
 import { resolveView, type Crumb, type DashboardActor, type DashboardReach } from "./scope";
-import { enrolmentFamily, followUpFamily, screeningFamily, sitesFamily, specimenFamily } from "./sql/families";
-import { accrualSeries, flaggedSites, studiesInView, topReasons, viewNodes } from "./sql/lists";
+import { accrualFamily } from "./sql/accrual-family";
+import { followUpFamily, screeningFamily, specimenFamily } from "./sql/families";
+import { accrualSeries, topReasons, viewNodes } from "./sql/lists";
 import type { NodeFigures } from "./types";
 
 export type ReasonRow = { studyCode: string; code: string; n: number; textZh: string | null; textEn: string | null };
@@ -21,6 +22,26 @@ export type FlaggedSite = {
   dormant: boolean;
   lagging: boolean;
 };
+
+type StudyJson = { code: string; title_zh: string; title_en: string; status: string; target_enrolment: number; sites: number; site_target: number; enrolled_to_date: number };
+type FlaggedJson = {
+  study_code: string;
+  centre_code: string;
+  name_zh: string;
+  name_en: string;
+  target: number;
+  enrolled: number;
+  expected: number;
+  last_enrolled_on: string | null;
+  dormant: boolean;
+  lagging: boolean;
+};
+type AccrualFamilyRow = { nodes: unknown; studies: unknown; studies_total: number; flagged: unknown; flagged_total: number };
+
+/** A JSON column as the driver hands it over (parsed by node-postgres and PGlite; text otherwise). */
+function json<T>(value: unknown): T[] {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T[];
+}
 
 /** Everything one dashboard view shows: aggregates only, never a participant-level row. */
 export type DashboardData = {
@@ -46,34 +67,19 @@ export async function loadDashboard(db: Db, actor: DashboardActor, params: Dashb
   const view = await resolveView(db, actor, params);
   if (!view) return null;
   const v = view.sql;
-  const [nodes, sites, enrolment, screening, specimens, followUp, reasons, studies, flagged, accrual] = await Promise.all([
+  const [nodes, [accrualRow], screening, specimens, followUp, reasons, accrual] = await Promise.all([
     queryRows<FamilyRows["nodes"][number]>(db, viewNodes(v)),
-    queryRows<FamilyRows["sites"][number]>(db, sitesFamily(v)),
-    queryRows<FamilyRows["enrolment"][number]>(db, enrolmentFamily(v)),
+    queryRows<AccrualFamilyRow>(db, accrualFamily(v, view.root.id)),
     queryRows<FamilyRows["screening"][number]>(db, screeningFamily(v)),
     queryRows<FamilyRows["specimens"][number]>(db, specimenFamily(v)),
     queryRows<FamilyRows["followUp"][number]>(db, followUpFamily(v)),
     queryRows<{ study_code: string; code: string; n: number; text_zh: string | null; text_en: string | null }>(db, topReasons(v)),
-    queryRows<{ code: string; title_zh: string; title_en: string; status: string; target_enrolment: number; sites: number; site_target: number; enrolled_to_date: number; total: number }>(
-      db,
-      studiesInView(v),
-    ),
-    queryRows<{
-      study_code: string;
-      centre_code: string;
-      name_zh: string;
-      name_en: string;
-      target: number;
-      enrolled: number;
-      expected: number;
-      last_enrolled_on: string | null;
-      dormant: boolean;
-      lagging: boolean;
-      total: number;
-    }>(db, flaggedSites(v)),
     view.study ? queryRows<AccrualPoint>(db, accrualSeries(v, view.study.id)) : Promise.resolve(null),
   ]);
-  const merged = mergeFamilies({ nodes, sites, enrolment, screening, specimens, followUp });
+  const nodeRows = json<FamilyRows["sites"][number] & FamilyRows["enrolment"][number]>(accrualRow.nodes);
+  const studies = json<StudyJson>(accrualRow.studies);
+  const flagged = json<FlaggedJson>(accrualRow.flagged);
+  const merged = mergeFamilies({ nodes, sites: nodeRows, enrolment: nodeRows, screening, specimens, followUp });
   const root = merged.find((n) => n.id === view.root.id);
   const s = view.study;
   return {
@@ -94,7 +100,7 @@ export async function loadDashboard(db: Db, actor: DashboardActor, params: Dashb
         siteTarget: r.site_target,
         enrolledToDate: r.enrolled_to_date,
       })),
-      total: studies[0]?.total ?? 0,
+      total: accrualRow.studies_total,
     },
     reasons: reasons.map((r) => ({ studyCode: r.study_code, code: r.code, n: r.n, textZh: r.text_zh, textEn: r.text_en })),
     flagged: {
@@ -110,7 +116,7 @@ export async function loadDashboard(db: Db, actor: DashboardActor, params: Dashb
         dormant: r.dormant,
         lagging: r.lagging,
       })),
-      total: flagged[0]?.total ?? 0,
+      total: accrualRow.flagged_total,
     },
     accrual:
       s && accrual

@@ -1,6 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { DORMANT_DAYS, LAGGING_SHARE } from "../derive";
-import { inPeriod, planFraction, subtreeLike, type ViewSql } from "./view";
+import { inPeriod, subtreeLike, type ViewSql } from "./view";
 
 /** Centres of the root's subtree that the view covers (the root node's rows, no rollup needed). */
 function rootCentres(v: ViewSql): SQL {
@@ -27,51 +26,6 @@ export function topReasons(v: ViewSql, limit = 5): SQL {
       and ${inPeriod(v, sql`s.screened_on`)} and ${v.studyCond(sql`s.study_id`)}
     group by st.code, r.code
     order by n desc, st.code, r.code
-    limit ${limit}`;
-}
-
-/** Studies with sites under the root: sites, targets and enrolment there (one row per study). */
-export function studiesInView(v: ViewSql, limit = 100): SQL {
-  return sql`with site_enrol as (
-      select p.enrol_site_id as site_id, count(*)::int as n
-      from participants p where p.enrolled_on <= ${v.to}::date and ${v.studyCond(sql`p.study_id`)}
-      group by p.enrol_site_id
-    )
-    select s.code, s.title_zh, s.title_en, s.status, s.target_enrolment,
-      count(*)::int as sites, sum(ss.target)::int as site_target, coalesce(sum(se.n), 0)::int as enrolled_to_date,
-      count(*) over ()::int as total
-    from study_sites ss
-    join studies s on s.id = ss.study_id
-    left join site_enrol se on se.site_id = ss.id
-    where ss.centre_id in ${rootCentres(v)} and ${v.studyCond(sql`ss.study_id`)}
-    group by s.id
-    order by s.code
-    limit ${limit}`;
-}
-
-/** Sites under the root that need attention (dormant or lagging), worst first, with the total. */
-export function flaggedSites(v: ViewSql, limit = 50): SQL {
-  const frac = planFraction(v);
-  return sql`with site_enrol as (
-      select p.enrol_site_id as site_id, count(*)::int as n, max(p.enrolled_on) as last_on
-      from participants p where p.enrolled_on <= ${v.to}::date and ${v.studyCond(sql`p.study_id`)}
-      group by p.enrol_site_id
-    ),
-    site_flags as (
-      select s.code as study_code, c.code as centre_code, c.name_zh, c.name_en, ss.target,
-        coalesce(se.n, 0) as enrolled, to_char(se.last_on, 'YYYY-MM-DD') as last_enrolled_on,
-        round(ss.target * coalesce(${frac}, 0), 1)::float8 as expected,
-        coalesce(se.last_on, (ss.created_at at time zone 'Asia/Shanghai')::date) <= ${v.to}::date - ${DORMANT_DAYS}::int as dormant,
-        coalesce(se.n, 0) < ${LAGGING_SHARE}::numeric * ss.target * coalesce(${frac}, 0) as lagging
-      from study_sites ss
-      join studies s on s.id = ss.study_id
-      join organisations c on c.id = ss.centre_id
-      left join site_enrol se on se.site_id = ss.id
-      where ss.status = 'active' and s.status = 'recruiting'
-        and ss.centre_id in ${rootCentres(v)} and ${v.studyCond(sql`ss.study_id`)}
-    )
-    select *, count(*) over ()::int as total from site_flags where dormant or lagging
-    order by (enrolled::float8 / nullif(expected, 0)) nulls last, last_enrolled_on nulls first, study_code, centre_code
     limit ${limit}`;
 }
 

@@ -28,14 +28,16 @@ export function subtreeLike(path: string): string {
 /**
  * view_nodes: the nodes that get figures. centre_node: every centre in the actor's reach under
  * the root, paired with each view node it rolls up into (itself and its ancestors down from
- * the root). Facts join centre_node by equality, so a row is counted once per node above it.
+ * the root). Families first aggregate their facts per centre (one pass, hashed), then join
+ * centre_node by equality and sum, so a fact is counted once in each node above it.
+ * Materialized: inlined, the planner would probe the facts once per (centre, node) pair.
  */
 export function nodeCtes(v: ViewSql): SQL {
   const like = subtreeLike(v.rootPath);
   return sql`view_nodes as (
     select o.id, o.path from organisations o where o.path like ${like} and o.depth <= ${v.maxDepth}
   ),
-  centre_node as (
+  centre_node as materialized (
     select c.id as centre_id, n.id as node_id
     from organisations c join view_nodes n on c.path like n.path || '%'
     where c.path like ${like} and ${v.centreCond(sql`c.id`)}

@@ -132,7 +132,7 @@ export function SpecimenSearch({ centres, countsOnly }: { centres: { id: number;
                     <TR key={r.id}>
                       <TD><Link className="font-mono text-primary hover:underline" href={`/biobank/specimens/${r.barcode}`}>{r.barcode}</Link></TD>
                       <TD>{t(`types.${r.type}`)}</TD>
-                      <TD><Badge variant={statusVariant(r.status)}>{t(`statuses.${r.status}`)}</Badge></TD>
+                      <TD><Badge className="whitespace-nowrap" variant={statusVariant(r.status)}>{t(`statuses.${r.status}`)}</Badge></TD>
                       <TD title={locale === "en" ? r.centreNameEn : r.centreNameZh}>{r.centreCode}</TD>
                       <TD className="font-mono text-xs">{r.subjectCode ?? r.donorCode}</TD>
                       <TD className="whitespace-nowrap">{formatDateTime(r.collectedAt, locale)}</TD>

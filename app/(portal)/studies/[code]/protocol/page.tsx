@@ -43,7 +43,7 @@ export default async function ProtocolPage({ params, searchParams }: { params: P
   const empty = (key: string) => <p className="text-sm text-muted-foreground">{t(key)}</p>;
 
   return (
-    <div className="grid gap-4 xl:grid-cols-[3fr_1fr]">
+    <div className="grid gap-4 xl:grid-cols-[2fr_1fr]">
       <div className="space-y-4">
         {isCurrent ? null : (
           <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="old-version-note">
@@ -160,7 +160,7 @@ export default async function ProtocolPage({ params, searchParams }: { params: P
               {versions.map((v) => (
                 <TR key={v.id} data-testid={`version-${v.version}`}>
                   <TD>
-                    <Link href={`/studies/${study.code}/protocol?version=${v.version}`} className="text-primary hover:underline" aria-current={v.version === versionNo ? "page" : undefined}>
+                    <Link href={`/studies/${study.code}/protocol?version=${v.version}`} className="whitespace-nowrap text-primary hover:underline" aria-current={v.version === versionNo ? "page" : undefined}>
                       {t("protocol.version", { version: v.version })}
                     </Link>
                     {v.version === study.currentProtocolVersion ? (

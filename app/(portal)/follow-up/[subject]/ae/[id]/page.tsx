@@ -1,0 +1,83 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { toNetworkLocal } from "@/lib/followup/fields";
+import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
+import { listAdverseEvents, listQueriesOnParticipant, recordHistory } from "@/lib/queries/followup";
+import { AeForm } from "../../../_components/ae-form";
+import { networkTime } from "../../../_components/format";
+import { HistoryTable } from "../../../_components/history-table";
+import { loadParticipantPage } from "../../../_components/load";
+import { ParticipantHeader } from "../../../_components/participant-header";
+import { QueryList } from "../../../_components/query-list";
+import { RaiseQueryForm } from "../../../_components/raise-query-form";
+import { SdvButton } from "../../../_components/sdv-button";
+
+export default async function AePage({ params }: { params: Promise<{ subject: string; id: string }> }) {
+  const { actor, participant: p } = await loadParticipantPage(params);
+  const { id } = await params;
+  const ae = (await listAdverseEvents(actor, p.id)).find((a) => String(a.id) === id);
+  if (!ae) notFound();
+  const t = await getTranslations("followup");
+  const [history, queries] = await Promise.all([recordHistory(actor, "adverse_event", ae.id), listQueriesOnParticipant(actor, p.id)]);
+  return (
+    <div className="space-y-6">
+      <ParticipantHeader p={p} back />
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("ae.heading", { term: ae.term })}</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="ae-status">
+            {t("fields.grade")}: {ae.grade} · {t(`category.${ae.category}`)} · {t("fields.onsetOn")}: {ae.onsetOn}
+            {ae.serious ? <Badge variant="destructive">{t("ae.serious")}</Badge> : null}
+            {ae.serious ? (
+              <Badge variant={ae.reportLate ? "destructive" : "success"} data-testid="report-state">
+                {ae.reportLate ? t("ae.late") : t("ae.onTime")}
+              </Badge>
+            ) : null}
+            {ae.reportedAt ? <span>{t("ae.reportedAt", { at: networkTime(ae.reportedAt) })}</span> : null}
+            <Badge variant={ae.verified ? "success" : "muted"}>{ae.verified ? t("sdv.verified") : t("sdv.notVerified")}</Badge>
+          </p>
+          {p.canRecord ? (
+            <AeForm
+              aeId={ae.id}
+              reported={ae.reportedAt !== null}
+              initial={{
+                term: ae.term,
+                category: ae.category,
+                grade: String(ae.grade),
+                onsetOn: ae.onsetOn,
+                endedOn: ae.endedOn ?? "",
+                seriousCriteria: ae.seriousCriteria,
+                relatedness: ae.relatedness,
+                actionTaken: ae.actionTaken,
+                outcome: ae.outcome,
+                awareAt: toNetworkLocal(ae.awareAt),
+              }}
+            />
+          ) : null}
+          {p.canVerify && !ae.verified ? <SdvButton entityType="adverse_event" entityId={ae.id} /> : null}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("participant.queries")}</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <QueryList queries={queries.filter((q) => q.entityType === "adverse_event" && q.entityId === ae.id)} />
+          {p.canQuery ? <RaiseQueryForm entityType="adverse_event" entityId={ae.id} fields={QUERYABLE_FIELDS.adverse_event} /> : null}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("history.title")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <HistoryTable versions={history} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

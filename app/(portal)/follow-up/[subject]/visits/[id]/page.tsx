@@ -1,0 +1,102 @@
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
+import { listQueriesOnParticipant, listVisits, recordHistory } from "@/lib/queries/followup";
+import { HistoryTable } from "../../../_components/history-table";
+import { loadParticipantPage } from "../../../_components/load";
+import { ParticipantHeader } from "../../../_components/participant-header";
+import { QueryList } from "../../../_components/query-list";
+import { RaiseQueryForm } from "../../../_components/raise-query-form";
+import { SdvButton } from "../../../_components/sdv-button";
+import { TimingBadge } from "../../../_components/timing-badge";
+import { VisitForm } from "../../../_components/visit-form";
+
+export default async function VisitPage({ params }: { params: Promise<{ subject: string; id: string }> }) {
+  const { actor, participant: p } = await loadParticipantPage(params);
+  const { id } = await params;
+  const visit = (await listVisits(actor, p.id)).find((v) => String(v.id) === id);
+  if (!visit) notFound();
+  const [t, locale] = [await getTranslations("followup"), await getLocale()];
+  const [history, queries] = await Promise.all([recordHistory(actor, "visit", visit.id), listQueriesOnParticipant(actor, p.id)]);
+  const recorded = visit.version > 0;
+  return (
+    <div className="space-y-6">
+      <ParticipantHeader p={p} back />
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("visit.heading", { name: `${visit.code} · ${locale === "en" ? visit.nameEn : visit.nameZh}` })}</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <p className="flex flex-wrap items-center gap-2 text-sm">
+            {t("visit.due")}: {visit.dueOn} · {t("visit.window")}: {t("visit.windowRange", { start: visit.windowStart, end: visit.windowEnd })}
+            <TimingBadge timing={visit.timing} />
+            {recorded ? <Badge variant="muted">{t("visit.version", { n: visit.version })}</Badge> : <Badge variant="muted">{t("visit.notRecorded")}</Badge>}
+            <Badge variant={visit.verified ? "success" : "muted"} data-testid="sdv-state">
+              {visit.verified ? t("sdv.verified") : t("sdv.notVerified")}
+            </Badge>
+          </p>
+          {recorded ? (
+            <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2" data-testid="visit-values">
+              {visit.status === "done" ? (
+                <>
+                  <dt className="text-muted-foreground">{t("fields.visitDate")}</dt>
+                  <dd>{visit.visitDate}</dd>
+                  <dt className="text-muted-foreground">{t("fields.ecog")}</dt>
+                  <dd data-testid="value-ecog">{visit.ecog ?? ""}</dd>
+                  <dt className="text-muted-foreground">{t("fields.weightKg")}</dt>
+                  <dd data-testid="value-weightKg">{visit.weightKg ?? ""}</dd>
+                  <dt className="text-muted-foreground">{t("fields.tumourResponse")}</dt>
+                  <dd>{visit.tumourResponse ? t(`response.${visit.tumourResponse}`) : ""}</dd>
+                </>
+              ) : (
+                <>
+                  <dt className="text-muted-foreground">{t("fields.missedReason")}</dt>
+                  <dd>{visit.missedReason}</dd>
+                </>
+              )}
+            </dl>
+          ) : null}
+          {p.canRecord ? (
+            <VisitForm
+              visitId={visit.id}
+              recorded={recorded}
+              initial={{
+                status: visit.status,
+                visitDate: visit.visitDate ?? "",
+                ecog: visit.ecog === null ? "" : String(visit.ecog),
+                weightKg: visit.weightKg ?? "",
+                tumourResponse: visit.tumourResponse ?? "",
+                missedReason: visit.missedReason ?? "",
+              }}
+            />
+          ) : null}
+          {p.canVerify && recorded && !visit.verified ? <SdvButton entityType="visit" entityId={visit.id} /> : null}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("participant.queries")}</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          <QueryList queries={queries.filter((q) => q.entityType === "visit" && q.entityId === visit.id)} />
+          {p.canQuery && recorded ? (
+            <>
+              <h3 className="text-sm font-medium">{t("query.raise")}</h3>
+              <RaiseQueryForm entityType="visit" entityId={visit.id} fields={QUERYABLE_FIELDS.visit} />
+            </>
+          ) : null}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("history.title")}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <HistoryTable versions={history} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

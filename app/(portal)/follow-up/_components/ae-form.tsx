@@ -1,0 +1,111 @@
+"use client";
+
+import * as React from "react";
+import { useTranslations } from "next-intl";
+import { ActionForm, useFormResult } from "@/components/forms/action-form";
+import { SelectField, TextField } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { Label } from "@/components/ui/input";
+import { aeAction, aeCategory, aeOutcome, aeRelatedness, SERIOUS_CRITERIA } from "@/lib/followup/options";
+import { addAeAction, updateAeAction } from "../actions";
+import { ReasonField } from "./reason-field";
+import { SaeClock } from "./sae-clock";
+
+export type AeFormValues = {
+  term: string;
+  category: string;
+  grade: string;
+  onsetOn: string;
+  endedOn: string;
+  seriousCriteria: string[];
+  relatedness: string;
+  actionTaken: string;
+  outcome: string;
+  awareAt: string;
+};
+
+/** "YYYY-MM-DDTHH:mm" typed in China Standard Time -> the moment. */
+function parseLocal(v: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return null;
+  const t = Date.parse(`${v.slice(0, 16)}:00+08:00`);
+  return Number.isNaN(t) ? null : new Date(t);
+}
+
+function CriteriaField({ value, onChange }: { value: string[]; onChange: (v: string[]) => void }) {
+  const t = useTranslations("followup");
+  const state = useFormResult();
+  const err = state && !state.ok ? state.fieldErrors?.seriousCriteria : undefined;
+  return (
+    <fieldset className="space-y-1" aria-describedby={err ? "seriousCriteria-error" : "seriousCriteria-hint"}>
+      <legend className="text-sm font-medium">{t("fields.seriousCriteria")}</legend>
+      <p id="seriousCriteria-hint" className="text-xs text-muted-foreground">
+        {t("ae.seriousHint")}
+      </p>
+      <div className="grid gap-1 sm:grid-cols-2">
+        {SERIOUS_CRITERIA.map((c) => (
+          <Label key={c} className="flex items-center gap-2 font-normal">
+            <input
+              type="checkbox"
+              name="seriousCriteria[]"
+              value={c}
+              checked={value.includes(c)}
+              onChange={(e) => onChange(e.target.checked ? [...value, c] : value.filter((x) => x !== c))}
+            />
+            {t(`serious.${c}`)}
+          </Label>
+        ))}
+      </div>
+      {err ? (
+        <p id="seriousCriteria-error" className="text-xs text-destructive">
+          {err.join(" ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/**
+ * Report a new AE, or change a saved one (with a reason). While any seriousness criterion is
+ * ticked on a new report, the 24-hour clock from awareness runs beside the form.
+ */
+export function AeForm({ participantId, aeId, initial, reported }: { participantId?: number; aeId?: number; initial: AeFormValues; reported: boolean }) {
+  const t = useTranslations("followup");
+  const [criteria, setCriteria] = React.useState<string[]>(initial.seriousCriteria);
+  const [awareAt, setAwareAt] = React.useState(initial.awareAt);
+  const editing = aeId !== undefined;
+  const opts = (ns: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${ns}.${v}`) }));
+  return (
+    <ActionForm<{ id: number; subjectCode: string }> action={editing ? updateAeAction : addAeAction} successMessage={t("ae.saved")} className="max-w-3xl" id="ae-form">
+      {editing ? <input type="hidden" name="aeId" value={aeId} /> : <input type="hidden" name="participantId" value={participantId} />}
+      <div className="grid gap-3 md:grid-cols-2">
+        <TextField name="term" label={t("fields.term")} defaultValue={initial.term} required />
+        <SelectField name="category" label={t("fields.category")} defaultValue={initial.category} options={opts("category", aeCategory)} />
+        <SelectField name="grade" label={t("fields.grade")} defaultValue={initial.grade} options={[1, 2, 3, 4, 5].map((g) => ({ value: String(g), label: String(g) }))} />
+        <TextField name="onsetOn" type="date" label={t("fields.onsetOn")} defaultValue={initial.onsetOn} required />
+        <TextField name="endedOn" type="date" label={t("fields.endedOn")} defaultValue={initial.endedOn} />
+        <TextField
+          name="awareAt"
+          type="datetime-local"
+          label={t("fields.awareAt")}
+          hint={t("ae.awareHint")}
+          value={awareAt}
+          onChange={(e) => setAwareAt(e.target.value)}
+          required
+        />
+        <SelectField name="relatedness" label={t("fields.relatedness")} defaultValue={initial.relatedness} options={opts("relatedness", aeRelatedness)} />
+        <SelectField name="actionTaken" label={t("fields.actionTaken")} defaultValue={initial.actionTaken} options={opts("action", aeAction)} />
+        <SelectField name="outcome" label={t("fields.outcome")} defaultValue={initial.outcome} options={opts("outcome", aeOutcome)} />
+      </div>
+      <CriteriaField value={criteria} onChange={setCriteria} />
+      {criteria.length > 0 && !reported ? (
+        <SaeClock awareAt={parseLocal(awareAt)} />
+      ) : criteria.length === 0 ? (
+        <p className="text-xs text-muted-foreground" data-testid="sae-not-serious">
+          {t("clock.notSerious")}
+        </p>
+      ) : null}
+      {editing ? <ReasonField /> : null}
+      <SubmitButton>{editing ? t("ae.change") : t("ae.new")}</SubmitButton>
+    </ActionForm>
+  );
+}

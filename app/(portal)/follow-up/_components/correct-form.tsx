@@ -1,0 +1,24 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { ActionForm } from "@/components/forms/action-form";
+import { SelectField, TextField } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { correctParticipantAction } from "../actions";
+import { ReasonField } from "./reason-field";
+
+/** Correct enrolment data (year of birth, sex): always a change, so always with a reason. */
+export function CorrectParticipantForm({ participantId, yearOfBirth, sex }: { participantId: number; yearOfBirth: number; sex: string }) {
+  const t = useTranslations("followup");
+  return (
+    <ActionForm action={correctParticipantAction} successMessage={t("visit.saved")} className="max-w-xl" id="correct-form">
+      <input type="hidden" name="participantId" value={participantId} />
+      <div className="grid gap-3 md:grid-cols-2">
+        <TextField name="yearOfBirth" type="number" label={t("fields.yearOfBirth")} defaultValue={String(yearOfBirth)} required />
+        <SelectField name="sex" label={t("fields.sex")} defaultValue={sex} options={["female", "male"].map((s) => ({ value: s, label: t(`sex.${s}`) }))} />
+      </div>
+      <ReasonField />
+      <SubmitButton>{t("participant.correct")}</SubmitButton>
+    </ActionForm>
+  );
+}

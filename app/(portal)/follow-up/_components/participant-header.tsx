@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { FollowupParticipant } from "@/lib/queries/followup";
+
+export async function ParticipantHeader({ p, back }: { p: FollowupParticipant; back?: boolean }) {
+  const [t, locale] = [await getTranslations("followup"), await getLocale()];
+  return (
+    <div className="space-y-1">
+      {back ? (
+        <Link href={`/follow-up/${p.subjectCode}`} className="text-sm text-primary hover:underline">
+          ← {t("participant.back")}
+        </Link>
+      ) : null}
+      <h1 className="text-xl font-semibold" data-testid="subject-code">
+        {t("participant.heading", { code: p.subjectCode })}
+      </h1>
+      <p className="text-sm text-muted-foreground">
+        {t("participant.study")}: <code>{p.studyCode}</code> {locale === "en" ? p.studyTitleEn : p.studyTitleZh} · {t("participant.site")}:{" "}
+        {p.centreCode} {locale === "en" ? p.centreNameEn : p.centreNameZh} · {t("participant.enrolledOn")}: {p.enrolledOn}
+      </p>
+    </div>
+  );
+}

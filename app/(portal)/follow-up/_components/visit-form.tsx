@@ -1,0 +1,47 @@
+"use client";
+
+import * as React from "react";
+import { useTranslations } from "next-intl";
+import { ActionForm } from "@/components/forms/action-form";
+import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { recordVisitAction } from "../actions";
+import { ReasonField } from "./reason-field";
+
+export type VisitFormValues = { status: string; visitDate: string; ecog: string; weightKg: string; tumourResponse: string; missedReason: string };
+
+/** Record a visit (done with its findings, or missed with the reason); a change asks for a reason. */
+export function VisitForm({ visitId, initial, recorded }: { visitId: number; initial: VisitFormValues; recorded: boolean }) {
+  const t = useTranslations("followup");
+  const [status, setStatus] = React.useState(initial.status === "missed" ? "missed" : "done");
+  return (
+    <ActionForm action={recordVisitAction} successMessage={t("visit.saved")} className="max-w-2xl" id="visit-form">
+      <input type="hidden" name="visitId" value={visitId} />
+      <SelectField
+        name="status"
+        label={t("fields.status")}
+        value={status}
+        onChange={(e) => setStatus(e.target.value)}
+        options={["done", "missed"].map((s) => ({ value: s, label: t(`visitStatus.${s}`) }))}
+      />
+      {status === "done" ? (
+        <div className="grid gap-3 md:grid-cols-2">
+          <TextField name="visitDate" type="date" label={t("fields.visitDate")} defaultValue={initial.visitDate} required />
+          <SelectField name="ecog" label={t("fields.ecog")} defaultValue={initial.ecog} placeholder="—" options={[0, 1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))} />
+          <TextField name="weightKg" type="number" step="0.1" min="1" max="400" label={t("fields.weightKg")} defaultValue={initial.weightKg} />
+          <SelectField
+            name="tumourResponse"
+            label={t("fields.tumourResponse")}
+            defaultValue={initial.tumourResponse}
+            placeholder="—"
+            options={["CR", "PR", "SD", "PD", "NE"].map((r) => ({ value: r, label: t(`response.${r}`) }))}
+          />
+        </div>
+      ) : (
+        <TextAreaField name="missedReason" label={t("fields.missedReason")} defaultValue={initial.missedReason} rows={2} />
+      )}
+      {recorded ? <ReasonField /> : null}
+      <SubmitButton>{recorded ? t("visit.change") : t("visit.record")}</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Pager } from "@/components/tables/pager";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { listQueries, openQueriesBySite } from "@/lib/queries/followup-lists";
+import { loadList, type ListSearch } from "../_components/list-params";
+import { ListShell } from "../_components/list-shell";
+import { QueryStatusBadge } from "../_components/query-list";
+import { SiteCounts } from "../_components/site-counts";
+
+export default async function QueriesPage({ searchParams }: { searchParams: ListSearch }) {
+  const { actor, study, status, page } = await loadList(searchParams);
+  const t = await getTranslations("followup");
+  const [bySite, rows] = await Promise.all([openQueriesBySite(actor, study), listQueries(actor, { study, status, page })]);
+  return (
+    <ListShell study={study} status={status} statusFilter>
+      <SiteCounts rows={bySite} title={t("queries.openBySite")} testId="queries-by-site" />
+      <h2 className="text-base font-medium">{t("queries.title")}</h2>
+      {rows.total === 0 ? (
+        <p className="text-sm text-muted-foreground">{t("queries.none")}</p>
+      ) : (
+        <Table data-testid="queries">
+          <THead>
+            <TR>
+              <TH>#</TH>
+              <TH>{t("queries.study")}</TH>
+              <TH>{t("queries.site")}</TH>
+              <TH>{t("queries.subject")}</TH>
+              <TH>{t("queries.field")}</TH>
+              <TH>{t("queries.status")}</TH>
+              <TH className="text-right">{t("queries.age")}</TH>
+              <TH>{t("queries.raisedBy")}</TH>
+            </TR>
+          </THead>
+          <TBody>
+            {rows.rows.map((r) => (
+              <TR key={r.id}>
+                <TD>
+                  <Link href={`/follow-up/queries/${r.id}`} className="text-primary hover:underline">
+                    #{r.id}
+                  </Link>
+                </TD>
+                <TD>{r.studyCode}</TD>
+                <TD>{r.centreCode}</TD>
+                <TD>{r.subjectCode}</TD>
+                <TD>
+                  {t(`entity.${r.entityType}`)} · {t(`fields.${r.field}`)}
+                </TD>
+                <TD>
+                  <QueryStatusBadge status={r.status} />
+                </TD>
+                <TD className="text-right">{r.ageDays}</TD>
+                <TD>{r.raisedByName}</TD>
+              </TR>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      <Pager basePath="/follow-up/queries" params={{ study, status }} page={rows.page} pages={rows.pages} total={rows.total} />
+    </ListShell>
+  );
+}

@@ -1,0 +1,11 @@
+"use server";
+
+import { defineAction } from "@/lib/actions/define-action";
+import { readNotifications, readNotificationsSchema } from "@/lib/followup/commands/read-notifications";
+
+export const readNotificationsAction = defineAction({
+  schema: readNotificationsSchema,
+  permission: "notification.read",
+  handler: readNotifications,
+  revalidate: () => ["/notifications", "/", "/follow-up"],
+});

@@ -1,0 +1,16 @@
+"use client";
+
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { readNotificationsAction } from "./actions";
+
+export function ReadButton({ id, label }: { id: number | "all"; label: string }) {
+  return (
+    <ActionForm action={readNotificationsAction}>
+      <input type="hidden" name="notificationId" value={id} />
+      <SubmitButton variant="outline" size="sm">
+        {label}
+      </SubmitButton>
+    </ActionForm>
+  );
+}

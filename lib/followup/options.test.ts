@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { aeAction as aeActionEnum, aeCategory as aeCategoryEnum, aeOutcome as aeOutcomeEnum, aeRelatedness as aeRelatednessEnum } from "@/db/schema";
+import { SERIOUS_CRITERIA as SERVER_CRITERIA } from "./fields";
+import { aeAction, aeCategory, aeOutcome, aeRelatedness, SERIOUS_CRITERIA } from "./options";
+
+describe("form choice lists", () => {
+  it("match the database enums and the server's list of seriousness criteria", () => {
+    expect([...aeCategory]).toEqual(aeCategoryEnum.enumValues);
+    expect([...aeRelatedness]).toEqual(aeRelatednessEnum.enumValues);
+    expect([...aeAction]).toEqual(aeActionEnum.enumValues);
+    expect([...aeOutcome]).toEqual(aeOutcomeEnum.enumValues);
+    expect([...SERIOUS_CRITERIA]).toEqual([...SERVER_CRITERIA]);
+  });
+});
+
+describe("queryable fields", () => {
+  it("are the same lists on the client as on the server", async () => {
+    const { QUERYABLE_FIELDS: server } = await import("./fields");
+    const { QUERYABLE_FIELDS: client } = await import("./queryable");
+    expect(client).toEqual(server);
+  });
+});
