@@ -61,7 +61,7 @@ export function DataTable<T>({
             return (
               <TH
                 key={c.key}
-                className={cn(c.numeric && "text-right")}
+                className={cn("whitespace-nowrap", c.numeric && "text-right")}
                 aria-sort={sortable ? (active ? (sort.dir === "asc" ? "ascending" : "descending") : "none") : undefined}
               >
                 {sortable ? (

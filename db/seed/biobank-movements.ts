@@ -8,8 +8,9 @@ import type { Db } from "@/db/client";
  */
 export async function seedBiobankMovements(db: Db, hubId: number): Promise<void> {
   await db.execute(sql`
-    insert into specimen_transfers (code, from_centre_id, to_centre_id, status, shipped_at, note)
+    insert into specimen_transfers (code, from_centre_id, to_centre_id, status, created_at, updated_at, shipped_at, note)
     select 'TR-DEMO-' || lpad(holder_centre_id::text, 4, '0'), holder_centre_id, ${hubId}, 'in_transit',
+           date_trunc('day', now()) - interval '3 days', date_trunc('day', now()) - interval '2 days',
            date_trunc('day', now()) - interval '2 days', 'demo shipment'
     from specimens where status = 'in_transit' group by holder_centre_id order by holder_centre_id`);
   await db.execute(sql`

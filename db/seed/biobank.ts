@@ -23,7 +23,7 @@ export async function seedBiobank(db: Db): Promise<void> {
 
   await db.execute(sql`
     insert into storage_freezers (id, centre_id, code, name, temperature_c)
-    select f, ${hub.id}, 'F' || lpad(f::text, 2, '0'), '-80 °C ' || f, case when f <= 2 then -196 else -80 end
+    select f, ${hub.id}, 'F' || lpad(f::text, 2, '0'), case when f <= 2 then 'LN2 tank ' else 'ULT freezer ' end || f, case when f <= 2 then -196 else -80 end
     from generate_series(1, ${HUB_FREEZERS}) f`);
   await db.execute(sql`
     insert into storage_racks (id, freezer_id, code)

@@ -53,6 +53,7 @@ describe("allocation concealment", () => {
       listScreenings: () => screenings.listScreenings(admin, study.study.id, { site: "", outcome: "", page: 1 }),
       studySiteOptions: () => screenings.studySiteOptions(study.study.id),
       siteWorkContext: () => screenings.siteWorkContext(admin, study.study),
+      ownEligibleScreening: () => screenings.ownEligibleScreening(admin, study.study.id, 1),
     };
     const pure = new Set(["parseParticipantFilters", "parseScreeningFilters", "armVisibleSql", "PARTICIPANT_PAGE_SIZE", "SCREENING_PAGE_SIZE"]);
     const exported = [participants, detail, consort, screenings].flatMap((m) => Object.keys(m)).filter((k) => !pure.has(k));

@@ -96,4 +96,19 @@ export async function siteWorkContext(actor: ScopeActor, study: { id: number; cu
   };
 }
 
+/**
+ * One eligible screening at the site-staff actor's own centre, with the subject code once it is
+ * enrolled (the enrol page then sends the user on to the participant); null otherwise.
+ */
+export async function ownEligibleScreening(actor: ScopeActor, studyId: number, screeningId: number) {
+  if (actor.role !== "site_staff" || !Number.isSafeInteger(screeningId)) return null;
+  const db = await getDb();
+  const [row] = await queryRows<{ id: number; screenedOn: string; subjectCode: string | null }>(
+    db,
+    sql`select sc.id, sc.screened_on::text as "screenedOn", (select p.subject_code from participants p where p.screening_id = sc.id) as "subjectCode"
+        from screenings sc where sc.id = ${screeningId} and sc.study_id = ${studyId} and sc.centre_id = ${actor.centreId} and sc.outcome = 'eligible'`,
+  );
+  return row ?? null;
+}
+
 export type SiteWorkContext = NonNullable<Awaited<ReturnType<typeof siteWorkContext>>>;

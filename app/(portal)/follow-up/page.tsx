@@ -39,7 +39,7 @@ export default async function OverdueVisitsPage({ searchParams }: { searchParams
                 <TD>{r.centreCode}</TD>
                 <TD>{r.studyCode}</TD>
                 <TD>
-                  <Link href={`/follow-up/${r.subjectCode}/visits/${r.visitId}`} className="text-primary hover:underline">
+                  <Link href={`/follow-up/${r.subjectCode}/visits/${r.visitId}`} className="text-primary underline underline-offset-2">
                     {r.subjectCode}
                   </Link>
                 </TD>

@@ -38,7 +38,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               </span>
               <span className="text-xs text-muted-foreground">{networkTime(n.createdAt)}</span>
               {n.subjectCode && n.entityId ? (
-                <Link href={`/follow-up/${n.subjectCode}/ae/${n.entityId}`} className="text-primary hover:underline">
+                <Link href={`/follow-up/${n.subjectCode}/ae/${n.entityId}`} className="text-primary underline underline-offset-2">
                   {t("open")}
                 </Link>
               ) : null}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { queryRows } from "@/db/client";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError } from "@/lib/actions/errors";
+import { isUniqueViolation } from "@/lib/actions/db-errors";
 import { positionLabel } from "../catalog";
 import { recordCustody } from "../custody";
 import { lockBox, lockSpecimen } from "../load";
@@ -32,7 +33,13 @@ export async function placeSpecimen({ actor, input, tx, audit }: ActionContext<z
     sql`select barcode from specimens where box_id = ${box.id} and pos_row = ${input.row} and pos_col = ${input.col} and id <> ${s.id}`,
   );
   if (taken) throw fieldError("row", "biobank.errors.positionTaken", { barcode: taken.barcode });
-  await tx.execute(sql`update specimens set box_id = ${box.id}, pos_row = ${input.row}, pos_col = ${input.col}, updated_at = now() where id = ${s.id}`);
+  try {
+    await tx.execute(sql`update specimens set box_id = ${box.id}, pos_row = ${input.row}, pos_col = ${input.col}, updated_at = now() where id = ${s.id}`);
+  } catch (err) {
+    // A parallel placement took the position after the check above: the constraint decides.
+    if (isUniqueViolation(err, "specimens_position_uq")) throw fieldError("row", "biobank.errors.positionTaken", { barcode: "?" });
+    throw err;
+  }
   const where = `${box.path} / ${positionLabel(input.row, input.col)}`;
   await recordCustody(tx, [{ specimenId: s.id, event: "stored", centreId: box.centreId, userId: actor.id, detail: where }]);
   audit({

@@ -134,7 +134,7 @@ export function SpecimenSearch({ centres, countsOnly }: { centres: { id: number;
                       <TD>{t(`types.${r.type}`)}</TD>
                       <TD><Badge className="whitespace-nowrap" variant={statusVariant(r.status)}>{t(`statuses.${r.status}`)}</Badge></TD>
                       <TD title={locale === "en" ? r.centreNameEn : r.centreNameZh}>{r.centreCode}</TD>
-                      <TD className="font-mono text-xs">{r.subjectCode ?? r.donorCode}</TD>
+                      <TD className="whitespace-nowrap font-mono text-xs">{r.subjectCode ?? r.donorCode}</TD>
                       <TD className="whitespace-nowrap">{formatDateTime(r.collectedAt, locale)}</TD>
                       <TD className="whitespace-nowrap">{formatQuantity(r.quantity)} {t(`units.${r.unit}`)}</TD>
                       <TD className="text-xs">{r.location ?? `${r.holderCode}`}</TD>

@@ -17,8 +17,9 @@ import { createTransferAction } from "./actions";
 export default async function TransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await getActor();
   if (!actor || !can(actor, "biobank.specimens.read")) notFound();
-  const [t, locale, sp] = [await getTranslations("biobank"), await getLocale(), await searchParams];
-  const [rows, destinations] = await Promise.all([listTransfers(actor), can(actor, "biobank.transfer.manage") ? transferDestinations(actor) : Promise.resolve([])]);
+  const [t, tc, locale, sp] = [await getTranslations("biobank"), await getTranslations("common"), await getLocale(), await searchParams];
+  const page = Math.max(1, Math.min(10_000, Number(sp.page) || 1));
+  const [rows, destinations] = await Promise.all([listTransfers(actor, page), can(actor, "biobank.transfer.manage") ? transferDestinations(actor) : Promise.resolve([])]);
   const hub = destinations.find((d) => d.code === "TJ01");
   return (
     <div className="space-y-4">
@@ -60,6 +61,10 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
           ))}
         </TBody>
       </Table>
+      <div className="flex gap-3 text-sm">
+        {page > 1 ? <Link className="text-primary hover:underline" href={`/biobank/transfers?page=${page - 1}`}>{tc("previous")}</Link> : null}
+        {rows.length === 50 ? <Link className="text-primary hover:underline" href={`/biobank/transfers?page=${page + 1}`}>{tc("next")}</Link> : null}
+      </div>
     </div>
   );
 }

@@ -31,12 +31,11 @@ export function LeagueTable({ parent, nodes, params }: { parent: NodeFigures; no
       header: t("league.centre"),
       value: (r) => fmt.name(r),
       cell: (r) => (
-        <span className="flex flex-col">
+        <span className="flex min-w-44 flex-col">
           <Link href={`/dashboard${dashboardSearch({ ...params, centre: r.code })}`} className="font-medium text-primary hover:underline" data-testid={`drill-${r.code}`}>
             {fmt.name(r)}
           </Link>
-          <span className="flex flex-wrap items-center gap-1 text-xs text-muted-foreground">
-            {r.code}
+          <span className="flex flex-wrap items-center gap-1">
             {r.dormantSites > 0 ? (
               <Badge variant="warning" title={t("flags.dormantHint")}>
                 {t("flags.dormant")} {r.dormantSites}

@@ -61,7 +61,7 @@ export default async function ParticipantFollowupPage({ params }: { params: Prom
                       {v.openQueries ? <Badge variant="warning">{t("visit.openQueries", { n: v.openQueries })}</Badge> : null}
                     </TD>
                     <TD>
-                      <Link href={`${base}/visits/${v.id}`} className="text-primary hover:underline" aria-label={`${t("visit.view")} ${v.code}`}>
+                      <Link href={`${base}/visits/${v.id}`} className="text-primary underline underline-offset-2" aria-label={`${t("visit.view")} ${v.code}`}>
                         {t("visit.view")}
                       </Link>
                     </TD>
@@ -107,7 +107,7 @@ export default async function ParticipantFollowupPage({ params }: { params: Prom
                       {a.verified ? <Badge variant="success">{t("visit.verified")}</Badge> : null}
                     </TD>
                     <TD>
-                      <Link href={`${base}/ae/${a.id}`} className="text-primary hover:underline">
+                      <Link href={`${base}/ae/${a.id}`} className="text-primary underline underline-offset-2">
                         {t("ae.view")}
                       </Link>
                     </TD>

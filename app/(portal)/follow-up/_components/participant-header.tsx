@@ -7,7 +7,7 @@ export async function ParticipantHeader({ p, back }: { p: FollowupParticipant; b
   return (
     <div className="space-y-1">
       {back ? (
-        <Link href={`/follow-up/${p.subjectCode}`} className="text-sm text-primary hover:underline">
+        <Link href={`/follow-up/${p.subjectCode}`} className="text-sm text-primary underline underline-offset-2">
           ← {t("participant.back")}
         </Link>
       ) : null}
@@ -16,7 +16,10 @@ export async function ParticipantHeader({ p, back }: { p: FollowupParticipant; b
       </h1>
       <p className="text-sm text-muted-foreground">
         {t("participant.study")}: <code>{p.studyCode}</code> {locale === "en" ? p.studyTitleEn : p.studyTitleZh} · {t("participant.site")}:{" "}
-        {p.centreCode} {locale === "en" ? p.centreNameEn : p.centreNameZh} · {t("participant.enrolledOn")}: {p.enrolledOn}
+        {p.centreCode} {locale === "en" ? p.centreNameEn : p.centreNameZh} · {t("participant.enrolledOn")}: {p.enrolledOn} ·{" "}
+        <Link href={`/studies/${p.studyCode}/follow-up`} className="text-primary underline underline-offset-2">
+          {t("schedule.title")}
+        </Link>
       </p>
     </div>
   );

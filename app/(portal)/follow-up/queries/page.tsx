@@ -36,7 +36,7 @@ export default async function QueriesPage({ searchParams }: { searchParams: List
             {rows.rows.map((r) => (
               <TR key={r.id}>
                 <TD>
-                  <Link href={`/follow-up/queries/${r.id}`} className="text-primary hover:underline">
+                  <Link href={`/follow-up/queries/${r.id}`} className="text-primary underline underline-offset-2">
                     #{r.id}
                   </Link>
                 </TD>

@@ -27,7 +27,7 @@ export default async function QueryPage({ params }: { params: Promise<{ id: stri
         </h1>
         <p className="text-sm text-muted-foreground">
           <code>{q.studyCode}</code> · {q.subjectCode} · {t("query.on", { record: t(`entity.${q.entityType}`), field: t(`fields.${q.field}`) })} ·{" "}
-          <Link href={recordHref} className="text-primary hover:underline">
+          <Link href={recordHref} className="text-primary underline underline-offset-2">
             {t("query.record")}
           </Link>
         </p>

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { todayInNetwork } from "@/lib/enrolment/fields";
 import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
-import { siteWorkContext } from "@/lib/queries/screenings";
+import { ownEligibleScreening, siteWorkContext } from "@/lib/queries/screenings";
 import { EnrolForm } from "../../_components/enrol-form";
 
 export default async function EnrolPage({ params }: { params: Promise<{ code: string; screeningId: string }> }) {
@@ -15,9 +15,12 @@ export default async function EnrolPage({ params }: { params: Promise<{ code: st
   if (!actor || !can(actor, "participant.enrol")) notFound();
   const study = await studyForEnrolmentPages(actor, code);
   if (!study) notFound();
+  const screening = /^\d{1,9}$/.test(screeningId) ? await ownEligibleScreening(actor, study.id, Number(screeningId)) : null;
+  if (!screening) notFound();
+  // Already enrolled (this form's own submit re-renders the page too): show the participant.
+  if (screening.subjectCode) redirect(`/studies/${study.code}/participants/${screening.subjectCode}`);
   const work = await siteWorkContext(actor, study);
-  const screening = work?.pending.find((p) => String(p.id) === screeningId);
-  if (!work || !screening) notFound();
+  if (!work) notFound();
   const t = await getTranslations("enrolment");
   return (
     <div className="space-y-6">
