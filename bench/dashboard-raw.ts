@@ -29,7 +29,8 @@ export function rawNodeFigures(rootPath: string, maxDepth: number, from: string,
     ),
     facts as materialized (
       select p.enrol_site_id, ss.centre_id, p.enrolled_on, p.status, p.screening_id
-      from participants p join study_sites ss on ss.id = p.enrol_site_id where p.enrolled_on <= date '${to}'
+      from participants p join study_sites ss on ss.id = p.enrol_site_id
+      where p.enrolled_on <= date '${to}' and ss.centre_id in (select centre_id from centre_node)
     ),
     site_enrol as (select enrol_site_id, count(*) as n, max(enrolled_on) as last_on from facts group by enrol_site_id),
     sites as (
@@ -41,6 +42,7 @@ export function rawNodeFigures(rootPath: string, maxDepth: number, from: string,
           count(*) filter (where ss.status = 'active' and s.status = 'recruiting' and coalesce(se.last_on, ss.created_at::date) <= date '${to}' - 60) as dormant,
           count(*) filter (where ss.status = 'active' and s.status = 'recruiting' and coalesce(se.n, 0) < 0.5 * ss.target * coalesce(${frac}, 0)) as lagging
         from study_sites ss join studies s on s.id = ss.study_id left join site_enrol se on se.enrol_site_id = ss.id
+        where ss.centre_id in (select centre_id from centre_node)
         group by ss.centre_id
       ) x join centre_node cn on cn.centre_id = x.centre_id
       group by cn.node_id
@@ -69,7 +71,7 @@ export function rawNodeFigures(rootPath: string, maxDepth: number, from: string,
     screen as (
       select cn.node_id, sum(x.screened) as screened, sum(x.failed) as failed
       from (select centre_id, count(*) as screened, count(*) filter (where outcome = 'screen_failed') as failed from screenings
-            where ${period("screened_on")} group by centre_id) x
+            where ${period("screened_on")} and centre_id in (select centre_id from centre_node) group by centre_id) x
       join centre_node cn on cn.centre_id = x.centre_id group by cn.node_id
     ),
     spec as (

@@ -7,7 +7,7 @@ import type { AccrualRow } from "@/lib/metrics/accrual";
 export function AccrualChart({ rows, labels }: { rows: AccrualRow[]; labels: { cumulative: string; planned: string; projected: string } }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+      <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
         <XAxis dataKey="month" tick={{ fontSize: 11 }} minTickGap={24} />
         <YAxis tick={{ fontSize: 11 }} allowDecimals={false} width={48} />

@@ -8,7 +8,7 @@ export type CentreBar = { code: string; name: string; enrolledToDate: number; ta
 export function CentreBars({ rows, labels }: { rows: CentreBar[]; labels: { enrolledToDate: string; target: string } }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+      <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" vertical={false} />
         <XAxis dataKey="code" tick={{ fontSize: 11 }} interval={0} angle={rows.length > 8 ? -45 : 0} textAnchor={rows.length > 8 ? "end" : "middle"} height={rows.length > 8 ? 48 : 24} />
         <YAxis tick={{ fontSize: 11 }} allowDecimals={false} width={48} />

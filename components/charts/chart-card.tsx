@@ -54,7 +54,7 @@ export function ChartCard<T>({
         </div>
         {legend}
         <div className={shown ? "" : "sr-only"}>
-          <DataTable rows={rows} columns={columns} caption={title} rowKey={rowKey} testId={`${testId}-table`} />
+          <DataTable rows={rows} columns={columns} caption={title} rowKey={rowKey} testId={`${testId}-table`} bare={!shown} />
         </div>
       </CardContent>
     </Card>

@@ -29,6 +29,7 @@ export function DataTable<T>({
   rowKey,
   testId,
   captionClassName,
+  bare = false,
 }: {
   rows: T[];
   columns: Column<T>[];
@@ -38,6 +39,8 @@ export function DataTable<T>({
   rowKey: (row: T) => string;
   testId?: string;
   captionClassName?: string;
+  /** Without the scrolling wrapper (for a table kept only for screen readers). */
+  bare?: boolean;
 }) {
   const t = useTranslations("dashboard.league");
   const [sort, setSort] = useState<Sort>(initialSort);
@@ -51,8 +54,9 @@ export function DataTable<T>({
   const toggle = (key: string) =>
     setSort((s) => (s?.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: columns.find((c) => c.key === key)?.numeric ? "desc" : "asc" }));
 
+  const Frame = bare ? BareTable : Table;
   return (
-    <Table data-testid={testId}>
+    <Frame data-testid={testId}>
       <caption className={cn("pb-2 text-left text-xs text-muted-foreground", captionClassName)}>{caption}</caption>
       <THead>
         <tr>
@@ -94,6 +98,10 @@ export function DataTable<T>({
           </TR>
         ))}
       </TBody>
-    </Table>
+    </Frame>
   );
+}
+
+function BareTable(props: React.TableHTMLAttributes<HTMLTableElement>) {
+  return <table className="w-full text-sm" {...props} />;
 }

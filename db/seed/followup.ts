@@ -72,17 +72,18 @@ async function recordVisits(db: Db) {
 }
 
 async function adverseEvents(db: Db) {
-  // One AE for about two in five participants with a done visit, cycling through grades 1–5; grade ≥ 3 is
+  // One AE for about two in five participants with a done visit, mostly grade 1–2, a few grade 4–5; grade ≥ 3 is
   // serious about half the time, grade 5 always (fatal). One SAE in four is reported after 24 h.
   await db.execute(sql`
     with src as (
       select p.id as participant_id, p.study_id, ${RECORDER} as who,
         (select min(v.visit_date) from participant_visits v where v.participant_id = p.id and v.status = 'done' and v.visit_date > p.enrolled_on) as onset,
-        1 + ((p.id / 5) % 5) as grade, p.id as k
+        case when (p.id / 5) % 20 < 8 then 1 when (p.id / 5) % 20 < 13 then 2 when (p.id / 5) % 20 < 17 then 3 when (p.id / 5) % 20 < 19 then 4 else 5 end as grade,
+        p.id as k
       from participants p where p.id % 5 in (0, 2)
     ), ae as (
-      select s.*, (array['Neutropenia','Nausea','Fatigue','Rash','Diarrhoea','Anaemia','Pneumonitis','Hepatotoxicity','Febrile neutropenia','Sepsis'])[1 + (k % 10)] as term,
-        (array['blood_lymphatic','gastrointestinal','general','skin','gastrointestinal','blood_lymphatic','respiratory','hepatobiliary','blood_lymphatic','infection'])[1 + (k % 10)] as cat,
+      select s.*, (array['Neutropenia','Nausea','Fatigue','Rash','Diarrhoea','Anaemia','Pneumonitis','Hepatotoxicity','Febrile neutropenia','Sepsis'])[1 + ((k / 5) % 10)] as term,
+        (array['blood_lymphatic','gastrointestinal','general','skin','gastrointestinal','blood_lymphatic','respiratory','hepatobiliary','blood_lymphatic','infection'])[1 + ((k / 5) % 10)] as cat,
         case when grade = 5 then array['death'] when grade >= 3 and k % 2 = 0 then array[(array['hospitalisation','life_threatening','other_important'])[1 + (k % 3)]] else '{}'::text[] end as crit,
         onset::timestamptz + interval '9 hours' + ((k % 20) * interval '1 hour') as aware
       from src s where onset is not null

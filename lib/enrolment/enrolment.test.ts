@@ -8,6 +8,10 @@ import { transferAction, unblindAction, withdrawAction } from "@/app/(portal)/st
 import { setupTestDb } from "@/lib/testing/db";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
+import { loadActorBySession } from "@/lib/auth/sessions";
+import { getParticipant } from "@/lib/queries/participant-detail";
+import { listParticipants } from "@/lib/queries/participants";
+import { listScreenings } from "@/lib/queries/screenings";
 import { todayInNetwork } from "./fields";
 import { createTestStudy, testNationalId } from "./test-study";
 
@@ -43,6 +47,13 @@ function enrolInput(s: typeof open, centre: string, screeningId: number, over: R
     levelCodes: ["III"],
     ...over,
   };
+}
+
+async function actorOf(email: string) {
+  const { sessionId } = await signInAs(h.db, email);
+  const a = await loadActorBySession(h.db, sessionId);
+  if (!a) throw new Error(`no actor ${email}`);
+  return a;
 }
 
 async function audits(action: string) {
@@ -218,6 +229,18 @@ describe("withdrawal, transfer and unblinding", () => {
     const [after] = await h.db.select().from(participants).where(eq(participants.id, p.id));
     expect(after).toMatchObject({ subjectCode: "EN-OPEN-R01-0003", centreId: fx.org("R20").id, seq: 3 });
     expect((await audits("participant.transferred")).length).toBe(1);
+    // Both sites' staff see the transferred participant; a viewer sees no participant row at all.
+    for (const email of ["staff.rc1@ncrc.demo", "staff.rc20@ncrc.demo"]) {
+      const rows = await listParticipants(await actorOf(email), open.study.id, { site: "", status: "", q: "R01-0003", page: 1 });
+      expect(rows.rows.map((r) => r.subjectCode), email).toEqual(["EN-OPEN-R01-0003"]);
+    }
+    const viewer = await actorOf("viewer@ncrc.demo");
+    expect((await listParticipants(viewer, open.study.id, { site: "", status: "", q: "", page: 1 })).total).toBe(0);
+    expect(await getParticipant(viewer, open.study.id, "EN-OPEN-R01-0003")).toBeNull();
+    expect((await listScreenings(viewer, open.study.id, { site: "", outcome: "", page: 1 })).total).toBe(0);
+    // Staff of a third centre in the study see neither.
+    const thirdCentre = await actorOf("staff.gh1@ncrc.demo");
+    expect(await getParticipant(thirdCentre, open.study.id, "EN-OPEN-R01-0003")).toBeNull();
   });
 
   it("unblinds only by the study PI or an admin, with a reason", async () => {

@@ -18,11 +18,15 @@ export function todayInNetwork(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-export const yearOfBirthField = z.coerce
-  .number({ message: "validation.required" })
-  .int({ message: "validation.invalid" })
-  .min(1900, { message: "enrolment.validation.yearOfBirth" })
-  .refine((y) => y <= Number(todayInNetwork().slice(0, 4)), { message: "enrolment.validation.yearOfBirth" });
+/** "" is "not answered" (required), not year 0. */
+export const yearOfBirthField = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.coerce
+    .number({ message: "validation.required" })
+    .int({ message: "validation.invalid" })
+    .min(1900, { message: "enrolment.validation.yearOfBirth" })
+    .refine((y) => y <= Number(todayInNetwork().slice(0, 4)), { message: "enrolment.validation.yearOfBirth" }),
+);
 
 export const sexField = z.enum(["female", "male"], { message: "validation.required" });
 export const withdrawalReasonField = z.enum(withdrawalReason.enumValues, { message: "validation.required" });

@@ -5,7 +5,7 @@ import type { DashboardParams } from "./params";
 import { resolveView, type Crumb, type DashboardActor, type DashboardReach } from "./scope";
 import { accrualFamily } from "./sql/accrual-family";
 import { followUpFamily, screeningFamily, specimenFamily } from "./sql/families";
-import { accrualSeries, topReasons, viewNodes } from "./sql/lists";
+import { accrualSeries } from "./sql/accrual-series";
 import type { NodeFigures } from "./types";
 
 export type ReasonRow = { studyCode: string; code: string; n: number; textZh: string | null; textEn: string | null };
@@ -67,19 +67,19 @@ export async function loadDashboard(db: Db, actor: DashboardActor, params: Dashb
   const view = await resolveView(db, actor, params);
   if (!view) return null;
   const v = view.sql;
-  const [nodes, [accrualRow], screening, specimens, followUp, reasons, accrual] = await Promise.all([
-    queryRows<FamilyRows["nodes"][number]>(db, viewNodes(v)),
+  const [[accrualRow], [screeningRow], specimens, followUp, accrual] = await Promise.all([
     queryRows<AccrualFamilyRow>(db, accrualFamily(v, view.root.id)),
-    queryRows<FamilyRows["screening"][number]>(db, screeningFamily(v)),
+    queryRows<{ nodes: unknown; reasons: unknown }>(db, screeningFamily(v)),
     queryRows<FamilyRows["specimens"][number]>(db, specimenFamily(v)),
     queryRows<FamilyRows["followUp"][number]>(db, followUpFamily(v)),
-    queryRows<{ study_code: string; code: string; n: number; text_zh: string | null; text_en: string | null }>(db, topReasons(v)),
     view.study ? queryRows<AccrualPoint>(db, accrualSeries(v, view.study.id)) : Promise.resolve(null),
   ]);
-  const nodeRows = json<FamilyRows["sites"][number] & FamilyRows["enrolment"][number]>(accrualRow.nodes);
+  const nodeRows = json<Omit<FamilyRows["nodes"][number], "id"> & FamilyRows["sites"][number] & FamilyRows["enrolment"][number]>(accrualRow.nodes);
+  const screening = json<FamilyRows["screening"][number]>(screeningRow.nodes);
+  const reasons = json<{ study_code: string; code: string; n: number; text_zh: string | null; text_en: string | null }>(screeningRow.reasons);
   const studies = json<StudyJson>(accrualRow.studies);
   const flagged = json<FlaggedJson>(accrualRow.flagged);
-  const merged = mergeFamilies({ nodes, sites: nodeRows, enrolment: nodeRows, screening, specimens, followUp });
+  const merged = mergeFamilies({ nodes: nodeRows.map((n) => ({ ...n, id: n.node_id })), sites: nodeRows, enrolment: nodeRows, screening, specimens, followUp });
   const root = merged.find((n) => n.id === view.root.id);
   const s = view.study;
   return {

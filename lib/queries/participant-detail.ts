@@ -48,6 +48,8 @@ export type ParticipantDetail = {
   history: { at: string; action: string; byName: string | null; reason: string | null }[];
 };
 
+/** Times are shown in China Standard Time (UTC+8, no daylight saving), like the dates. */
+
 /** One participant by subject code within the actor's scope, or null (the page answers 404). */
 export async function getParticipant(actor: ScopeActor, studyId: number, subjectCode: string): Promise<ParticipantDetail | null> {
   if (!can(actor, "participant.read")) return null;
@@ -60,7 +62,7 @@ export async function getParticipant(actor: ScopeActor, studyId: number, subject
           cv.label as "consentLabel", p.consent_date::text as "consentDate", p.specimens_future_use as "specimensFutureUse",
           p.strata, p.withdrawn_on::text as "withdrawnOn", p.withdrawal_reason as "withdrawalReason",
           p.site_id as "siteId", p.centre_id as "centreId", o.code as "centreCode", o.name_zh as "centreNameZh", o.name_en as "centreNameEn",
-          eo.code as "enrolCentreCode", to_char(e.assigned_at, 'YYYY-MM-DD HH24:MI') as "randomizedAt",
+          eo.code as "enrolCentreCode", to_char(e.assigned_at at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD HH24:MI') as "randomizedAt",
           case when ${vis} then a.code end as "armCode", case when ${vis} then a.name_zh end as "armNameZh",
           case when ${vis} then a.name_en end as "armNameEn", (a.id is not null and not ${vis}) as blinded,
           (p.in_other_study and ${seesWholeStudySql(actor, sql`p.study_id`)}) as "inOtherStudy",
@@ -81,7 +83,7 @@ export async function getParticipant(actor: ScopeActor, studyId: number, subject
   const [unblindingRows, transfers, history] = await Promise.all([
     queryRows<ParticipantDetail["unblindings"][number]>(
       db,
-      sql`select to_char(u.created_at, 'YYYY-MM-DD HH24:MI') as at, us.name as "byName", u.reason
+      sql`select to_char(u.created_at at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD HH24:MI') as at, us.name as "byName", u.reason
           from unblindings u join users us on us.id = u.unblinded_by where u.participant_id = ${row.id} order by u.id`,
     ),
     queryRows<ParticipantDetail["transfers"][number]>(
@@ -92,7 +94,7 @@ export async function getParticipant(actor: ScopeActor, studyId: number, subject
     ),
     queryRows<ParticipantDetail["history"][number]>(
       db,
-      sql`select to_char(ae.at, 'YYYY-MM-DD HH24:MI') as at, ae.action, us.name as "byName", ae.reason
+      sql`select to_char(ae.at at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD HH24:MI') as at, ae.action, us.name as "byName", ae.reason
           from audit_events ae left join users us on us.id = ae.actor_id
           where (ae.entity_type = 'participant' and ae.entity_id = ${String(row.id)})
              or (ae.entity_type = 'screening' and ae.entity_id = (select p2.screening_id::text from participants p2 where p2.id = ${row.id}))

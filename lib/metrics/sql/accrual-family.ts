@@ -12,7 +12,8 @@ import { inPeriod, nodeCtes, planFraction, type ViewSql } from "./view";
  * summed over centre_node (every view node above the centre). The median comes from a
  * histogram of days per node: window sums find the middle one or two values.
  *
- * Answers one row of three JSON arrays: nodes, studies (with total), flagged (with total).
+ * Answers one row of three JSON arrays: nodes (with their names, root first), studies (with
+ * total), flagged (with total).
  */
 export function accrualFamily(v: ViewSql, rootId: number, limits = { studies: 100, flagged: 50 }): SQL {
   const period = inPeriod(v, sql`f.enrolled_on`);
@@ -81,13 +82,14 @@ export function accrualFamily(v: ViewSql, rootId: number, limits = { studies: 10
     group by node_id
   ),
   node_rows as (
-    select n.id as node_id,
+    select n.id as node_id, o.code, o.name_zh, o.name_en, o.level, o.parent_id, o.depth, o.active,
       coalesce(sr.sites, 0) as sites, coalesce(sr.active_sites, 0) as active_sites, coalesce(sr.target, 0) as target,
       coalesce(sr.expected, 0) as expected, coalesce(sr.dormant_sites, 0) as dormant_sites, coalesce(sr.lagging_sites, 0) as lagging_sites,
       coalesce(er.enrolled, 0) as enrolled, coalesce(er.enrolled_to_date, 0) as enrolled_to_date,
       coalesce(er.enrolled_last3m, 0) as enrolled_last3m, coalesce(er.withdrawn, 0) as withdrawn,
       to_char(er.last_on, 'YYYY-MM-DD') as last_enrolled_on, m.median::float8 as median_days_to_enrol
     from view_nodes n
+    join organisations o on o.id = n.id
     left join site_roll sr on sr.node_id = n.id
     left join enrol_roll er on er.node_id = n.id
     left join med m on m.node_id = n.id
@@ -108,7 +110,7 @@ export function accrualFamily(v: ViewSql, rootId: number, limits = { studies: 10
     where r.dormant or r.lagging
   )
   select
-    (select coalesce(jsonb_agg(to_jsonb(x)), '[]'::jsonb) from node_rows x) as nodes,
+    (select coalesce(jsonb_agg(to_jsonb(x) order by x.depth, x.code), '[]'::jsonb) from node_rows x) as nodes,
     (select coalesce(jsonb_agg(to_jsonb(x) order by x.code), '[]'::jsonb)
        from (select * from study_rows order by code limit ${limits.studies}) x) as studies,
     (select count(*)::int from study_rows) as studies_total,

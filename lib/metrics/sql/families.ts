@@ -8,18 +8,40 @@ import { inPeriod, inPeriodTs, nodeCtes, type ViewSql } from "./view";
  * is the sum over its subtree.
  */
 
-/** Screening log: screened and screen-failed in the period. */
-export function screeningFamily(v: ViewSql): SQL {
+/**
+ * Screening log: screened and screen-failed in the period per node, and from the same pass
+ * the most frequent screen-failure reasons under the root (criterion code per study, with its
+ * text in the protocol version screened against). One row: nodes and reasons as JSON.
+ */
+export function screeningFamily(v: ViewSql, reasonsLimit = 5): SQL {
   return sql`with ${nodeCtes(v)},
-  per_centre as (
-    select s.centre_id, count(*) as screened, count(*) filter (where s.outcome = 'screen_failed') as screen_failed
+  scr as materialized (
+    select s.centre_id, s.study_id, s.protocol_version, s.outcome, s.failed_codes
     from screenings s
     where ${inPeriod(v, sql`s.screened_on`)} and ${v.studyCond(sql`s.study_id`)}
-    group by s.centre_id
+      and s.centre_id in (select centre_id from centre_node)
+  ),
+  node_rows as (
+    select cn.node_id, sum(pc.screened)::int as screened, sum(pc.screen_failed)::int as screen_failed
+    from (
+      select centre_id, count(*) as screened, count(*) filter (where outcome = 'screen_failed') as screen_failed from scr group by centre_id
+    ) pc join centre_node cn on cn.centre_id = pc.centre_id
+    group by cn.node_id
+  ),
+  reasons as (
+    select st.code as study_code, r.code, count(*)::int as n, max(ec.text_zh) as text_zh, max(ec.text_en) as text_en
+    from scr s
+    cross join lateral unnest(s.failed_codes) as r(code)
+    join studies st on st.id = s.study_id
+    left join protocol_versions pv on pv.study_id = s.study_id and pv.version = s.protocol_version
+    left join eligibility_criteria ec on ec.protocol_version_id = pv.id and ec.code = r.code
+    where s.outcome = 'screen_failed'
+    group by st.code, r.code
+    order by n desc, st.code, r.code
+    limit ${reasonsLimit}
   )
-  select cn.node_id, sum(pc.screened)::int as screened, sum(pc.screen_failed)::int as screen_failed
-  from per_centre pc join centre_node cn on cn.centre_id = pc.centre_id
-  group by cn.node_id`;
+  select (select coalesce(jsonb_agg(to_jsonb(x)), '[]'::jsonb) from node_rows x) as nodes,
+    (select coalesce(jsonb_agg(to_jsonb(x) order by x.n desc, x.study_code, x.code), '[]'::jsonb) from reasons x) as reasons`;
 }
 
 /** Specimens collected in the period by the collecting centre, by type. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Card, CardContent } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { derive } from "@/lib/metrics/derive";
 import type { NodeFigures } from "@/lib/metrics/types";
 import { useFormat } from "./format";
@@ -31,14 +31,13 @@ export function KpiCards({ node, asOf }: { node: NodeFigures; asOf: string }) {
   return (
     <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5" data-testid="kpis">
       {items.map((i) => (
-        <Card key={i.key} data-testid={`kpi-${i.key}`}>
-          <CardContent className="pt-4">
-            <dt className="text-xs text-muted-foreground">{i.label}</dt>
-            <dd className="text-2xl font-semibold tabular-nums" data-testid={`kpi-${i.key}-value`}>
-              {i.value}
-            </dd>
-            {i.sub ? <dd className="text-xs text-muted-foreground">{i.sub}</dd> : null}
-          </CardContent>
+        // dt/dd sit directly in the card (a div right under the dl), as the dl content model wants.
+        <Card key={i.key} data-testid={`kpi-${i.key}`} className="p-4">
+          <dt className="text-xs text-muted-foreground">{i.label}</dt>
+          <dd className="text-2xl font-semibold tabular-nums" data-testid={`kpi-${i.key}-value`}>
+            {i.value}
+          </dd>
+          {i.sub ? <dd className="text-xs text-muted-foreground">{i.sub}</dd> : null}
         </Card>
       ))}
     </dl>

@@ -16,7 +16,7 @@ export default async function StudyLayout({ children, params }: { children: Reac
   const te = await getTranslations("enrolment");
   // Enrolment sections (issue 4): participant-level ones only for roles that see participant rows.
   const enrolmentTabs = [...(can(actor, "participant.read") ? ["screening", "participants"] : []), "consort"].map((href) => ({ href, label: te(`tabs.${href}`) }));
-  const tabs = [...["", "protocol", "sites", "team"].map((href) => ({ href, label: t(`tabs.${href || "overview"}`) })), ...enrolmentTabs, { href: "history", label: t("tabs.history") }];
+  const tabs = [...["", "protocol", "sites", "team"].map((href) => ({ href, label: t(`tabs.${href || "overview"}`) })), ...enrolmentTabs, { href: "follow-up", label: t("tabs.followUp") }, { href: "history", label: t("tabs.history") }];
   return (
     <div className="space-y-4">
       <div className="space-y-1">

@@ -1,32 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
-import { inPeriod, subtreeLike, type ViewSql } from "./view";
+import { subtreeLike, type ViewSql } from "./view";
 
 /** Centres of the root's subtree that the view covers (the root node's rows, no rollup needed). */
 function rootCentres(v: ViewSql): SQL {
   return sql`(select c.id from organisations c where c.path like ${subtreeLike(v.rootPath)} and ${v.centreCond(sql`c.id`)})`;
-}
-
-/** The view's nodes with names: root down to maxDepth. */
-export function viewNodes(v: ViewSql): SQL {
-  return sql`select o.id, o.code, o.name_zh, o.name_en, o.level, o.parent_id, o.depth, o.active
-    from organisations o where o.path like ${subtreeLike(v.rootPath)} and o.depth <= ${v.maxDepth}
-    order by o.depth, o.code`;
-}
-
-/** The most frequent screen-failure reasons under the root: criterion code per study, with its text. */
-export function topReasons(v: ViewSql, limit = 5): SQL {
-  return sql`select st.code as study_code, r.code, count(*)::int as n,
-      max(ec.text_zh) as text_zh, max(ec.text_en) as text_en
-    from screenings s
-    cross join lateral unnest(s.failed_codes) as r(code)
-    join studies st on st.id = s.study_id
-    left join protocol_versions pv on pv.study_id = s.study_id and pv.version = s.protocol_version
-    left join eligibility_criteria ec on ec.protocol_version_id = pv.id and ec.code = r.code
-    where s.outcome = 'screen_failed' and s.centre_id in ${rootCentres(v)}
-      and ${inPeriod(v, sql`s.screened_on`)} and ${v.studyCond(sql`s.study_id`)}
-    group by st.code, r.code
-    order by n desc, st.code, r.code
-    limit ${limit}`;
 }
 
 /**
