@@ -134,7 +134,7 @@ export async function getDb(): Promise<Db> {
 }
 
 /** Tests and scripts hand the process an already opened database. */
-export function useDatabase(h: Handle | undefined): void {
+export function setProcessDatabase(h: Handle | undefined): void {
   g.__ncrcDbOverride = h;
 }
 

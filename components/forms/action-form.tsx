@@ -39,7 +39,9 @@ export function ActionForm<R>({
   const [state, formAction, pending] = useActionState(action as unknown as Action<R>, null);
   const ref = React.useRef<HTMLFormElement>(null);
   const onSuccessRef = React.useRef(onSuccess);
-  onSuccessRef.current = onSuccess;
+  React.useEffect(() => {
+    onSuccessRef.current = onSuccess;
+  });
   React.useEffect(() => {
     if (state?.ok) {
       if (resetOnSuccess) ref.current?.reset();

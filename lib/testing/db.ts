@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll } from "vitest";
-import { openPglite, openPostgres, useDatabase, type Handle } from "@/db/client";
+import { openPglite, openPostgres, setProcessDatabase, type Handle } from "@/db/client";
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default, a new database on
@@ -34,9 +34,9 @@ export async function setupTestDb(): Promise<Handle> {
     h = await openPglite(null);
   }
   await h.migrate();
-  useDatabase(h);
+  setProcessDatabase(h);
   afterAll(async () => {
-    useDatabase(undefined);
+    setProcessDatabase(undefined);
     await h.close();
     await drop();
   });
