@@ -7,10 +7,11 @@ import { expectAccessible, login } from "./helpers";
 for (const locale of ["zh-CN", "en"] as const) {
   test(`biobank journey (${locale})`, async ({ page }) => {
     const tag = `${locale === "en" ? "EN" : "ZH"}${Date.now().toString(36).toUpperCase()}`;
-    const subject = `BC-900-R01G1-${tag}`;
 
-    // 1. staff.gh1 at R01G1 registers a whole-blood specimen for a participant.
+    // 1. staff.gh1 at R01G1 registers a whole-blood specimen for one of the site's participants.
     await login(page, "staff.gh1@ncrc.demo", locale);
+    await page.goto("/participants");
+    const subject = (await page.getByTestId("participants-table").locator("a", { hasText: "-R01G1-" }).first().textContent())!.trim();
     await page.goto("/biobank/specimens/new");
     await page.locator("#f-type").selectOption("whole_blood");
     await page.locator("#f-subjectCode").fill(subject);

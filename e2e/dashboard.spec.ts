@@ -18,7 +18,9 @@ for (const lang of LANGS) {
       await expect(page).toHaveURL(/\/dashboard/);
       await expect(page.getByTestId("breadcrumbs").getByRole("listitem")).toHaveCount(1);
       expect((await leagueCodes(page)).sort()).toEqual(["SC01", "SC02"]);
-      await expect(page.getByTestId("kpi-enrolledToDate-value")).toBeVisible();
+      for (const kpi of ["enrolledToDate", "screenFailureRate", "medianDays", "openQueries", "saes", "lateSaes", "specimens"]) {
+        await expect(page.getByTestId(`kpi-${kpi}-value`)).toHaveText(/\d|—/);
+      }
       await expectAccessible(page);
 
       await page.getByTestId("drill-SC01").click();

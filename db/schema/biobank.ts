@@ -19,6 +19,8 @@ import {
 import { timestamps } from "./columns";
 import { organisations } from "./network";
 import { users } from "./people";
+import { participants } from "./enrolment";
+import { studies } from "./studies";
 
 export const specimenCategory = pgEnum("specimen_category", ["tissue", "blood", "body_fluid"]);
 export const specimenType = pgEnum("specimen_type", [
@@ -122,8 +124,8 @@ export const specimens = pgTable(
     centreId: integer("centre_id").notNull().references(() => organisations.id),
     /** Centre that holds the specimen now (changes on receipt of a transfer). */
     holderCentreId: integer("holder_centre_id").notNull().references(() => organisations.id),
-    /** Participant (issue 4); the foreign key is added once participants exist. */
-    participantId: integer("participant_id"),
+    /** The enrolled participant the specimen was taken from (null for biobank-only donors). */
+    participantId: integer("participant_id").references(() => participants.id),
     subjectCode: text("subject_code"),
     donorId: integer("donor_id").references(() => donors.id),
     collectedAt: timestamp("collected_at", { withTimezone: true, mode: "date" }).notNull(),
@@ -211,7 +213,7 @@ export const releaseRequests = pgTable(
     /** The bank asked: requests are decided by that centre's biobank manager. */
     centreId: integer("centre_id").notNull().references(() => organisations.id),
     /** studies.id once the studies area lands; the code is what the requester names. */
-    studyId: integer("study_id"),
+    studyId: integer("study_id").references(() => studies.id),
     studyCode: text("study_code").notNull(),
     purpose: text("purpose").notNull(),
     criteria: text("criteria"),

@@ -18,7 +18,6 @@ export async function seedBiobank(db: Db): Promise<void> {
   if (!hub) throw new Error("seed the network first");
   const others = orgs.filter((o) => o.id !== hub.id);
   const ids = sql.raw(`array[${others.map((o) => o.id).join(",")}]::int[]`);
-  const codes = sql.raw(`array[${others.map((o) => `'${o.code.replace(/[^A-Z0-9]/g, "")}'`).join(",")}]::text[]`);
   const n = others.length;
 
   await db.execute(sql`
@@ -47,13 +46,12 @@ export async function seedBiobank(db: Db): Promise<void> {
     insert into specimens (id, barcode, category, type, centre_id, holder_centre_id, subject_code, donor_id,
                            collected_at, quantity, unit, future_consent, status, box_id, pos_row, pos_col)
     select g, 'NB' || lpad(g::text, 9, '0'), cat::specimen_category, typ::specimen_type, centre, holder,
-           case when g % 4 = 0 then null
-                else 'BC-' || lpad((100 + g % 97)::text, 3, '0') || '-' || code || '-' || lpad(((g / 97) % 10000)::text, 4, '0') end,
-           case when g % 4 = 0 then 1 + (g / 4) % ${DONORS} end,
+           null,
+           1 + g % ${DONORS},
            date_trunc('day', now()) - make_interval(days => ((g::bigint * 104729) % 3650)::int, secs => (g * 7) % 86400),
            case typ when 'ffpe_block' then 1 when 'fresh_frozen' then 50 + (g * 13) % 450 else 0.5 + ((g * 17) % 96) / 10.0 end,
            (case typ when 'ffpe_block' then 'block' when 'fresh_frozen' then 'mg' else 'ml' end)::specimen_unit,
-           case when g % 4 = 0 then ${consentOf(`(1 + (g / 4) % ${DONORS})`)} else ${consentOf("g")} end,
+           ${consentOf(`(1 + g % ${DONORS})`)},
            st::specimen_status,
            case when stored then ${1} + k / ${perBox} end,
            case when stored then (k % ${perBox}) / ${BOX_COLS} + 1 end,
@@ -61,7 +59,6 @@ export async function seedBiobank(db: Db): Promise<void> {
     from (
       select g, k, stored, typ, cat, centre,
              case when stored then ${hub.id} else centre end as holder,
-             case when centre = ${hub.id} then 'TJ01' else (${codes})[1 + (g * 40503::bigint % 65521) % ${n}] end as code,
              case when g % 10 <> 9 then 'available'
                   else (array['in_transit','distributed','depleted','destroyed','reserved'])[1 + (g / 10 + g / 1000) % 5] end as st
       from (
@@ -75,19 +72,30 @@ export async function seedBiobank(db: Db): Promise<void> {
       ) a
     ) b`);
 
+  // Every demo participant gave one stored blood specimen: donor specimens become theirs, taken
+  // at their site, with the consent they gave at enrolment.
+  await db.execute(sql`
+    with p as (select id, subject_code, centre_id, specimens_future_use, row_number() over (order by id) as r from participants),
+         s as (select id, row_number() over (order by id) as r from specimens where category = 'blood' and box_id is not null)
+    update specimens sp
+       set participant_id = p.id, subject_code = p.subject_code, donor_id = null, centre_id = p.centre_id,
+           future_consent = (case when p.specimens_future_use then 'yes' else 'no' end)::future_consent
+      from p join s on s.r = p.r
+     where sp.id = s.id`);
+
   // Aliquots: two halves of a quarter each, stored after the parents; the parent keeps half.
   const firstFree = (PARENTS / 10) * 8 + 1; // k of g = PARENTS is (PARENTS / 10) * 8
   await db.execute(sql`
     with p as (
-      select id, type, centre_id, subject_code, donor_id, collected_at, quantity, future_consent,
+      select id, type, centre_id, participant_id, subject_code, donor_id, collected_at, quantity, future_consent,
              row_number() over (order by id) - 1 as r
       from specimens where category = 'blood' and id % ${ALIQUOT_EVERY} = 3 and box_id is not null
     )
-    insert into specimens (id, barcode, category, type, centre_id, holder_centre_id, subject_code, donor_id, collected_at,
+    insert into specimens (id, barcode, category, type, centre_id, holder_centre_id, participant_id, subject_code, donor_id, collected_at,
                            quantity, unit, future_consent, status, parent_id, box_id, pos_row, pos_col)
     select ${PARENTS} + 1 + 2 * r + j, 'NB' || lpad((${PARENTS} + 1 + 2 * r + j)::text, 9, '0'), 'blood',
            (case when type = 'whole_blood' then 'plasma' else type end)::specimen_type,
-           centre_id, ${hub.id}, subject_code, donor_id, collected_at, round(quantity / 4, 3), 'ml', future_consent, 'available', id,
+           centre_id, ${hub.id}, participant_id, subject_code, donor_id, collected_at, round(quantity / 4, 3), 'ml', future_consent, 'available', id,
            1 + (${firstFree} + 2 * r + j) / ${perBox}, ((${firstFree} + 2 * r + j) % ${perBox}) / ${BOX_COLS} + 1, (${firstFree} + 2 * r + j) % ${BOX_COLS} + 1
     from p cross join generate_series(0, 1) j`);
   await db.execute(sql`update specimens set quantity = round(quantity / 2, 3) where category = 'blood' and id % ${ALIQUOT_EVERY} = 3 and id <= ${PARENTS} and box_id is not null`);

@@ -5,6 +5,8 @@ import { defineAction } from "@/lib/actions/define-action";
 import { loadActorBySession } from "@/lib/auth/sessions";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { setupTestDb } from "@/lib/testing/db";
+import { insertTestParticipants } from "@/lib/testing/participants";
+import { parseFilters } from "./filters";
 import { signInAs } from "@/lib/testing/session";
 import { searchSpecimens, specimenByBarcode, specimenCounts } from "@/lib/queries/biobank";
 import { aliquotSchema, aliquotSpecimen } from "./commands/aliquot";
@@ -53,6 +55,10 @@ let fx: Awaited<ReturnType<typeof seedBase>>;
 let boxId = 0;
 beforeAll(async () => {
   fx = await seedBase(h.db);
+  await insertTestParticipants(h.db, [
+    ...["0001", "0002", "0003", "0009", "0100", "0101", "0300"].map((n) => `BC-101-R01G1-${n}`),
+    ...["0001", "0002", "0200"].map((n) => `BC-101-TJ01-${n}`),
+  ]);
   await signInAs(h.db, "biobank@ncrc.demo");
   const f = ok(await freezer({ code: "T1", name: "Test freezer", temperatureC: -80 }));
   const r = ok(await rack({ freezerId: f.id, code: "R1" }));
@@ -187,5 +193,33 @@ describe("scope", () => {
     const c = await specimenCounts(viewer, {}, h.db);
     expect(c.total).toBeGreaterThan(5);
     expect(c.byCentre.map((x) => x.code)).toEqual(expect.arrayContaining(["R01G1", "TJ01"]));
+  });
+});
+
+describe("specimens of study participants", () => {
+  it("a subject code must be a participant at the registering site; anything else writes nothing", async () => {
+    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    await expectRefusedNothingWritten(() => register(blood("BC-101-R01G1-0999")), "subjectCode");
+    // A participant of another site (the hub) cannot be registered here.
+    await expectRefusedNothingWritten(() => register(blood("BC-101-TJ01-0002")), "subjectCode");
+  });
+
+  it("the study PI sees its participants' specimens; a monitor off the team and site staff elsewhere do not", async () => {
+    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    const s = ok(await register(blood("BC-101-R01G1-0002")));
+    const pi = await actorOf("pi@ncrc.demo");
+    const filters = (code?: string) => {
+      const f = parseFilters(code ? { code } : {});
+      if (!f.ok) throw new Error("bad filters");
+      return f.filters;
+    };
+    const found = await searchSpecimens(pi, filters("BC-101-R01G1-0002"), h.db);
+    expect(found.rows.map((r) => r.barcode)).toContain(s.barcode);
+    expect(await specimenByBarcode(pi, s.barcode, h.db)).not.toBeNull();
+    const monitor = await actorOf("monitor@ncrc.demo");
+    expect(await specimenByBarcode(monitor, s.barcode, h.db)).toBeNull();
+    expect((await searchSpecimens(monitor, filters(), h.db)).total).toBe(0);
+    const rc20 = await actorOf("staff.rc20@ncrc.demo");
+    expect(await specimenByBarcode(rc20, s.barcode, h.db)).toBeNull();
   });
 });

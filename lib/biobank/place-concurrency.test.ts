@@ -4,7 +4,10 @@ import { queryRows } from "@/db/client";
 import { defineAction } from "@/lib/actions/define-action";
 import { seedBase } from "@/lib/testing/fixtures";
 import { setupTestDb } from "@/lib/testing/db";
+import { insertTestParticipants } from "@/lib/testing/participants";
 import { signInAs } from "@/lib/testing/session";
+
+const codes = Array.from({ length: 10 }, (_, i) => `BC-500-TJ01-${String(i + 1).padStart(4, "0")}`);
 import { placeSpecimen, placeSpecimenSchema } from "./commands/place";
 import { registerSpecimen, registerSpecimenSchema } from "./commands/register-specimen";
 import { createBox, createBoxSchema, createFreezer, createFreezerSchema, createRack, createRackSchema } from "./commands/storage";
@@ -15,6 +18,7 @@ describe.skipIf(!process.env.DATABASE_URL)("parallel placements into one positio
   beforeAll(async () => {
     h = await setupTestDb();
     await seedBase(h.db);
+    await insertTestParticipants(h.db, codes);
   });
   it("exactly one of ten parallel callers gets the position; the others are refused", async () => {
     await signInAs(h.db, "biobank@ncrc.demo");
@@ -28,7 +32,7 @@ describe.skipIf(!process.env.DATABASE_URL)("parallel placements into one positio
     const register = defineAction({ schema: registerSpecimenSchema, permission: "biobank.specimen.register", handler: registerSpecimen });
     const barcodes: string[] = [];
     for (let i = 0; i < 10; i++) {
-      barcodes.push(ok(await register({ type: "serum", ownerKind: "subject", subjectCode: `BC-500-TJ01-000${i}`, futureConsent: "yes", collectedAt: "2025-02-01T09:00", quantity: 1 })).barcode);
+      barcodes.push(ok(await register({ type: "serum", ownerKind: "subject", subjectCode: codes[i], futureConsent: "yes", collectedAt: "2025-02-01T09:00", quantity: 1 })).barcode);
     }
     const place = defineAction({ schema: placeSpecimenSchema, permission: "biobank.storage.manage", handler: placeSpecimen });
     const results = await Promise.all(barcodes.map((barcode) => place({ barcode, boxId: b.id, row: 1, col: 1 })));

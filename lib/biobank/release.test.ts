@@ -4,6 +4,7 @@ import { queryRows } from "@/db/client";
 import { defineAction } from "@/lib/actions/define-action";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { setupTestDb } from "@/lib/testing/db";
+import { ensureTestStudy, insertTestParticipants } from "@/lib/testing/participants";
 import { signInAs } from "@/lib/testing/session";
 import { registerSpecimen, registerSpecimenSchema } from "./commands/register-specimen";
 import { createRelease, createReleaseSchema, decideRelease, decideReleaseSchema } from "./commands/releases";
@@ -27,6 +28,8 @@ let limited = "";
 let no = "";
 beforeAll(async () => {
   await seedBase(h.db);
+  for (const code of ["LC-203", "LC-204", "LC-205"]) await ensureTestStudy(h.db, code);
+  await insertTestParticipants(h.db, ["0001", "0002", "0003", "0009"].map((n) => `BC-201-TJ01-${n}`));
   await signInAs(h.db, "biobank@ncrc.demo");
   yes = ok(await register(spec("yes", "BC-201-TJ01-0001"))).barcode;
   limited = ok(await register(spec("limited", "BC-201-TJ01-0002"))).barcode;

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { centreScope, subtreePattern } from "@/lib/authz/scope";
+import { studyScope } from "@/lib/studies/scope";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath"> & { subtreeIds?: number[] };
 
@@ -16,8 +17,7 @@ export async function withSubtree<A extends Pick<Actor, "role" | "centrePath">>(
  * The one place that decides which specimens an actor may see as rows. `s` is the alias of
  * `specimens` in the caller's query. A specimen belongs to its collecting centre and to the
  * centre holding it now, so a hub biobank sees what it received and a hospital what it sent.
- * PIs: "specimens of their studies' participants" is added here once participants exist
- * (an `or s.participant_id in (…study team…)` term); until then they match no row.
+ * PIs and monitors see the specimens of their own studies' participants (as PI or on the team).
  */
 export function specimenRowScope(actor: ScopeActor, s = "s"): SQL {
   const centre = sql.raw(`${s}.centre_id`);
@@ -35,6 +35,9 @@ export function specimenRowScope(actor: ScopeActor, s = "s"): SQL {
     case "site_staff":
     case "biobank_manager":
       return sql`(${centre} = ${actor.centreId} or ${holder} = ${actor.centreId})`;
+    case "pi":
+    case "monitor":
+      return sql`${sql.raw(`${s}.participant_id`)} in (select p.id from participants p where ${studyScope(actor, sql`p.study_id`)})`;
     default:
       return sql`false`;
   }

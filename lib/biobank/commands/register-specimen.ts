@@ -1,6 +1,6 @@
 import { eq, and } from "drizzle-orm";
 import { z } from "zod";
-import { donors, specimens, specimenType, futureConsent } from "@/db/schema";
+import { donors, participants, specimens, specimenType, futureConsent } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
 import { barcodeFor, SPECIMEN_TYPES } from "../catalog";
@@ -30,7 +30,19 @@ export const registerSpecimenSchema = z
 /** Registers a specimen collected at the actor's own centre; the barcode comes from its id. */
 export async function registerSpecimen({ actor, input, tx, audit }: ActionContext<z.infer<typeof registerSpecimenSchema>>) {
   let donorId: number | null = null;
+  let participantId: number | null = null;
   let consent = input.futureConsent ?? "no";
+  if (input.ownerKind === "subject") {
+    // The participant must be one of this site's own (its current site collects the specimen);
+    // a participant who refused future use of specimens caps the consent at "no".
+    const [p] = await tx
+      .select({ id: participants.id, futureUse: participants.specimensFutureUse })
+      .from(participants)
+      .where(and(eq(participants.subjectCode, input.subjectCode ?? ""), eq(participants.centreId, actor.centreId)));
+    if (!p) throw fieldError("subjectCode", "biobank.errors.subjectUnknown");
+    participantId = p.id;
+    if (!p.futureUse) consent = "no";
+  }
   if (input.ownerKind === "donor") {
     // A donor is found only among those registered at the actor's centre.
     const [d] = await tx.select().from(donors).where(and(eq(donors.donorCode, input.donorCode ?? ""), eq(donors.centreId, actor.centreId)));
@@ -48,6 +60,7 @@ export async function registerSpecimen({ actor, input, tx, audit }: ActionContex
     centreId: actor.centreId,
     holderCentreId: actor.centreId,
     subjectCode: input.ownerKind === "subject" ? (input.subjectCode ?? null) : null,
+    participantId,
     donorId,
     collectedAt: input.collectedAt,
     quantity: input.quantity.toFixed(3),

@@ -38,11 +38,14 @@ export async function createRelease({ actor, input, tx, audit }: ActionContext<z
   const bad = list.filter((s) => !canMove(s.status, "reserved") || s.holderCentreId !== list[0].holderCentreId);
   if (bad.length) throw fieldError("barcodes", "biobank.errors.notReservable", { barcodes: bad.map((s) => s.barcode).join(", ") });
   const centreId = list[0].holderCentreId;
+  const [study] = await queryRows<{ id: number }>(tx, sql`select id from studies where code = ${input.studyCode}`);
+  if (!study) throw fieldError("studyCode", "biobank.errors.studyUnknown");
   const [r] = await tx
     .insert(releaseRequests)
     .values({
       code: `RL-${Date.now().toString(36).toUpperCase()}`,
       centreId,
+      studyId: study.id,
       studyCode: input.studyCode,
       purpose: input.purpose,
       criteria: input.criteria || null,
@@ -54,7 +57,7 @@ export async function createRelease({ actor, input, tx, audit }: ActionContext<z
   await tx.insert(releaseRequestItems).values(list.map((s) => ({ requestId: r.id, specimenId: s.id })));
   await tx.execute(sql`update specimens set status = 'reserved', updated_at = now() where id in (${sql.join(list.map((s) => sql`${s.id}`), sql`, `)})`);
   await recordCustody(tx, list.map((s) => ({ specimenId: s.id, event: "reserved" as const, centreId, userId: actor.id, detail: r.code })));
-  audit({ action: "release.requested", entityType: "release_request", entityId: r.id, centreId, after: { ...r, barcodes: list.map((s) => s.barcode) } });
+  audit({ action: "release.requested", entityType: "release_request", entityId: r.id, centreId, studyId: study.id, after: { ...r, barcodes: list.map((s) => s.barcode) } });
   return { id: r.id, code: r.code };
 }
 

@@ -1,0 +1,2 @@
+ALTER TABLE "release_requests" ADD CONSTRAINT "release_requests_study_id_studies_id_fk" FOREIGN KEY ("study_id") REFERENCES "public"."studies"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "specimens" ADD CONSTRAINT "specimens_participant_id_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participants"("id") ON DELETE no action ON UPDATE no action;
