@@ -3,7 +3,8 @@ import { cn } from "@/lib/utils";
 
 export function Table({ className, ...props }: React.TableHTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="w-full overflow-x-auto">
+    // Focusable so keyboard users can scroll a wide table sideways.
+    <div className="w-full overflow-x-auto" tabIndex={0}>
       <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );
