@@ -18,7 +18,7 @@ for (const p of paths) {
   await page.goto(`${base}${p}`);
   await page.waitForLoadState("networkidle").catch(() => {});
   const file = `${out}/${String(i++).padStart(2, "0")}-${p.replace(/[^a-z0-9]+/gi, "_")}-${locale}.png`;
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: process.env.SHOT_FULL !== "0" });
   console.log(file, page.url());
 }
 await browser.close();
