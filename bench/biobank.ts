@@ -1,35 +1,19 @@
 // npm run bench:biobank — builds the demo-scale bank and times the real query functions.
 // PGlite in a temp folder always; PostgreSQL too when DATABASE_URL is set (in a fresh database).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { openPglite, openPostgres, queryRows, type Handle } from "@/db/client";
+import { queryRows, type Handle } from "@/db/client";
 import { seedNetwork } from "@/db/seed/network";
 import { seedBiobank } from "@/db/seed/biobank";
 import type { Actor } from "@/lib/authz/actor";
 import { searchSpecimens, specimenByBarcode, specimenCounts } from "@/lib/queries/biobank";
 import type { SpecimenFilters } from "@/lib/biobank/filters";
 import { PARENTS } from "@/db/seed/biobank-plan";
+import { onEachDatabase, timeCalls } from "./timing";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return { median: at(0.5), p95: at(0.95) };
-}
-
 async function time(label: string, fn: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await fn(i); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn(i);
-    ms.push(performance.now() - t);
-  }
-  const { median, p95 } = stats(ms);
+  const { median, p95 } = await timeCalls(fn, RUNS, 5);
   console.log(`  ${label.padEnd(44)} median ${median.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms`);
 }
 
@@ -62,32 +46,7 @@ async function run(kind: string, h: Handle) {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-biobank-"));
-  const lite = await openPglite(path.join(dir, "pg"));
-  try {
-    await run(`PGlite (${dir})`, lite);
-  } finally {
-    await lite.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `bench_${randomBytes(4).toString("hex")}`;
-    const admin = await openPostgres(url);
-    await admin.db.execute(sql.raw(`create database ${name}`));
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const pg = await openPostgres(u.toString());
-    try {
-      await run("PostgreSQL", pg);
-    } finally {
-      await pg.close();
-      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await admin.close();
-    }
-  } else {
-    console.log("\n(set DATABASE_URL to also run on PostgreSQL)");
-  }
+  await onEachDatabase("biobank", run);
 }
 
 main().catch((err) => {

@@ -2,37 +2,19 @@
 // dashboard data function (network view and a regional view) against the same aggregate
 // written as one raw SQL query. PGlite in a temp folder always; PostgreSQL too when
 // DATABASE_URL is set (in a fresh database).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { openPglite, openPostgres, queryRows, type Handle } from "@/db/client";
+import { queryRows, type Handle } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { loadDashboard } from "@/lib/metrics/dashboard-data";
 import { buildBenchNetwork } from "./dashboard-build";
 import { rawNodeFigures } from "./dashboard-raw";
+import { onEachDatabase, timeCalls } from "./timing";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const TO = "2025-12-31";
 const FROM = "2025-01-01";
 
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return { median: at(0.5), p95: at(0.95) };
-}
-
-async function time(fn: () => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await fn(); // warm-up
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  return stats(ms);
-}
+const time = (fn: () => Promise<unknown>) => timeCalls(fn, RUNS, 3);
 
 const fmt = (n: number) => n.toFixed(1).padStart(7);
 
@@ -79,32 +61,7 @@ async function run(kind: string, h: Handle) {
 
 async function main() {
   console.log(`dashboard benchmark: ${RUNS} runs per figure after 3 warm-up runs; period ${FROM} to ${TO}; times in ms`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-dashboard-"));
-  const lite = await openPglite(path.join(dir, "pg"));
-  try {
-    await run(`PGlite (${dir})`, lite);
-  } finally {
-    await lite.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `bench_${randomBytes(4).toString("hex")}`;
-    const admin = await openPostgres(url);
-    await admin.db.execute(sql.raw(`create database ${name}`));
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const pg = await openPostgres(u.toString());
-    try {
-      await run("PostgreSQL", pg);
-    } finally {
-      await pg.close();
-      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await admin.close();
-    }
-  } else {
-    console.log("\n(set DATABASE_URL to also run on PostgreSQL)");
-  }
+  await onEachDatabase("dashboard", run);
 }
 
 main().catch((err) => {
