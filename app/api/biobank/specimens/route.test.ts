@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seedBase } from "@/lib/testing/fixtures";
 import { setupTestDb } from "@/lib/testing/db";
+import { insertTestParticipants } from "@/lib/testing/participants";
 import { signInAs, signOutTestSession } from "@/lib/testing/session";
 import { defineAction } from "@/lib/actions/define-action";
 import { registerSpecimen, registerSpecimenSchema } from "@/lib/biobank/commands/register-specimen";
@@ -8,6 +9,7 @@ import { GET } from "./route";
 
 const h = await setupTestDb();
 await seedBase(h.db);
+await insertTestParticipants(h.db, ["BC-300-R01G1-0001"]);
 const register = defineAction({ schema: registerSpecimenSchema, permission: "biobank.specimen.register", handler: registerSpecimen });
 await signInAs(h.db, "staff.gh1@ncrc.demo");
 const reg = await register({ type: "serum", ownerKind: "subject", subjectCode: "BC-300-R01G1-0001", futureConsent: "yes", collectedAt: "2025-03-01T10:00", quantity: 2 });
