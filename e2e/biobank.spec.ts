@@ -12,6 +12,8 @@ for (const locale of ["zh-CN", "en"] as const) {
     await login(page, "staff.gh1@ncrc.demo", locale);
     await page.goto("/participants");
     const subject = (await page.getByTestId("participants-table").locator("a", { hasText: "-R01G1-" }).first().textContent())!.trim();
+    // The participant may already have demo specimens: remember what the filters find now.
+    const base = { whole: await filteredCount(page, subject, "whole_blood"), plasma: await filteredCount(page, subject, "plasma") };
     await page.goto("/biobank/specimens/new");
     await page.locator("#f-type").selectOption("whole_blood");
     await page.locator("#f-subjectCode").fill(subject);
@@ -22,8 +24,6 @@ for (const locale of ["zh-CN", "en"] as const) {
     const barcode = new URL(page.url()).pathname.split("/").pop()!;
     await expect(page.getByTestId("registered")).toContainText(barcode);
     await expectAccessible(page);
-    // The participant may already have demo specimens: remember what the filters find now.
-    const base = { whole: await filteredCount(page, subject, "whole_blood"), plasma: await filteredCount(page, subject, "plasma") };
 
     // 2. Its label: a Code 128 SVG drawn on the server, on a printable sheet.
     await page.locator(`a[href="/biobank/labels?barcodes=${barcode}"]`).click();
@@ -97,7 +97,7 @@ async function searchByFilters(page: Page, subject: string, barcode: string, bas
   await page.goto(`/biobank?code=${subject}&type=whole_blood&status=available`);
   await expect(page.locator("#q-type")).toHaveValue("whole_blood");
   await expect(page.getByTestId("specimen-results")).toContainText(barcode);
-  await expect(page.getByTestId("counts-total")).toHaveText(String(base.whole));
+  await expect(page.getByTestId("counts-total")).toHaveText(String(base.whole + 1));
   await page.locator("#q-type").selectOption("plasma");
   await page.locator("form[role=search] button[type=submit]").click();
   await expect(page).toHaveURL(/type=plasma/);

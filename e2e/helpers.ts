@@ -11,6 +11,12 @@ export async function login(page: Page, email: string, locale: "zh-CN" | "en" = 
   await page.locator("#password").fill(DEMO_PASSWORD);
   await page.locator("button[type=submit]").click();
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  // The user's own saved language wins over the cookie (another journey may have switched it):
+  // switch back through the UI when it differs.
+  if ((await page.locator("html").getAttribute("lang")) !== locale) {
+    await page.getByTestId("language-switch").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  }
 }
 
 export async function setLocaleCookie(page: Page, locale: "zh-CN" | "en") {
