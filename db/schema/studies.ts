@@ -21,6 +21,14 @@ export const criterionKind = pgEnum("criterion_kind", ["inclusion", "exclusion"]
 export const studySiteStatus = pgEnum("study_site_status", ["pending", "active", "suspended", "closed"]);
 export const studyTeamRole = pgEnum("study_team_role", ["pi", "co_investigator", "site_pi", "monitor", "data_manager"]);
 
+/** Ordinal, code and bilingual names: the shape shared by arms, factors and levels (fresh builders per table). */
+const orderedCodeAndNames = () => ({
+  ordinal: integer("ordinal").notNull(),
+  code: text("code").notNull(),
+  nameZh: text("name_zh").notNull(),
+  nameEn: text("name_en").notNull(),
+});
+
 export const studies = pgTable(
   "studies",
   {
@@ -87,10 +95,7 @@ export const studyArms = pgTable(
   {
     id: serial("id").primaryKey(),
     protocolVersionId: integer("protocol_version_id").notNull().references(() => protocolVersions.id),
-    ordinal: integer("ordinal").notNull(),
-    code: text("code").notNull(),
-    nameZh: text("name_zh").notNull(),
-    nameEn: text("name_en").notNull(),
+    ...orderedCodeAndNames(),
     ratio: integer("ratio").notNull(),
     ...timestamps,
   },
@@ -102,10 +107,7 @@ export const stratFactors = pgTable(
   {
     id: serial("id").primaryKey(),
     protocolVersionId: integer("protocol_version_id").notNull().references(() => protocolVersions.id),
-    ordinal: integer("ordinal").notNull(),
-    code: text("code").notNull(),
-    nameZh: text("name_zh").notNull(),
-    nameEn: text("name_en").notNull(),
+    ...orderedCodeAndNames(),
     ...timestamps,
   },
   (t) => [unique("strat_factors_version_code_uq").on(t.protocolVersionId, t.code)],
@@ -116,10 +118,7 @@ export const stratLevels = pgTable(
   {
     id: serial("id").primaryKey(),
     factorId: integer("factor_id").notNull().references(() => stratFactors.id),
-    ordinal: integer("ordinal").notNull(),
-    code: text("code").notNull(),
-    nameZh: text("name_zh").notNull(),
-    nameEn: text("name_en").notNull(),
+    ...orderedCodeAndNames(),
     ...timestamps,
   },
   (t) => [unique("strat_levels_factor_code_uq").on(t.factorId, t.code)],
