@@ -19,10 +19,12 @@ import zhEnrolment from "./zh-CN/enrolment.json";
 import enEnrolment from "./en/enrolment.json";
 import zhFollowup from "./zh-CN/followup.json";
 import enFollowup from "./en/followup.json";
+import zhAuditActions from "./zh-CN/audit-actions.json";
+import enAuditActions from "./en/audit-actions.json";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhFollowup, ...zhAuth, ...zhNetwork, ...zhAudit, ...zhUsers, ...zhStudies, ...zhDashboard, ...zhBiobank, ...zhEnrolment },
-  en: { ...enCommon, ...enFollowup, ...enAuth, ...enNetwork, ...enAudit, ...enUsers, ...enStudies, ...enDashboard, ...enBiobank, ...enEnrolment },
+  "zh-CN": { ...zhCommon, ...zhFollowup, ...zhAuth, ...zhNetwork, ...zhAudit, ...zhUsers, ...zhStudies, ...zhDashboard, ...zhBiobank, ...zhEnrolment, ...zhAuditActions },
+  en: { ...enCommon, ...enFollowup, ...enAuth, ...enNetwork, ...enAudit, ...enUsers, ...enStudies, ...enDashboard, ...enBiobank, ...enEnrolment, ...enAuditActions },
 };
 
 export type Messages = (typeof messages)["zh-CN"];

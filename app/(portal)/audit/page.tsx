@@ -10,6 +10,7 @@ import { pageOf, param } from "@/lib/queries/paging";
 import { AuditDiff } from "./_components/audit-diff";
 import { AuditFiltersForm } from "./_components/audit-filters";
 import { VerifyButton } from "./_components/verify-button";
+import { auditActionLabel } from "@/lib/audit/action-label";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getActor();
@@ -25,7 +26,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     page: pageOf(sp.page),
   });
   const [result, entityTypes] = await Promise.all([listAuditEvents(actor, filters), auditEntityTypes(actor)]);
-  const [t, tc, format] = [await getTranslations("audit"), await getTranslations("common"), await getFormatter()];
+  const [t, tc, ta, format] = [await getTranslations("audit"), await getTranslations("common"), await getTranslations("auditActions"), await getFormatter()];
   const keep = { entityType: filters.entityType, entityId: filters.entityId, actor: filters.actor, action: filters.action, from: filters.from, to: filters.to };
   return (
     <div className="space-y-4">
@@ -60,7 +61,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <TD className="whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</TD>
                     <TD className="max-w-48 break-words">{e.actorName ?? <span className="text-muted-foreground">{t("system")}</span>}</TD>
                     <TD>
-                      <code className="text-xs">{e.action}</code>
+                      <span className="block">{auditActionLabel(ta, e.action)}</span>
+                      <code className="text-xs text-muted-foreground">{e.action}</code>
                     </TD>
                     <TD className="whitespace-nowrap">
                       <code className="text-xs">

@@ -6,6 +6,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { pageOf } from "@/lib/queries/paging";
 import { getStudyPage, listStudyHistory } from "@/lib/queries/studies";
+import { auditActionLabel } from "@/lib/audit/action-label";
 
 /** Compact "key: before → after" lines for the fields an event changed. */
 function changes(before: unknown, after: unknown): string[] {
@@ -24,10 +25,8 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   if (!study) notFound();
   const page = pageOf((await searchParams).page);
   const [t, format, result] = [await getTranslations("studies"), await getFormatter(), await listStudyHistory(actor, study.id, page)];
-  const actionLabel = (a: string) => {
-    const key = `actions.${a.replace(/\./g, "_")}`;
-    return t.has(key) ? t(key) : a;
-  };
+  const ta = await getTranslations("auditActions");
+  const actionLabel = (a: string) => auditActionLabel(ta, a);
   return (
     <Card>
       <CardHeader>
