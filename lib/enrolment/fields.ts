@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withdrawalReason } from "@/db/schema";
 
-export { idField, reasonField } from "@/lib/network/fields";
+export { idField, reasonField } from "@/lib/validation/fields";
 export { dayField } from "@/lib/studies/fields";
 
 /** A list from FormData ("x[]" or a repeated key) or a plain array; a single value becomes a list of one. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { aeAction, aeCategory, aeOutcome, aeRelatedness, tumourResponse, type ClinicalEntity } from "@/db/schema";
 
-export { idField, reasonField } from "@/lib/network/fields";
+export { idField, reasonField } from "@/lib/validation/fields";
 export { dayField } from "@/lib/studies/fields";
 export { todayInNetwork } from "@/lib/enrolment/fields";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { organisations, orgLevel } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
-import { idField, nameField } from "./fields";
+import { idField, nameField } from "@/lib/validation/fields";
 import { childLevel } from "./levels";
 import { centreSnapshot, loadManagedCentre } from "./manage-scope";
 

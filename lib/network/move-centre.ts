@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
 import { isWithin, subtreePattern } from "@/lib/authz/scope";
-import { idField } from "./fields";
+import { idField } from "@/lib/validation/fields";
 import { parentLevel } from "./levels";
 import { loadManagedCentre } from "./manage-scope";
 

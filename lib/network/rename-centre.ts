@@ -3,7 +3,7 @@ import { z } from "zod";
 import { organisations } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
-import { idField, nameField } from "./fields";
+import { idField, nameField } from "@/lib/validation/fields";
 import { loadManagedCentre } from "./manage-scope";
 
 export const renameCentreSchema = z.strictObject({ centreId: idField, nameZh: nameField, nameEn: nameField });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { organisations } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError } from "@/lib/actions/errors";
-import { boolField, idField, reasonField } from "./fields";
+import { boolField, idField, reasonField } from "@/lib/validation/fields";
 import { loadManagedCentre } from "./manage-scope";
 
 export const setCentreActiveSchema = z.strictObject({ centreId: idField, active: boolField, reason: reasonField });

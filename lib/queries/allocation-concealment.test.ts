@@ -51,7 +51,7 @@ describe("allocation concealment", () => {
       getParticipant: () => detail.getParticipant(admin, study.study.id, subjectCode),
       consortFlow: () => consort.consortFlow(admin, { id: study.study.id, piUserId: study.study.piUserId, blinding: "open", design: "randomized" }, null),
       listScreenings: () => screenings.listScreenings(admin, study.study.id, { site: "", outcome: "", page: 1 }),
-      studySiteOptions: () => screenings.studySiteOptions(study.study.id),
+      studySiteOptions: () => screenings.studySiteOptions(admin, study.study.id),
       siteWorkContext: () => screenings.siteWorkContext(admin, study.study),
       ownEligibleScreening: () => screenings.ownEligibleScreening(admin, study.study.id, 1),
     };

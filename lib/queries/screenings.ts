@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
 import { protocolInForce } from "@/lib/enrolment/protocol";
 import { screeningScope } from "@/lib/enrolment/read-scope";
+import { studyScope } from "@/lib/studies/scope";
 import { paged, type Paged } from "./paging";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
@@ -53,14 +54,14 @@ export async function listScreenings(actor: ScopeActor, studyId: number, f: Scre
 
 export type StudySiteOption = { id: number; centreId: number; centreCode: string; nameZh: string; nameEn: string; status: StudySiteStatus };
 
-/** The sites of a study the actor can see (the study itself is already in scope). */
-export async function studySiteOptions(studyId: number): Promise<StudySiteOption[]> {
+/** The sites of a study, if the study is in the actor's scope (none otherwise). */
+export async function studySiteOptions(actor: ScopeActor, studyId: number): Promise<StudySiteOption[]> {
   const db = await getDb();
   return db
     .select({ id: studySites.id, centreId: studySites.centreId, centreCode: organisations.code, nameZh: organisations.nameZh, nameEn: organisations.nameEn, status: studySites.status })
     .from(studySites)
     .innerJoin(organisations, eq(organisations.id, studySites.centreId))
-    .where(eq(studySites.studyId, studyId))
+    .where(and(eq(studySites.studyId, studyId), studyScope(actor, studySites.studyId)))
     .orderBy(organisations.code);
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { researchArea, studyDesign, studyPhase, studyBlinding, randomizationMethod } from "@/db/schema";
 import { normaliseRegistryNo } from "./registry";
 
-export { idField, boolField, reasonField, nameField } from "@/lib/network/fields";
+export { idField, boolField, reasonField, nameField } from "@/lib/validation/fields";
 
 /** Upper-case study code such as LC-203: letters/digits, groups joined by single hyphens. */
 export const studyCodeField = z

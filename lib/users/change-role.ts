@@ -3,7 +3,7 @@ import { z } from "zod";
 import { users } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
-import { idField } from "@/lib/network/fields";
+import { idField } from "@/lib/validation/fields";
 import { roleField } from "./fields";
 import { loadManagedUser, mayGrantRole } from "./manage-scope";
 

@@ -3,7 +3,7 @@ import { users } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
 import { hashPassword } from "@/lib/auth/password";
-import { idField, nameField } from "@/lib/network/fields";
+import { idField, nameField } from "@/lib/validation/fields";
 import { emailField, passwordField, roleField } from "./fields";
 import { loadHomeCentre, mayGrantRole } from "./manage-scope";
 

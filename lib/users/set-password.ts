@@ -3,7 +3,7 @@ import { z } from "zod";
 import { users } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { hashPassword } from "@/lib/auth/password";
-import { idField } from "@/lib/network/fields";
+import { idField } from "@/lib/validation/fields";
 import { passwordField } from "./fields";
 import { loadManagedUser } from "./manage-scope";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { users } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError } from "@/lib/actions/errors";
-import { boolField, idField, reasonField } from "@/lib/network/fields";
+import { boolField, idField, reasonField } from "@/lib/validation/fields";
 import { loadManagedUser } from "./manage-scope";
 
 export const setUserDisabledSchema = z.strictObject({ userId: idField, disabled: boolField, reason: reasonField });

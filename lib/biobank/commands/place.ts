@@ -7,10 +7,11 @@ import { isUniqueViolation } from "@/lib/actions/db-errors";
 import { positionLabel } from "../catalog";
 import { recordCustody } from "../custody";
 import { lockBox, lockSpecimen } from "../load";
+import { idField } from "@/lib/validation/fields";
 
 export const placeSpecimenSchema = z.strictObject({
   barcode: z.string().trim().toUpperCase().min(1).max(40),
-  boxId: z.coerce.number().int().positive(),
+  boxId: idField,
   row: z.coerce.number().int().min(1).max(26),
   col: z.coerce.number().int().min(1).max(26),
 });

@@ -9,6 +9,7 @@ import { recordCustody } from "../custody";
 import { lockSpecimens } from "../load";
 import { consentRefusal, isHgrApprovalNo } from "../release-gate";
 import { canMove } from "../status";
+import { idField } from "@/lib/validation/fields";
 
 const bool = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
@@ -22,7 +23,7 @@ export const createReleaseSchema = z.strictObject({
 });
 
 export const decideReleaseSchema = z.strictObject({
-  requestId: z.coerce.number().int().positive(),
+  requestId: idField,
   decision: z.enum(["approve", "reject"]),
   reason: z.string().trim().max(1000).optional(),
 });

@@ -6,9 +6,10 @@ import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError, notFound } from "@/lib/actions/errors";
 import { isUniqueViolation } from "@/lib/actions/db-errors";
 import { storageWriteScope } from "../scope";
+import { idField } from "@/lib/validation/fields";
 
 const code = z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{1,12}$/, "validation.invalid");
-const id = z.coerce.number().int().positive();
+const id = idField;
 
 export const createFreezerSchema = z.strictObject({ code, name: z.string().trim().min(1).max(80), temperatureC: z.coerce.number().int().min(-200).max(8) });
 export const createRackSchema = z.strictObject({ freezerId: id, code });

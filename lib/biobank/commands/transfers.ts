@@ -8,15 +8,16 @@ import { recordCustody } from "../custody";
 import { lockSpecimens } from "../load";
 import { canMove } from "../status";
 import { parseBarcodeList } from "../barcodes";
+import { idField } from "@/lib/validation/fields";
 
 export const createTransferSchema = z.strictObject({
-  toCentreId: z.coerce.number().int().positive(),
+  toCentreId: idField,
   barcodes: z.string().trim().min(1).max(20000),
   note: z.string().trim().max(500).optional(),
 });
-export const transferIdSchema = z.strictObject({ transferId: z.coerce.number().int().positive() });
+export const transferIdSchema = z.strictObject({ transferId: idField });
 export const receiveTransferSchema = z.strictObject({
-  transferId: z.coerce.number().int().positive(),
+  transferId: idField,
   results: z.array(z.string().regex(/^\d+:(received|missing|damaged)$/)).min(1),
   note: z.string().trim().max(500).optional(),
 });

@@ -20,7 +20,7 @@ export default async function ConsortPage({ params, searchParams }: { params: Pr
   if (!actor || !can(actor, "consort.read")) notFound();
   const study = await studyForEnrolmentPages(actor, code);
   if (!study) notFound();
-  const [sites, sp] = [await studySiteOptions(study.id), await searchParams];
+  const [sites, sp] = [await studySiteOptions(actor, study.id), await searchParams];
   const site = sites.find((s) => s.centreCode === param(sp.site)) ?? null;
   const flow = await consortFlow(actor, study, site?.centreCode ?? null);
   if (!flow) notFound();

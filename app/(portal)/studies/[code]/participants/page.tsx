@@ -21,7 +21,7 @@ export default async function StudyParticipantsPage({ params, searchParams }: { 
   if (!study) notFound();
   const sp = await searchParams;
   const filters = parseParticipantFilters({ site: param(sp.site), status: param(sp.status), q: param(sp.q), page: pageOf(sp.page) });
-  const [result, sites] = await Promise.all([listParticipants(actor, study.id, filters), studySiteOptions(study.id)]);
+  const [result, sites] = await Promise.all([listParticipants(actor, study.id, filters), studySiteOptions(actor, study.id)]);
   const [t, locale] = [await getTranslations("enrolment"), await getLocale()];
   const base = `/studies/${study.code}/participants`;
   return (

@@ -26,7 +26,7 @@ export default async function ScreeningPage({ params, searchParams }: { params: 
   if (!study) notFound();
   const sp = await searchParams;
   const filters = parseScreeningFilters({ site: param(sp.site), outcome: param(sp.outcome), page: pageOf(sp.page) });
-  const [log, sites, work] = await Promise.all([listScreenings(actor, study.id, filters), studySiteOptions(study.id), siteWorkContext(actor, study)]);
+  const [log, sites, work] = await Promise.all([listScreenings(actor, study.id, filters), studySiteOptions(actor, study.id), siteWorkContext(actor, study)]);
   const [t, tc, locale] = [await getTranslations("enrolment"), await getTranslations("common"), await getLocale()];
   const base = `/studies/${study.code}/screening`;
 

@@ -22,7 +22,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ co
   const [t, locale] = [await getTranslations("enrolment"), await getLocale()];
   const name = (x: { nameZh: string | null; nameEn: string | null }) => (locale === "en" ? x.nameEn : x.nameZh);
   const mayChange = p.atActorsSite && p.status === "enrolled";
-  const sites = mayChange && study.status === "recruiting" ? (await studySiteOptions(study.id)).filter((s) => s.status === "active" && s.id !== p.siteId) : [];
+  const sites = mayChange && study.status === "recruiting" ? (await studySiteOptions(actor, study.id)).filter((s) => s.status === "active" && s.id !== p.siteId) : [];
   const today = todayInNetwork();
 
   return (
