@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { searchSpecimens, specimenByBarcode, specimenCounts } from "@/lib/queries/biobank";
 import type { SpecimenFilters } from "@/lib/biobank/filters";
 import { PARENTS } from "@/db/seed/biobank-plan";
-import { onEachDatabase, timeCalls } from "./timing";
+import { onEachDatabase, timeCalls } from "@/bench/timing";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 

@@ -6,9 +6,9 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Handle } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { loadDashboard } from "@/lib/metrics/dashboard-data";
-import { buildBenchNetwork } from "./dashboard-build";
-import { rawNodeFigures } from "./dashboard-raw";
-import { onEachDatabase, timeCalls } from "./timing";
+import { buildBenchNetwork } from "@/bench/dashboard-build";
+import { rawNodeFigures } from "@/bench/dashboard-raw";
+import { onEachDatabase, timeCalls } from "@/bench/timing";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const TO = "2025-12-31";

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { openPglite, openPostgres, queryRows, type Handle } from "./client";
+import { openPglite, openPostgres, queryRows, type Handle } from "@/db/client";
 
 export type Scratch = { handle: Handle; label: string; drop: () => Promise<void> };
 

@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { Column } from "./columns";
-import { CsvButton } from "./csv-button";
-import { DataTable } from "./data-table";
+import type { Column } from "@/components/charts/columns";
+import { CsvButton } from "@/components/charts/csv-button";
+import { DataTable } from "@/components/charts/data-table";
 
 /**
  * A chart with the table behind it: the picture is hidden from screen readers, which read the

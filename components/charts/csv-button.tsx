@@ -4,7 +4,7 @@ import { Download } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { csvFileName, toCsv } from "@/lib/metrics/csv";
-import type { Column } from "./columns";
+import type { Column } from "@/components/charts/columns";
 
 /** Downloads a table as CSV (UTF-8 with BOM) built in the browser from the rows shown. */
 export function CsvButton<T>({ rows, columns, name, testId }: { rows: T[]; columns: Column<T>[]; name: string[]; testId?: string }) {

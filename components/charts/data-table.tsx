@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
-import type { Column } from "./columns";
+import type { Column } from "@/components/charts/columns";
 
 type Sort = { key: string; dir: "asc" | "desc" } | null;
 

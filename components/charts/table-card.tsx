@@ -1,9 +1,9 @@
 "use client";
 
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { Column } from "./columns";
-import { CsvButton } from "./csv-button";
-import { DataTable } from "./data-table";
+import type { Column } from "@/components/charts/columns";
+import { CsvButton } from "@/components/charts/csv-button";
+import { DataTable } from "@/components/charts/data-table";
 
 /** A titled table with its CSV export; `empty` replaces the table when there are no rows. */
 export function TableCard<T>({

@@ -2,7 +2,7 @@
 
 import * as React from "react";
 import { Input, Label, Select, Textarea } from "@/components/ui/input";
-import { useFormResult } from "./action-form";
+import { useFormResult } from "@/components/forms/action-form";
 
 function useFieldErrors(name: string): string[] | undefined {
   const state = useFormResult();

@@ -4,7 +4,7 @@ import { useContext } from "react";
 import { useFormStatus } from "react-dom";
 import { Loader2 } from "lucide-react";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import { FormPendingContext } from "./action-form";
+import { FormPendingContext } from "@/components/forms/action-form";
 
 /** Disabled while its form is pending: one click, one submit. */
 export function SubmitButton({ children, ...props }: ButtonProps) {

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { LanguageSwitch } from "./language-switch";
-import { NavLinks } from "./nav-links";
-import { SignOutButton } from "./sign-out-button";
+import { LanguageSwitch } from "@/components/shell/language-switch";
+import { NavLinks } from "@/components/shell/nav-links";
+import { SignOutButton } from "@/components/shell/sign-out-button";
 
 type ShellUser = { name: string; role: string; centreZh: string; centreEn: string; centreCode: string };
 

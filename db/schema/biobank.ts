@@ -16,11 +16,11 @@ import {
   unique,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { timestamps } from "./columns";
-import { organisations } from "./network";
-import { users } from "./people";
-import { participants } from "./enrolment";
-import { studies } from "./studies";
+import { timestamps } from "@/db/schema/columns";
+import { organisations } from "@/db/schema/network";
+import { users } from "@/db/schema/people";
+import { participants } from "@/db/schema/enrolment";
+import { studies } from "@/db/schema/studies";
 
 export const specimenCategory = pgEnum("specimen_category", ["tissue", "blood", "body_fluid"]);
 export const specimenType = pgEnum("specimen_type", [

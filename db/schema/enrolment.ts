@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, serial, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
-import { timestamps } from "./columns";
-import { organisations } from "./network";
-import { users } from "./people";
-import { consentVersions, studies, studyArms, studySites } from "./studies";
+import { timestamps } from "@/db/schema/columns";
+import { organisations } from "@/db/schema/network";
+import { users } from "@/db/schema/people";
+import { consentVersions, studies, studyArms, studySites } from "@/db/schema/studies";
 
 export const screeningOutcome = pgEnum("screening_outcome", ["eligible", "screen_failed"]);
 export const participantSex = pgEnum("participant_sex", ["female", "male"]);

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
-import { timestamps } from "./columns";
-import { participants } from "./enrolment";
-import { users } from "./people";
-import { protocolVersions, studies } from "./studies";
+import { timestamps } from "@/db/schema/columns";
+import { participants } from "@/db/schema/enrolment";
+import { users } from "@/db/schema/people";
+import { protocolVersions, studies } from "@/db/schema/studies";
 
 export const visitStatus = pgEnum("visit_status", ["expected", "done", "missed"]);
 export const tumourResponse = pgEnum("tumour_response", ["CR", "PR", "SD", "PD", "NE"]);

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgEnum, pgTable, serial, text, type AnyPgColumn } from "drizzle-orm/pg-core";
-import { timestamps } from "./columns";
+import { timestamps } from "@/db/schema/columns";
 
 export const orgLevel = pgEnum("org_level", ["hub", "sub_centre", "regional_centre", "grassroots"]);
 

@@ -1,6 +1,6 @@
 import { boolean, index, integer, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
-import { timestamps } from "./columns";
-import { organisations } from "./network";
+import { timestamps } from "@/db/schema/columns";
+import { organisations } from "@/db/schema/network";
 
 export const networkRole = pgEnum("network_role", [
   "network_admin",

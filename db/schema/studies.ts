@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
-import { timestamps } from "./columns";
-import { organisations } from "./network";
-import { users } from "./people";
+import { timestamps } from "@/db/schema/columns";
+import { organisations } from "@/db/schema/network";
+import { users } from "@/db/schema/people";
 
 export const studyPhase = pgEnum("study_phase", ["I", "I_II", "II", "III", "IV", "not_applicable"]);
 export const studyDesign = pgEnum("study_design", ["observational", "single_arm", "randomized"]);

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { ALIQUOT_EVERY, BOX_COLS, BOX_ROWS, BOXES_PER_RACK, DONORS, HUB_BOXES, HUB_FREEZERS, PARENTS, RACKS_PER_FREEZER } from "./biobank-plan";
-import { seedBiobankMovements } from "./biobank-movements";
+import { ALIQUOT_EVERY, BOX_COLS, BOX_ROWS, BOXES_PER_RACK, DONORS, HUB_BOXES, HUB_FREEZERS, PARENTS, RACKS_PER_FREEZER } from "@/db/seed/biobank-plan";
+import { seedBiobankMovements } from "@/db/seed/biobank-movements";
 
 /** Consent derived from a number: 80 % yes, 12 % limited, 8 % no. */
 const consentOf = (x: string) => sql.raw(`(case when (${x} * 31) % 100 < 80 then 'yes' when (${x} * 31) % 100 < 92 then 'limited' else 'no' end)::future_consent`);

@@ -1,5 +1,5 @@
 import { getHandle } from "@/db/client";
-import { resetDatabase, seedDemoIfEmpty } from "./index";
+import { resetDatabase, seedDemoIfEmpty } from "@/db/seed/index";
 
 // npm run db:seed [-- --reset]
 async function main() {

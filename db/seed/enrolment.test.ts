@@ -2,10 +2,10 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { setupTestDb } from "@/lib/testing/db";
-import { seedEnrolment } from "./enrolment";
-import { seedNetwork } from "./network";
-import { seedStudies } from "./studies";
-import { seedUsers } from "./users";
+import { seedEnrolment } from "@/db/seed/enrolment";
+import { seedNetwork } from "@/db/seed/network";
+import { seedStudies } from "@/db/seed/studies";
+import { seedUsers } from "@/db/seed/users";
 
 const h = await setupTestDb();
 

@@ -12,7 +12,7 @@ import { intRngFromFloats } from "@/lib/randomization/rng";
 import { stratumKey } from "@/lib/randomization/strata";
 import { pick, seededRandom } from "@/lib/random/seeded";
 import { minimizationLevels, SITE_FACTOR } from "@/lib/enrolment/strata";
-import { demoNationalId, planScreenings, WITHDRAWAL_REASONS, type PlanSite, type PlanStudy } from "./enrolment-plan";
+import { demoNationalId, planScreenings, WITHDRAWAL_REASONS, type PlanSite, type PlanStudy } from "@/db/seed/enrolment-plan";
 
 type StudyRow = PlanStudy & { current_protocol_version: number; method: string | null; site_is_stratum: boolean };
 

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type Handle } from "@/db/client";
 import { appMeta } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
-import { SEED_STEPS } from "./steps";
+import { SEED_STEPS } from "@/db/seed/steps";
 
 export const DEMO_MARKER = "demo_seed";
 

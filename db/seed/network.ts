@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisations, type OrgLevel } from "@/db/schema";
 import { intBetween, seededRandom } from "@/lib/random/seeded";
-import { COUNTY_SUFFIXES, HUB, REGIONAL_PLACES, SUB_CENTRES } from "./network-data";
+import { COUNTY_SUFFIXES, HUB, REGIONAL_PLACES, SUB_CENTRES } from "@/db/seed/network-data";
 
 type NewOrg = { code: string; nameZh: string; nameEn: string; level: OrgLevel; province: string; city: string };
 

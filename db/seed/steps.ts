@@ -1,10 +1,10 @@
 import type { Db } from "@/db/client";
-import { seedNetwork } from "./network";
-import { seedUsers } from "./users";
-import { seedBiobank } from "./biobank";
-import { seedStudies } from "./studies";
-import { seedEnrolment } from "./enrolment";
-import { seedFollowup } from "./followup";
+import { seedNetwork } from "@/db/seed/network";
+import { seedUsers } from "@/db/seed/users";
+import { seedBiobank } from "@/db/seed/biobank";
+import { seedStudies } from "@/db/seed/studies";
+import { seedEnrolment } from "@/db/seed/enrolment";
+import { seedFollowup } from "@/db/seed/followup";
 
 /** The demo data, in dependency order. Each area appends its own step. */
 export const SEED_STEPS: { name: string; run: (db: Db) => Promise<void> }[] = [

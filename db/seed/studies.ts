@@ -16,8 +16,8 @@ import {
 } from "@/db/schema";
 import { appendAudit, type AuditInput } from "@/lib/audit/append";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD } from "./network-data";
-import { DEMO_STUDIES, EXTRA_PIS, type DemoStudy } from "./studies-data";
+import { DEMO_PASSWORD } from "@/db/seed/network-data";
+import { DEMO_STUDIES, EXTRA_PIS, type DemoStudy } from "@/db/seed/studies-data";
 
 const day = (d: Date) => format(d, "yyyy-MM-dd");
 

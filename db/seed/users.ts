@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisations, users, type NetworkRole } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./network-data";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/network-data";
 
 export async function seedUsers(db: Db): Promise<void> {
   const codes = [...new Set(DEMO_ACCOUNTS.map((a) => a[2]))];

@@ -7,10 +7,10 @@ import type { Actor } from "@/lib/authz/actor";
 import type { Permission } from "@/lib/authz/permissions";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translate } from "@/lib/i18n/translate";
-import { ActionError } from "./errors";
-import { formDataToObject } from "./form-data";
-import type { ActionResult, FieldErrors } from "./result";
-import { runAfterSuccess, type AfterSuccess } from "./after-success";
+import { ActionError } from "@/lib/actions/errors";
+import { formDataToObject } from "@/lib/actions/form-data";
+import type { ActionResult, FieldErrors } from "@/lib/actions/result";
+import { runAfterSuccess, type AfterSuccess } from "@/lib/actions/after-success";
 
 export type ActionContext<I> = {
   actor: Actor;

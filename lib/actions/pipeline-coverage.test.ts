@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isPipelineAction } from "./define-action";
+import { isPipelineAction } from "@/lib/actions/define-action";
 
 function actionFiles(dir: string): string[] {
   const out: string[] = [];

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { auditEvents } from "@/db/schema";
 import { queryRows, type Db } from "@/db/client";
-import { chainHash, GENESIS_HASH, type ChainedContent } from "./canonical";
+import { chainHash, GENESIS_HASH, type ChainedContent } from "@/lib/audit/canonical";
 
 export type AuditInput = {
   action: string;

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "@/db/client";
 import { setupTestDb } from "@/lib/testing/db";
-import { appendAudit } from "./append";
-import { verifyAuditChain } from "./verify";
+import { appendAudit } from "@/lib/audit/append";
+import { verifyAuditChain } from "@/lib/audit/verify";
 
 let db: Db;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffEntries } from "./diff";
+import { diffEntries } from "@/lib/audit/diff";
 
 describe("diffEntries", () => {
   it("lists changed keys first, with both sides as compact JSON", () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ActionContext } from "@/lib/actions/define-action";
-import { verifyAuditChain, type ChainReport } from "./verify";
+import { verifyAuditChain, type ChainReport } from "@/lib/audit/verify";
 
 export const verifyChainSchema = z.strictObject({});
 

@@ -1,5 +1,5 @@
 import { getHandle } from "@/db/client";
-import { verifyAuditChain } from "./verify";
+import { verifyAuditChain } from "@/lib/audit/verify";
 
 async function main() {
   const h = await getHandle();

@@ -1,7 +1,7 @@
 import { asc, gt } from "drizzle-orm";
 import { auditEvents } from "@/db/schema";
 import type { Db } from "@/db/client";
-import { chainHash, GENESIS_HASH } from "./canonical";
+import { chainHash, GENESIS_HASH } from "@/lib/audit/canonical";
 
 export type ChainReport =
   | { ok: true; checked: number }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { pseudonymKey } from "@/lib/pseudonyms/key";
-import { authSecret, isDemoMode } from "./config";
+import { authSecret, isDemoMode } from "@/lib/auth/config";
 
 afterEach(() => {
   vi.unstubAllEnvs();

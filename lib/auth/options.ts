@@ -1,10 +1,10 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
-import { authSecret } from "./config";
-import { SESSION_ABSOLUTE_MS } from "./config";
-import { signIn } from "./sign-in";
-import { revokeSession } from "./sessions";
+import { authSecret } from "@/lib/auth/config";
+import { SESSION_ABSOLUTE_MS } from "@/lib/auth/config";
+import { signIn } from "@/lib/auth/sign-in";
+import { revokeSession } from "@/lib/auth/sessions";
 
 function clientIp(headers: Record<string, unknown> | undefined): string {
   const fwd = headers?.["x-forwarded-for"];

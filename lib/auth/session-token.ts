@@ -1,5 +1,5 @@
 import { getServerSession } from "next-auth";
-import { authOptions } from "./options";
+import { authOptions } from "@/lib/auth/options";
 
 /** The session id carried by the next-auth JWT of this request, if any. Tests replace this module. */
 export async function getSessionId(): Promise<string | null> {

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisations, users, userSessions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from "./config";
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from "@/lib/auth/config";
 
 export async function createSession(db: Db, userId: number, sessionVersion: number): Promise<string> {
   const id = randomUUID();

@@ -5,9 +5,9 @@ import { auditEvents, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/db/seed/network-data";
 import { setupTestDb } from "@/lib/testing/db";
 import { seedBase } from "@/lib/testing/fixtures";
-import { LOGIN_MAX_FAILURES_PER_ACCOUNT, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "./config";
-import { loadActorBySession } from "./sessions";
-import { signIn } from "./sign-in";
+import { LOGIN_MAX_FAILURES_PER_ACCOUNT, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/lib/auth/config";
+import { loadActorBySession } from "@/lib/auth/sessions";
+import { signIn } from "@/lib/auth/sign-in";
 
 let db: Db;
 beforeAll(async () => {

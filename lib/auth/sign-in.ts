@@ -2,9 +2,9 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { loginFailures, users } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
-import { LOGIN_MAX_FAILURES_PER_ACCOUNT, LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MS } from "./config";
-import { dummyHash, verifyPassword } from "./password";
-import { createSession } from "./sessions";
+import { LOGIN_MAX_FAILURES_PER_ACCOUNT, LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MS } from "@/lib/auth/config";
+import { dummyHash, verifyPassword } from "@/lib/auth/password";
+import { createSession } from "@/lib/auth/sessions";
 
 export type SignInOutcome = { ok: true; userId: number; sessionId: string } | { ok: false; reason: "invalid" | "locked" };
 

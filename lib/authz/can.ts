@@ -1,5 +1,5 @@
-import { PERMISSIONS, type Permission } from "./permissions";
-import type { Actor } from "./actor";
+import { PERMISSIONS, type Permission } from "@/lib/authz/permissions";
+import type { Actor } from "@/lib/authz/actor";
 
 /** Fails closed: an unknown permission or role is a no. */
 export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission | string): boolean {

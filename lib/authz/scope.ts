@@ -1,5 +1,5 @@
 import { sql, type SQL, type AnyColumn } from "drizzle-orm";
-import type { Actor } from "./actor";
+import type { Actor } from "@/lib/authz/actor";
 
 /** How far an actor reaches in the centre tree. */
 export type CentreReach = "network" | "subtree" | "own";

@@ -1,4 +1,4 @@
-import { BARCODE_RE } from "./catalog";
+import { BARCODE_RE } from "@/lib/biobank/catalog";
 
 /** A pasted or scanned list of barcodes (spaces, commas or new lines), de-duplicated. */
 export function parseBarcodeList(text: string): { ok: true; list: string[] } | { ok: false } {

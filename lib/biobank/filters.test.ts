@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coarseFilters, filtersToQuery, parseFilters } from "./filters";
+import { coarseFilters, filtersToQuery, parseFilters } from "@/lib/biobank/filters";
 
 describe("specimen search filters", () => {
   it("round-trips through the URL", () => {

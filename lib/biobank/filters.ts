@@ -1,7 +1,7 @@
 import { z } from "zod";
 // Lists from lib (not db/schema): this module runs in the browser too.
-import { CATEGORY_LIST, TYPE_LIST } from "./catalog";
-import { SPECIMEN_STATUSES } from "./status";
+import { CATEGORY_LIST, TYPE_LIST } from "@/lib/biobank/catalog";
+import { SPECIMEN_STATUSES } from "@/lib/biobank/status";
 
 export const PAGE_SIZE = 25;
 

@@ -3,7 +3,7 @@ import { queryRows, type Db } from "@/db/client";
 import { notFound } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
 import type { FutureConsent, SpecimenStatus, SpecimenType } from "@/db/schema";
-import { specimenWriteScope, storageWriteScope } from "./scope";
+import { specimenWriteScope, storageWriteScope } from "@/lib/biobank/scope";
 
 export type LockedSpecimen = {
   id: number; barcode: string; type: SpecimenType; status: SpecimenStatus; centreId: number; holderCentreId: number;

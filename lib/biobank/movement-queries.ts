@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { centreScope } from "@/lib/authz/scope";
-import { releaseScope, transferScope } from "./scope";
+import { releaseScope, transferScope } from "@/lib/biobank/scope";
 
 export type TransferRow = {
   id: number; code: string; status: string; fromCode: string; toCode: string; toCentreId: number; fromCentreId: number;

@@ -8,9 +8,9 @@ import { insertTestParticipants } from "@/lib/testing/participants";
 import { signInAs } from "@/lib/testing/session";
 
 const codes = Array.from({ length: 10 }, (_, i) => `BC-500-TJ01-${String(i + 1).padStart(4, "0")}`);
-import { placeSpecimen, placeSpecimenSchema } from "./commands/place";
-import { registerSpecimen, registerSpecimenSchema } from "./commands/register-specimen";
-import { createBox, createBoxSchema, createFreezer, createFreezerSchema, createRack, createRackSchema } from "./commands/storage";
+import { placeSpecimen, placeSpecimenSchema } from "@/lib/biobank/commands/place";
+import { registerSpecimen, registerSpecimenSchema } from "@/lib/biobank/commands/register-specimen";
+import { createBox, createBoxSchema, createFreezer, createFreezerSchema, createRack, createRackSchema } from "@/lib/biobank/commands/storage";
 
 // PGlite runs one transaction at a time, so a race for one position only exists on PostgreSQL.
 describe.skipIf(!process.env.DATABASE_URL)("parallel placements into one position (PostgreSQL)", () => {

@@ -1,4 +1,4 @@
-import type { SpecimenFilters } from "./filters";
+import type { SpecimenFilters } from "@/lib/biobank/filters";
 
 /** react-query keys for the biobank's client-side reads; mutations invalidate by prefix. */
 export const biobankKeys = {

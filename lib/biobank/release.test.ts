@@ -6,8 +6,8 @@ import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { setupTestDb } from "@/lib/testing/db";
 import { ensureTestStudy, insertTestParticipants } from "@/lib/testing/participants";
 import { signInAs } from "@/lib/testing/session";
-import { registerSpecimen, registerSpecimenSchema } from "./commands/register-specimen";
-import { createRelease, createReleaseSchema, decideRelease, decideReleaseSchema } from "./commands/releases";
+import { registerSpecimen, registerSpecimenSchema } from "@/lib/biobank/commands/register-specimen";
+import { createRelease, createReleaseSchema, decideRelease, decideReleaseSchema } from "@/lib/biobank/commands/releases";
 
 const register = defineAction({ schema: registerSpecimenSchema, permission: "biobank.specimen.register", handler: registerSpecimen });
 const request = defineAction({ schema: createReleaseSchema, permission: "biobank.release.request", handler: createRelease });

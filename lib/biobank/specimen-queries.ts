@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
-import { specimenRowScope, specimenWriteScope, withSubtree } from "./scope";
+import { specimenRowScope, specimenWriteScope, withSubtree } from "@/lib/biobank/scope";
 
 export type SpecimenDetail = {
   id: number;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { canMove, isTerminal, nextStatuses, SPECIMEN_STATUSES } from "./status";
-import { planAliquots, toMilli } from "./quantity";
-import { consentRefusal, isHgrApprovalNo } from "./release-gate";
-import { parseBarcodeList } from "./barcodes";
+import { canMove, isTerminal, nextStatuses, SPECIMEN_STATUSES } from "@/lib/biobank/status";
+import { planAliquots, toMilli } from "@/lib/biobank/quantity";
+import { consentRefusal, isHgrApprovalNo } from "@/lib/biobank/release-gate";
+import { parseBarcodeList } from "@/lib/biobank/barcodes";
 
 describe("specimen status moves", () => {
   it("follows available → reserved → in transit → received/terminal", () => {

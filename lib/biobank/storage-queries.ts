@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
-import { storageScope } from "./scope";
+import { storageScope } from "@/lib/biobank/scope";
 
 export type BoxSummary = { id: number; code: string; rows: number; cols: number; used: number };
 export type RackSummary = { id: number; code: string; boxes: BoxSummary[] };

@@ -5,9 +5,9 @@ import type { ArmRatio } from "@/lib/randomization/arms";
 import { minimize, countsFromRows, type MinimizationFactor } from "@/lib/randomization/minimization";
 import { entriesToGenerate, extendAllocationList } from "@/lib/randomization/permuted-blocks";
 import { cryptoRng } from "@/lib/randomization/rng";
-import type { ProtocolInForce } from "./protocol";
+import type { ProtocolInForce } from "@/lib/enrolment/protocol";
 import { stratumKey as keyOf } from "@/lib/randomization/strata";
-import { minimizationLevels, SITE_FACTOR } from "./strata";
+import { minimizationLevels, SITE_FACTOR } from "@/lib/enrolment/strata";
 
 export type Allocation = { entryId: number; armId: number; armCode: string; stratumKey: string };
 

@@ -8,8 +8,8 @@ import { enrolAction } from "@/app/(portal)/studies/[code]/screening/actions";
 import { setupTestDb } from "@/lib/testing/db";
 import { seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
-import { todayInNetwork } from "./fields";
-import { createTestStudy, testNationalId } from "./test-study";
+import { todayInNetwork } from "@/lib/enrolment/fields";
+import { createTestStudy, testNationalId } from "@/lib/enrolment/test-study";
 
 process.env.DATABASE_POOL_SIZE = "40";
 const db = process.env.DATABASE_URL ? await setupTestDb() : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideEligibility, type Criterion } from "./eligibility";
+import { decideEligibility, type Criterion } from "@/lib/enrolment/eligibility";
 
 const criteria: Criterion[] = [
   { code: "I1", kind: "inclusion" },

@@ -7,12 +7,12 @@ import { generateExpectedVisits } from "@/lib/followup/schedule";
 import { pseudonymKey } from "@/lib/pseudonyms/key";
 import { hmacNationalId, normalizeNationalId } from "@/lib/pseudonyms/national-id";
 import { formatSubjectCode } from "@/lib/pseudonyms/subject-code";
-import { allocate } from "./allocate";
-import { existingEnrolment, findReplay } from "./enrol-checks";
-import { codeField, dayField, idField, listOf, nationalIdField, requestKeyField, sexField, todayInNetwork, yearOfBirthField } from "./fields";
-import { protocolInForce } from "./protocol";
-import { lockSiteAtWork } from "./site-gate";
-import { checkStrata } from "./strata";
+import { allocate } from "@/lib/enrolment/allocate";
+import { existingEnrolment, findReplay } from "@/lib/enrolment/enrol-checks";
+import { codeField, dayField, idField, listOf, nationalIdField, requestKeyField, sexField, todayInNetwork, yearOfBirthField } from "@/lib/enrolment/fields";
+import { protocolInForce } from "@/lib/enrolment/protocol";
+import { lockSiteAtWork } from "@/lib/enrolment/site-gate";
+import { checkStrata } from "@/lib/enrolment/strata";
 
 export const enrolSchema = z.strictObject({
   studyId: idField,

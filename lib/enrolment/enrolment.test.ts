@@ -12,8 +12,8 @@ import { loadActorBySession } from "@/lib/auth/sessions";
 import { getParticipant } from "@/lib/queries/participant-detail";
 import { listParticipants } from "@/lib/queries/participants";
 import { listScreenings } from "@/lib/queries/screenings";
-import { todayInNetwork } from "./fields";
-import { createTestStudy, testNationalId } from "./test-study";
+import { todayInNetwork } from "@/lib/enrolment/fields";
+import { createTestStudy, testNationalId } from "@/lib/enrolment/test-study";
 
 const TABLES = ["screenings", "participants", "allocation_entries", "participant_transfers", "unblindings", "audit_events"];
 const h = await setupTestDb();

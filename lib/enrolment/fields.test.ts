@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { yearOfBirthField } from "./fields";
+import { yearOfBirthField } from "@/lib/enrolment/fields";
 
 describe("yearOfBirthField", () => {
   it("treats an empty answer as missing, not as year 0, and accepts a real year", () => {

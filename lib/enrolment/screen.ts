@@ -2,10 +2,10 @@ import { z } from "zod";
 import { screenings } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
-import { decideEligibility } from "./eligibility";
-import { answerField, criterionCodeField, dayField, idField, listOf, todayInNetwork } from "./fields";
-import { protocolInForce } from "./protocol";
-import { lockSiteAtWork } from "./site-gate";
+import { decideEligibility } from "@/lib/enrolment/eligibility";
+import { answerField, criterionCodeField, dayField, idField, listOf, todayInNetwork } from "@/lib/enrolment/fields";
+import { protocolInForce } from "@/lib/enrolment/protocol";
+import { lockSiteAtWork } from "@/lib/enrolment/site-gate";
 
 export const screenSchema = z.strictObject({
   studyId: idField,

@@ -1,4 +1,4 @@
-import type { ProtocolInForce } from "./protocol";
+import type { ProtocolInForce } from "@/lib/enrolment/protocol";
 
 /** Minimization's factor for the enrolling site (a stratum key names it "site"). */
 export const SITE_FACTOR = "__site";

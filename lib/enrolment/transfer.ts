@@ -3,8 +3,8 @@ import { z } from "zod";
 import { organisations, participants, participantTransfers, studySites } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
-import { dayField, idField, reasonField, todayInNetwork } from "./fields";
-import { lockOwnParticipant } from "./participant-lock";
+import { dayField, idField, reasonField, todayInNetwork } from "@/lib/enrolment/fields";
+import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
 
 export const transferSchema = z.strictObject({
   participantId: idField,

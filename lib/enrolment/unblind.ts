@@ -3,8 +3,8 @@ import { z } from "zod";
 import { allocationEntries, participants, studies, studyArms, unblindings } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, notFound } from "@/lib/actions/errors";
-import { idField, reasonField } from "./fields";
-import { unblindScope } from "./blinding";
+import { idField, reasonField } from "@/lib/enrolment/fields";
+import { unblindScope } from "@/lib/enrolment/blinding";
 
 export const unblindSchema = z.strictObject({ participantId: idField, reason: reasonField });
 

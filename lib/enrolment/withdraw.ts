@@ -3,8 +3,8 @@ import { z } from "zod";
 import { participants } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError } from "@/lib/actions/errors";
-import { dayField, idField, todayInNetwork, withdrawalReasonField } from "./fields";
-import { lockOwnParticipant } from "./participant-lock";
+import { dayField, idField, todayInNetwork, withdrawalReasonField } from "@/lib/enrolment/fields";
+import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
 
 export const withdrawSchema = z.strictObject({
   participantId: idField,

@@ -4,10 +4,10 @@ import { adverseEvents, type AdverseEvent, type Participant, type Study } from "
 import { fieldError, notFound } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
 import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
-import { todayInNetwork, type AeValues } from "./fields";
-import { notifySae } from "./notify";
-import { isLateReport } from "./sae-clock";
-import { appendVersion } from "./versions";
+import { todayInNetwork, type AeValues } from "@/lib/followup/fields";
+import { notifySae } from "@/lib/followup/notify";
+import { isLateReport } from "@/lib/followup/sae-clock";
+import { appendVersion } from "@/lib/followup/versions";
 
 export type AeAtSite = { ae: AdverseEvent; participant: Participant; study: Study };
 

@@ -4,11 +4,11 @@ import type { AuditInput } from "@/lib/audit/append";
 import { ActionError, fieldError } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
 import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
-import { aeSnapshot, lockAeAtOwnSite, saveAe } from "./ae-record";
-import { aeValuesSchema, participantValuesSchema, visitValuesSchema } from "./fields";
-import { participantSnapshot, saveParticipantData } from "./participant-record";
-import { pick } from "./versions";
-import { lockVisitAtOwnSite, saveVisit, visitSnapshot } from "./visit-record";
+import { aeSnapshot, lockAeAtOwnSite, saveAe } from "@/lib/followup/ae-record";
+import { aeValuesSchema, participantValuesSchema, visitValuesSchema } from "@/lib/followup/fields";
+import { participantSnapshot, saveParticipantData } from "@/lib/followup/participant-record";
+import { pick } from "@/lib/followup/versions";
+import { lockVisitAtOwnSite, saveVisit, visitSnapshot } from "@/lib/followup/visit-record";
 
 type Saved = { id: number; version: number; before: Record<string, unknown> | null; changed: string[]; values: Record<string, unknown> };
 

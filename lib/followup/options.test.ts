@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aeAction as aeActionEnum, aeCategory as aeCategoryEnum, aeOutcome as aeOutcomeEnum, aeRelatedness as aeRelatednessEnum } from "@/db/schema";
-import { SERIOUS_CRITERIA as SERVER_CRITERIA } from "./fields";
-import { aeAction, aeCategory, aeOutcome, aeRelatedness, SERIOUS_CRITERIA } from "./options";
+import { SERIOUS_CRITERIA as SERVER_CRITERIA } from "@/lib/followup/fields";
+import { aeAction, aeCategory, aeOutcome, aeRelatedness, SERIOUS_CRITERIA } from "@/lib/followup/options";
 
 describe("form choice lists", () => {
   it("match the database enums and the server's list of seriousness criteria", () => {
@@ -15,8 +15,8 @@ describe("form choice lists", () => {
 
 describe("queryable fields", () => {
   it("are the same lists on the client as on the server", async () => {
-    const { QUERYABLE_FIELDS: server } = await import("./fields");
-    const { QUERYABLE_FIELDS: client } = await import("./queryable");
+    const { QUERYABLE_FIELDS: server } = await import("@/lib/followup/fields");
+    const { QUERYABLE_FIELDS: client } = await import("@/lib/followup/queryable");
     expect(client).toEqual(server);
   });
 });

@@ -3,8 +3,8 @@ import type { Db } from "@/db/client";
 import { participants, recordVersions, type Participant, type Study } from "@/db/schema";
 import { fieldError } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
-import { todayInNetwork, type ParticipantValues } from "./fields";
-import { appendVersion, latestVersion } from "./versions";
+import { todayInNetwork, type ParticipantValues } from "@/lib/followup/fields";
+import { appendVersion, latestVersion } from "@/lib/followup/versions";
 
 export function participantSnapshot(p: Participant): ParticipantValues {
   return { yearOfBirth: p.yearOfBirth, sex: p.sex };

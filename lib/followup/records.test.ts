@@ -8,9 +8,9 @@ import { recordHistory } from "@/lib/queries/followup";
 import { setupTestDb } from "@/lib/testing/db";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
-import { toNetworkLocal } from "./fields";
-import { act, expectOk, expectRefused, FOLLOWUP_TABLES } from "./test-actions";
-import { createFollowupStudy } from "./test-fixture";
+import { toNetworkLocal } from "@/lib/followup/fields";
+import { act, expectOk, expectRefused, FOLLOWUP_TABLES } from "@/lib/followup/test-actions";
+import { createFollowupStudy } from "@/lib/followup/test-fixture";
 
 const h = await setupTestDb();
 let s: Awaited<ReturnType<typeof createFollowupStudy>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, isLateReport, saeClock, saeDeadline } from "./sae-clock";
+import { formatDuration, isLateReport, saeClock, saeDeadline } from "@/lib/followup/sae-clock";
 
 const aware = new Date("2025-03-01T08:30:00.000Z");
 const at = (iso: string) => new Date(iso);

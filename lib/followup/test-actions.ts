@@ -1,13 +1,13 @@
 import { expect } from "vitest";
 import { defineAction } from "@/lib/actions/define-action";
-import { addAe, addAeSchema, updateAe, updateAeSchema } from "./commands/adverse-event";
-import { answerQuery, answerQuerySchema } from "./commands/answer-query";
-import { closeQuery, closeQuerySchema, reopenQuery, reopenQuerySchema } from "./commands/close-query";
-import { correctParticipant, correctParticipantSchema } from "./commands/correct-participant";
-import { raiseQuery, raiseQuerySchema } from "./commands/raise-query";
-import { readNotifications, readNotificationsSchema } from "./commands/read-notifications";
-import { recordVisit, recordVisitSchema } from "./commands/record-visit";
-import { verifyRecord, verifySchema } from "./commands/verify";
+import { addAe, addAeSchema, updateAe, updateAeSchema } from "@/lib/followup/commands/adverse-event";
+import { answerQuery, answerQuerySchema } from "@/lib/followup/commands/answer-query";
+import { closeQuery, closeQuerySchema, reopenQuery, reopenQuerySchema } from "@/lib/followup/commands/close-query";
+import { correctParticipant, correctParticipantSchema } from "@/lib/followup/commands/correct-participant";
+import { raiseQuery, raiseQuerySchema } from "@/lib/followup/commands/raise-query";
+import { readNotifications, readNotificationsSchema } from "@/lib/followup/commands/read-notifications";
+import { recordVisit, recordVisitSchema } from "@/lib/followup/commands/record-visit";
+import { verifyRecord, verifySchema } from "@/lib/followup/commands/verify";
 
 /** The follow-up commands wrapped exactly as app/(portal)/follow-up/**\/actions.ts wraps them. */
 export const act = {

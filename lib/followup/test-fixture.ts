@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { participants, screenings, studyTeam, users, visitDefinitions } from "@/db/schema";
 import { createTestStudy } from "@/lib/enrolment/test-study";
-import { generateExpectedVisits } from "./schedule";
+import { generateExpectedVisits } from "@/lib/followup/schedule";
 
 /** A hand-made schedule: baseline day 0 ± 3, week 6 day 42 ± 7, week 12 day 84 ± 7. */
 export const TEST_SCHEDULE = [

@@ -4,9 +4,9 @@ import { participantVisits, type Participant, type ParticipantVisit, type Study 
 import { fieldError, notFound } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
 import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
-import { todayInNetwork, type VisitValues } from "./fields";
-import { appendVersion } from "./versions";
-import { isInWindow } from "./windows";
+import { todayInNetwork, type VisitValues } from "@/lib/followup/fields";
+import { appendVersion } from "@/lib/followup/versions";
+import { isInWindow } from "@/lib/followup/windows";
 
 export type VisitAtSite = { visit: ParticipantVisit; participant: Participant; study: Study };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "@/messages";
-import { localeFromAcceptLanguage } from "./locales";
+import { localeFromAcceptLanguage } from "@/lib/i18n/locales";
 
 function keys(o: unknown, prefix = ""): string[] {
   if (!o || typeof o !== "object") return [prefix];

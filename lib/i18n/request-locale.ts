@@ -1,4 +1,4 @@
-import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE, type Locale } from "./locales";
+import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 
 /**
  * The language of this request: the user's own setting, else the language cookie, else

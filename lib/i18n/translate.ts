@@ -1,6 +1,6 @@
 import { createTranslator } from "next-intl";
 import { messages } from "@/messages";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "./locales";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 
 /** Server-side translation outside React (action results, CSV headers). */
 export function translate(locale: string | null | undefined, key: string, params?: Record<string, string | number>): string {

@@ -1,4 +1,4 @@
-import { daysBetween } from "./derive";
+import { daysBetween } from "@/lib/metrics/derive";
 
 export type AccrualPoint = { month: string; enrolled: number; cumulative: number };
 export type AccrualPlan = { start: string; end: string; target: number };

@@ -1,12 +1,12 @@
 import { queryRows, type Db } from "@/db/client";
-import { accrualPlan, type AccrualPoint, type AccrualPlan } from "./accrual";
-import { mergeFamilies, type FamilyRows } from "./merge";
-import type { DashboardParams } from "./params";
-import { resolveView, type Crumb, type DashboardActor, type DashboardReach } from "./scope";
-import { accrualFamily } from "./sql/accrual-family";
-import { followUpFamily, screeningFamily, specimenFamily } from "./sql/families";
-import { accrualSeries } from "./sql/accrual-series";
-import type { NodeFigures } from "./types";
+import { accrualPlan, type AccrualPoint, type AccrualPlan } from "@/lib/metrics/accrual";
+import { mergeFamilies, type FamilyRows } from "@/lib/metrics/merge";
+import type { DashboardParams } from "@/lib/metrics/params";
+import { resolveView, type Crumb, type DashboardActor, type DashboardReach } from "@/lib/metrics/scope";
+import { accrualFamily } from "@/lib/metrics/sql/accrual-family";
+import { followUpFamily, screeningFamily, specimenFamily } from "@/lib/metrics/sql/families";
+import { accrualSeries } from "@/lib/metrics/sql/accrual-series";
+import type { NodeFigures } from "@/lib/metrics/types";
 
 export type ReasonRow = { studyCode: string; code: string; n: number; textZh: string | null; textEn: string | null };
 export type StudyRow = { code: string; titleZh: string; titleEn: string; status: string; targetEnrolment: number; sites: number; siteTarget: number; enrolledToDate: number };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { accrualPlan, accrualRows, addMonths, monthRange, plannedAt } from "./accrual";
-import { csvFileName, toCsv } from "./csv";
-import { daysBetween, derive, performanceBand, projectTarget } from "./derive";
-import { dashboardSearch, parseDashboardParams } from "./params";
-import { emptyCounts, type NodeFigures } from "./types";
+import { accrualPlan, accrualRows, addMonths, monthRange, plannedAt } from "@/lib/metrics/accrual";
+import { csvFileName, toCsv } from "@/lib/metrics/csv";
+import { daysBetween, derive, performanceBand, projectTarget } from "@/lib/metrics/derive";
+import { dashboardSearch, parseDashboardParams } from "@/lib/metrics/params";
+import { emptyCounts, type NodeFigures } from "@/lib/metrics/types";
 
 const node = (over: Partial<NodeFigures>): NodeFigures => ({
   ...emptyCounts(),

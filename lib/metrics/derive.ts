@@ -1,4 +1,4 @@
-import type { NodeFigures } from "./types";
+import type { NodeFigures } from "@/lib/metrics/types";
 
 /** Days between two ISO dates (b - a). */
 export function daysBetween(a: string, b: string): number {

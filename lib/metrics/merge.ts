@@ -1,5 +1,5 @@
 import type { OrgLevel } from "@/db/schema";
-import { emptyCounts, type NodeFigures } from "./types";
+import { emptyCounts, type NodeFigures } from "@/lib/metrics/types";
 
 /** Rows as the family queries answer them (snake_case, one per node with any fact). */
 export type FamilyRows = {

@@ -1,4 +1,4 @@
-import type { DashboardParams } from "./params";
+import type { DashboardParams } from "@/lib/metrics/params";
 
 /** react-query keys of the dashboard: invalidate `all` after any change that moves a figure. */
 export const dashboardKeys = {

@@ -3,8 +3,8 @@ import { queryRows, type Db } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { isWithin } from "@/lib/authz/scope";
 import { studyScope } from "@/lib/studies/scope";
-import type { DashboardParams } from "./params";
-import type { ViewSql } from "./sql/view";
+import type { DashboardParams } from "@/lib/metrics/params";
+import type { ViewSql } from "@/lib/metrics/sql/view";
 
 export type DashboardActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
 

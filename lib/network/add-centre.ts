@@ -4,8 +4,8 @@ import { organisations, orgLevel } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
 import { idField, nameField } from "@/lib/validation/fields";
-import { childLevel } from "./levels";
-import { centreSnapshot, loadManagedCentre } from "./manage-scope";
+import { childLevel } from "@/lib/network/levels";
+import { centreSnapshot, loadManagedCentre } from "@/lib/network/manage-scope";
 
 export const centreCodeField = z
   .string({ message: "validation.required" })

@@ -5,8 +5,8 @@ import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
 import { isWithin, subtreePattern } from "@/lib/authz/scope";
 import { idField } from "@/lib/validation/fields";
-import { parentLevel } from "./levels";
-import { loadManagedCentre } from "./manage-scope";
+import { parentLevel } from "@/lib/network/levels";
+import { loadManagedCentre } from "@/lib/network/manage-scope";
 
 export const moveCentreSchema = z.strictObject({ centreId: idField, newParentId: idField });
 

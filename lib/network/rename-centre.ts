@@ -4,7 +4,7 @@ import { organisations } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
 import { idField, nameField } from "@/lib/validation/fields";
-import { loadManagedCentre } from "./manage-scope";
+import { loadManagedCentre } from "@/lib/network/manage-scope";
 
 export const renameCentreSchema = z.strictObject({ centreId: idField, nameZh: nameField, nameEn: nameField });
 

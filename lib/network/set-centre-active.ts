@@ -4,7 +4,7 @@ import { organisations } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError } from "@/lib/actions/errors";
 import { boolField, idField, reasonField } from "@/lib/validation/fields";
-import { loadManagedCentre } from "./manage-scope";
+import { loadManagedCentre } from "@/lib/network/manage-scope";
 
 export const setCentreActiveSchema = z.strictObject({ centreId: idField, active: boolField, reason: reasonField });
 

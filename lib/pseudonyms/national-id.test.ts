@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hmacNationalId, nationalIdCheckChar, normalizeNationalId } from "./national-id";
+import { hmacNationalId, nationalIdCheckChar, normalizeNationalId } from "@/lib/pseudonyms/national-id";
 
 // printf '%s' 11010519491231002X | openssl dgst -sha256 -hmac key
 const EXPECTED_HMAC = "c702e187e6363f417304a7cb1ac993b0f8d3b0255ed35027ccd9ddc60b32b2d4";

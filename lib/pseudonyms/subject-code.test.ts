@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatSubjectCode, parseSubjectCode } from "./subject-code";
+import { formatSubjectCode, parseSubjectCode } from "@/lib/pseudonyms/subject-code";
 
 describe("subject codes", () => {
   it("zero-pads the number to four digits and grows past 9999", () => {

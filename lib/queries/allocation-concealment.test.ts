@@ -11,10 +11,10 @@ import { createTestStudy, testNationalId } from "@/lib/enrolment/test-study";
 import { setupTestDb } from "@/lib/testing/db";
 import { seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
-import * as consort from "./consort";
-import * as detail from "./participant-detail";
-import * as participants from "./participants";
-import * as screenings from "./screenings";
+import * as consort from "@/lib/queries/consort";
+import * as detail from "@/lib/queries/participant-detail";
+import * as participants from "@/lib/queries/participants";
+import * as screenings from "@/lib/queries/screenings";
 
 const h = await setupTestDb();
 let admin: Actor;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildHandNetwork, handActor, type HandNetwork } from "@/lib/metrics/hand-network";
 import { COUNT_KEYS, type NodeFigures } from "@/lib/metrics/types";
 import { setupTestDb } from "@/lib/testing/db";
-import { getDashboard, type DashboardData } from "./dashboard";
+import { getDashboard, type DashboardData } from "@/lib/queries/dashboard";
 
 let h: Awaited<ReturnType<typeof setupTestDb>>;
 let net: HandNetwork;

@@ -7,7 +7,7 @@ import { can } from "@/lib/authz/can";
 import { todayInNetwork } from "@/lib/followup/fields";
 import { participantScope } from "@/lib/followup/scope";
 import { studyScope } from "@/lib/studies/scope";
-import { paged, type Paged } from "./paging";
+import { paged, type Paged } from "@/lib/queries/paging";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
 

@@ -4,7 +4,7 @@ import { getDb, queryRows } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
 import { participantScope } from "@/lib/followup/scope";
-import { paged, type Paged } from "./paging";
+import { paged, type Paged } from "@/lib/queries/paging";
 
 export const NOTIFICATION_PAGE_SIZE = 20;
 

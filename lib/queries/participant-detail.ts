@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
 import { mayUnblind } from "@/lib/enrolment/blinding";
 import { participantScope, seesWholeStudySql } from "@/lib/enrolment/read-scope";
-import { armVisibleSql } from "./participants";
+import { armVisibleSql } from "@/lib/queries/participants";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
 

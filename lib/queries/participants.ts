@@ -5,7 +5,7 @@ import { participantStatus, type ParticipantStatus } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
 import { participantScope, seesWholeStudySql } from "@/lib/enrolment/read-scope";
-import { paged, type Paged } from "./paging";
+import { paged, type Paged } from "@/lib/queries/paging";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
 

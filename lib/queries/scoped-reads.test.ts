@@ -8,9 +8,9 @@ import { translate } from "@/lib/i18n/translate";
 import { setupTestDb } from "@/lib/testing/db";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
-import { listAuditEvents, parseAuditFilters } from "./audit";
-import { centreLevelCounts, getCentre, listCentres } from "./centres";
-import { getUser, listUsers, parseUserFilters } from "./users";
+import { listAuditEvents, parseAuditFilters } from "@/lib/queries/audit";
+import { centreLevelCounts, getCentre, listCentres } from "@/lib/queries/centres";
+import { getUser, listUsers, parseUserFilters } from "@/lib/queries/users";
 
 let h: Awaited<ReturnType<typeof setupTestDb>>;
 let fx: Awaited<ReturnType<typeof seedBase>>;

@@ -7,7 +7,7 @@ import { can } from "@/lib/authz/can";
 import { protocolInForce } from "@/lib/enrolment/protocol";
 import { screeningScope } from "@/lib/enrolment/read-scope";
 import { studyScope } from "@/lib/studies/scope";
-import { paged, type Paged } from "./paging";
+import { paged, type Paged } from "@/lib/queries/paging";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
 

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { setupTestDb } from "@/lib/testing/db";
 import { seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
-import { getStudyPage, listStudies, listStudyHistory, listStudySites, parseStudyFilters } from "./studies";
+import { getStudyPage, listStudies, listStudyHistory, listStudySites, parseStudyFilters } from "@/lib/queries/studies";
 
 const h = await setupTestDb();
 let fx: Awaited<ReturnType<typeof seedBase>>;

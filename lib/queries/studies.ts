@@ -22,7 +22,7 @@ import {
 import { recruitingGatesFor } from "@/lib/studies/change-status";
 import { getStudyForActor, studyScope, type StudyActor } from "@/lib/studies/scope";
 import { factorsOf } from "@/lib/studies/set-stratification";
-import { paged, type Paged } from "./paging";
+import { paged, type Paged } from "@/lib/queries/paging";
 
 export type StudyFilters = { q: string; status: StudyStatus | ""; area: ResearchArea | ""; phase: StudyPhase | ""; page: number };
 

@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { networkRole, organisations, users, type NetworkRole, type OrgLevel } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { centreScope } from "@/lib/authz/scope";
-import { paged, type Paged } from "./paging";
+import { paged, type Paged } from "@/lib/queries/paging";
 
 type ScopeActor = Pick<Actor, "role" | "centreId" | "centrePath">;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { pick, seededRandom } from "@/lib/random/seeded";
-import type { ArmRatio } from "./arms";
-import { addToCounts, countsFromRows, maxMarginalImbalance, minimizationScores, minimize, type MarginalCounts, type MinimizationFactor } from "./minimization";
-import { draw, intRngFromFloats, type IntRng } from "./rng";
+import type { ArmRatio } from "@/lib/randomization/arms";
+import { addToCounts, countsFromRows, maxMarginalImbalance, minimizationScores, minimize, type MarginalCounts, type MinimizationFactor } from "@/lib/randomization/minimization";
+import { draw, intRngFromFloats, type IntRng } from "@/lib/randomization/rng";
 
 const rngFor = (seed: number) => intRngFromFloats(seededRandom(seed));
 const AB: ArmRatio[] = [{ code: "A", ratio: 1 }, { code: "B", ratio: 1 }];

@@ -1,5 +1,5 @@
-import { assertArms, type ArmRatio } from "./arms";
-import { chance, cryptoRng, draw, type IntRng } from "./rng";
+import { assertArms, type ArmRatio } from "@/lib/randomization/arms";
+import { chance, cryptoRng, draw, type IntRng } from "@/lib/randomization/rng";
 
 /**
  * Participants already allocated, by factor code → level code → arm code.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "@/lib/random/seeded";
-import type { ArmRatio } from "./arms";
-import { blockSizes, entriesToGenerate, extendAllocationList, generateAllocationList, generateBlock, listTail, type AllocationEntry } from "./permuted-blocks";
-import { draw, intRngFromFloats } from "./rng";
+import type { ArmRatio } from "@/lib/randomization/arms";
+import { blockSizes, entriesToGenerate, extendAllocationList, generateAllocationList, generateBlock, listTail, type AllocationEntry } from "@/lib/randomization/permuted-blocks";
+import { draw, intRngFromFloats } from "@/lib/randomization/rng";
 
 const rngFor = (seed: number) => intRngFromFloats(seededRandom(seed));
 const AB21: ArmRatio[] = [{ code: "A", ratio: 2 }, { code: "B", ratio: 1 }];

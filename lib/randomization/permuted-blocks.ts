@@ -1,5 +1,5 @@
-import { assertArms, ratioSum, type ArmRatio } from "./arms";
-import { cryptoRng, draw, shuffle, type IntRng } from "./rng";
+import { assertArms, ratioSum, type ArmRatio } from "@/lib/randomization/arms";
+import { cryptoRng, draw, shuffle, type IntRng } from "@/lib/randomization/rng";
 
 /** One row of a stratum's allocation list, in the order it will be assigned. */
 export interface AllocationEntry {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseStratumKey, stratumKey, UNSTRATIFIED_KEY } from "./strata";
+import { parseStratumKey, stratumKey, UNSTRATIFIED_KEY } from "@/lib/randomization/strata";
 
 describe("stratum keys", () => {
   it("puts the site first and sorts factors by code, whatever order they arrive in", () => {

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { organisations, studySites } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
-import { idField, optionalDayField, siteTargetField } from "./fields";
-import { loadStudyForChange } from "./load";
-import { ensureSitePiOnTeam, resolveSitePi, siteSnapshot } from "./site-fields";
+import { idField, optionalDayField, siteTargetField } from "@/lib/studies/fields";
+import { loadStudyForChange } from "@/lib/studies/load";
+import { ensureSitePiOnTeam, resolveSitePi, siteSnapshot } from "@/lib/studies/site-fields";
 
 export const addSiteSchema = z.strictObject({
   studyId: idField,

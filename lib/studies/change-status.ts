@@ -5,11 +5,11 @@ import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError } from "@/lib/actions/errors";
 import type { Db } from "@/db/client";
 import type { Study } from "@/db/schema";
-import { idField, reasonField } from "./fields";
-import { canMoveStudy } from "./lifecycle";
-import { loadStudyForChange } from "./load";
-import { loadCurrentVersion } from "./protocol-version";
-import { recruitingGateFailures } from "./recruiting-gates";
+import { idField, reasonField } from "@/lib/studies/fields";
+import { canMoveStudy } from "@/lib/studies/lifecycle";
+import { loadStudyForChange } from "@/lib/studies/load";
+import { loadCurrentVersion } from "@/lib/studies/protocol-version";
+import { recruitingGateFailures } from "@/lib/studies/recruiting-gates";
 
 export const changeStudyStatusSchema = z.strictObject({
   studyId: idField,

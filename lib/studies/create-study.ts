@@ -17,8 +17,8 @@ import {
   studyCodeField,
   targetField,
   titleField,
-} from "./fields";
-import { studySnapshot } from "./load";
+} from "@/lib/studies/fields";
+import { studySnapshot } from "@/lib/studies/load";
 
 export const createStudySchema = z.strictObject({
   code: studyCodeField,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { researchArea, studyDesign, studyPhase, studyBlinding, randomizationMethod } from "@/db/schema";
-import { normaliseRegistryNo } from "./registry";
+import { normaliseRegistryNo } from "@/lib/studies/registry";
 
 export { idField, boolField, reasonField, nameField } from "@/lib/validation/fields";
 

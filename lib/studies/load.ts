@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import type { Study } from "@/db/schema";
 import { ActionError, notFound } from "@/lib/actions/errors";
-import { studyIsClosed } from "./lifecycle";
-import { lockManagedStudy, type StudyActor } from "./scope";
+import { studyIsClosed } from "@/lib/studies/lifecycle";
+import { lockManagedStudy, type StudyActor } from "@/lib/studies/scope";
 
 /**
  * Loads and locks a study the actor may change (its PI or a network admin); anything else is

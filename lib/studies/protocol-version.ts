@@ -4,8 +4,8 @@ import { protocolVersions, studies, type ProtocolVersion, type Study } from "@/d
 import { fieldError } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
 import { copyVisitSchedule } from "@/lib/followup/schedule";
-import { dayField } from "./fields";
-import { protocolChangesNeedAmendment } from "./lifecycle";
+import { dayField } from "@/lib/studies/fields";
+import { protocolChangesNeedAmendment } from "@/lib/studies/lifecycle";
 
 export type Amendment = { amendmentDate?: string; amendmentReason?: string };
 

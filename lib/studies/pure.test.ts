@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseLevelList } from "./level-list";
-import { canMoveSite, canMoveStudy, nextStudyStatuses, protocolChangesNeedAmendment } from "./lifecycle";
-import { recruitingGateFailures, type RecruitingGateInput } from "./recruiting-gates";
-import { normaliseRegistryNo } from "./registry";
+import { parseLevelList } from "@/lib/studies/level-list";
+import { canMoveSite, canMoveStudy, nextStudyStatuses, protocolChangesNeedAmendment } from "@/lib/studies/lifecycle";
+import { recruitingGateFailures, type RecruitingGateInput } from "@/lib/studies/recruiting-gates";
+import { normaliseRegistryNo } from "@/lib/studies/registry";
 
 describe("registry numbers", () => {
   it.each([

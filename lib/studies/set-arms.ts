@@ -3,10 +3,10 @@ import { z } from "zod";
 import { studyArms } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError } from "@/lib/actions/errors";
-import { amendmentFields, idField } from "./fields";
-import { loadStudyForChange } from "./load";
-import { loadCurrentVersion, protocolAudit, versionForChange } from "./protocol-version";
-import { column, firstDuplicate, rowCode, rowText, zipRows } from "./rows";
+import { amendmentFields, idField } from "@/lib/studies/fields";
+import { loadStudyForChange } from "@/lib/studies/load";
+import { loadCurrentVersion, protocolAudit, versionForChange } from "@/lib/studies/protocol-version";
+import { column, firstDuplicate, rowCode, rowText, zipRows } from "@/lib/studies/rows";
 
 export const setArmsSchema = z.strictObject({
   studyId: idField,

@@ -3,10 +3,10 @@ import { z } from "zod";
 import { consentVersions } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
-import { amendmentFields, dayField, idField } from "./fields";
-import { loadStudyForChange } from "./load";
-import { loadCurrentVersion, protocolAudit, versionForChange } from "./protocol-version";
-import { column, firstDuplicate, zipRows } from "./rows";
+import { amendmentFields, dayField, idField } from "@/lib/studies/fields";
+import { loadStudyForChange } from "@/lib/studies/load";
+import { loadCurrentVersion, protocolAudit, versionForChange } from "@/lib/studies/protocol-version";
+import { column, firstDuplicate, zipRows } from "@/lib/studies/rows";
 
 const labelField = z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }).max(40);
 

@@ -4,10 +4,10 @@ import { criterionKind, eligibilityCriteria } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
-import { amendmentFields, idField } from "./fields";
-import { loadStudyForChange } from "./load";
-import { loadCurrentVersion, protocolAudit, versionForChange } from "./protocol-version";
-import { column, rowText, zipRows } from "./rows";
+import { amendmentFields, idField } from "@/lib/studies/fields";
+import { loadStudyForChange } from "@/lib/studies/load";
+import { loadCurrentVersion, protocolAudit, versionForChange } from "@/lib/studies/protocol-version";
+import { column, rowText, zipRows } from "@/lib/studies/rows";
 
 export const setCriteriaSchema = z.strictObject({
   studyId: idField,

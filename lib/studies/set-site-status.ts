@@ -3,10 +3,10 @@ import { z } from "zod";
 import { studySites, studySiteStatus } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError } from "@/lib/actions/errors";
-import { idField, reasonField } from "./fields";
-import { canMoveSite } from "./lifecycle";
-import { loadStudyForChange } from "./load";
-import { lockSite } from "./site-fields";
+import { idField, reasonField } from "@/lib/studies/fields";
+import { canMoveSite } from "@/lib/studies/lifecycle";
+import { loadStudyForChange } from "@/lib/studies/load";
+import { lockSite } from "@/lib/studies/site-fields";
 
 export const setSiteStatusSchema = z.strictObject({
   studyId: idField,

@@ -4,11 +4,11 @@ import { stratFactors, stratLevels } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError } from "@/lib/actions/errors";
-import { amendmentFields, idField } from "./fields";
-import { parseLevelList, type LevelEntry } from "./level-list";
-import { loadStudyForChange } from "./load";
-import { loadCurrentVersion, protocolAudit, versionForChange } from "./protocol-version";
-import { column, firstDuplicate, rowCode, rowText, zipRows } from "./rows";
+import { amendmentFields, idField } from "@/lib/studies/fields";
+import { parseLevelList, type LevelEntry } from "@/lib/studies/level-list";
+import { loadStudyForChange } from "@/lib/studies/load";
+import { loadCurrentVersion, protocolAudit, versionForChange } from "@/lib/studies/protocol-version";
+import { column, firstDuplicate, rowCode, rowText, zipRows } from "@/lib/studies/rows";
 
 export const setStratificationSchema = z.strictObject({
   studyId: idField,

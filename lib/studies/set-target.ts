@@ -3,9 +3,9 @@ import { z } from "zod";
 import { protocolVersions, studies } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
-import { amendmentFields, idField, targetField } from "./fields";
-import { loadStudyForChange } from "./load";
-import { protocolAudit, versionForChange } from "./protocol-version";
+import { amendmentFields, idField, targetField } from "@/lib/studies/fields";
+import { loadStudyForChange } from "@/lib/studies/load";
+import { protocolAudit, versionForChange } from "@/lib/studies/protocol-version";
 
 export const setTargetSchema = z.strictObject({
   studyId: idField,

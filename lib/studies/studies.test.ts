@@ -8,17 +8,17 @@ import { translate } from "@/lib/i18n/translate";
 import { setupTestDb } from "@/lib/testing/db";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
-import { addSite, addSiteSchema } from "./add-site";
-import { changeStudyStatus, changeStudyStatusSchema } from "./change-status";
-import { createStudy, createStudySchema } from "./create-study";
-import { setArms, setArmsSchema } from "./set-arms";
-import { setConsents, setConsentsSchema } from "./set-consents";
-import { setCriteria, setCriteriaSchema } from "./set-criteria";
-import { setSiteStatus, setSiteStatusSchema } from "./set-site-status";
-import { setStratification, setStratificationSchema } from "./set-stratification";
-import { updateStudy, updateStudySchema } from "./update-study";
-import { addTeamMember, addTeamMemberSchema } from "./team";
-import { updateSite, updateSiteSchema } from "./update-site";
+import { addSite, addSiteSchema } from "@/lib/studies/add-site";
+import { changeStudyStatus, changeStudyStatusSchema } from "@/lib/studies/change-status";
+import { createStudy, createStudySchema } from "@/lib/studies/create-study";
+import { setArms, setArmsSchema } from "@/lib/studies/set-arms";
+import { setConsents, setConsentsSchema } from "@/lib/studies/set-consents";
+import { setCriteria, setCriteriaSchema } from "@/lib/studies/set-criteria";
+import { setSiteStatus, setSiteStatusSchema } from "@/lib/studies/set-site-status";
+import { setStratification, setStratificationSchema } from "@/lib/studies/set-stratification";
+import { updateStudy, updateStudySchema } from "@/lib/studies/update-study";
+import { addTeamMember, addTeamMemberSchema } from "@/lib/studies/team";
+import { updateSite, updateSiteSchema } from "@/lib/studies/update-site";
 
 const act = {
   create: defineAction({ schema: createStudySchema, permission: "study.create", handler: createStudy }),

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { studyTeam, studyTeamRole, users } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
-import { idField, reasonField } from "./fields";
-import { loadStudyForChange } from "./load";
+import { idField, reasonField } from "@/lib/studies/fields";
+import { loadStudyForChange } from "@/lib/studies/load";
 
 export const addTeamMemberSchema = z.strictObject({
   studyId: idField,

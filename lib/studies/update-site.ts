@@ -3,10 +3,10 @@ import { z } from "zod";
 import { studySites } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
-import { amendmentFields, boolField, idField, optionalDayField, siteTargetField } from "./fields";
-import { loadStudyForChange } from "./load";
-import { protocolAudit, versionForChange } from "./protocol-version";
-import { ensureSitePiOnTeam, lockSite, resolveSitePi, siteSnapshot } from "./site-fields";
+import { amendmentFields, boolField, idField, optionalDayField, siteTargetField } from "@/lib/studies/fields";
+import { loadStudyForChange } from "@/lib/studies/load";
+import { protocolAudit, versionForChange } from "@/lib/studies/protocol-version";
+import { ensureSitePiOnTeam, lockSite, resolveSitePi, siteSnapshot } from "@/lib/studies/site-fields";
 
 export const updateSiteSchema = z.strictObject({
   studyId: idField,

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { organisations, studies } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError } from "@/lib/actions/errors";
-import { areaField, blindingField, boolField, designField, idField, methodField, optionalDayField, phaseField, registryNoField, titleField } from "./fields";
-import { designIsFixed } from "./lifecycle";
-import { loadStudyForChange, studySnapshot } from "./load";
+import { areaField, blindingField, boolField, designField, idField, methodField, optionalDayField, phaseField, registryNoField, titleField } from "@/lib/studies/fields";
+import { designIsFixed } from "@/lib/studies/lifecycle";
+import { loadStudyForChange, studySnapshot } from "@/lib/studies/load";
 
 export const updateStudySchema = z.strictObject({
   studyId: idField,

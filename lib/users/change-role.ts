@@ -4,8 +4,8 @@ import { users } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
 import { idField } from "@/lib/validation/fields";
-import { roleField } from "./fields";
-import { loadManagedUser, mayGrantRole } from "./manage-scope";
+import { roleField } from "@/lib/users/fields";
+import { loadManagedUser, mayGrantRole } from "@/lib/users/manage-scope";
 
 export const changeRoleSchema = z.strictObject({ userId: idField, role: roleField });
 

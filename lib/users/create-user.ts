@@ -4,8 +4,8 @@ import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { idField, nameField } from "@/lib/validation/fields";
-import { emailField, passwordField, roleField } from "./fields";
-import { loadHomeCentre, mayGrantRole } from "./manage-scope";
+import { emailField, passwordField, roleField } from "@/lib/users/fields";
+import { loadHomeCentre, mayGrantRole } from "@/lib/users/manage-scope";
 
 export const createUserSchema = z.strictObject({
   email: emailField,

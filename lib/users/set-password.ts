@@ -4,8 +4,8 @@ import { users } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { hashPassword } from "@/lib/auth/password";
 import { idField } from "@/lib/validation/fields";
-import { passwordField } from "./fields";
-import { loadManagedUser } from "./manage-scope";
+import { passwordField } from "@/lib/users/fields";
+import { loadManagedUser } from "@/lib/users/manage-scope";
 
 export const setPasswordSchema = z.strictObject({ userId: idField, password: passwordField });
 

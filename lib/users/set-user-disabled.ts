@@ -4,7 +4,7 @@ import { users } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError } from "@/lib/actions/errors";
 import { boolField, idField, reasonField } from "@/lib/validation/fields";
-import { loadManagedUser } from "./manage-scope";
+import { loadManagedUser } from "@/lib/users/manage-scope";
 
 export const setUserDisabledSchema = z.strictObject({ userId: idField, disabled: boolField, reason: reasonField });
 

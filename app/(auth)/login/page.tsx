@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { demoAccountsIfLoaded } from "@/lib/queries/demo";
 import { LanguageSwitch } from "@/components/shell/language-switch";
-import { LoginForm } from "./login-form";
+import { LoginForm } from "@/app/(auth)/login/login-form";
 
 export const dynamic = "force-dynamic";
 

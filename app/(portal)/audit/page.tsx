@@ -7,9 +7,9 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { auditEntityTypes, listAuditEvents, parseAuditFilters } from "@/lib/queries/audit";
 import { pageOf, param } from "@/lib/queries/paging";
-import { AuditDiff } from "./_components/audit-diff";
-import { AuditFiltersForm } from "./_components/audit-filters";
-import { VerifyButton } from "./_components/verify-button";
+import { AuditDiff } from "@/app/(portal)/audit/_components/audit-diff";
+import { AuditFiltersForm } from "@/app/(portal)/audit/_components/audit-filters";
+import { VerifyButton } from "@/app/(portal)/audit/_components/verify-button";
 import { auditActionLabel } from "@/lib/audit/action-label";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

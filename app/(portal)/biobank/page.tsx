@@ -4,8 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { filterCentres } from "@/lib/queries/biobank";
-import { BiobankTabs } from "./_components/biobank-tabs";
-import { SpecimenSearch } from "./_components/specimen-search";
+import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
+import { SpecimenSearch } from "@/app/(portal)/biobank/_components/specimen-search";
 
 export default async function BiobankPage() {
   const actor = await getActor();

@@ -7,7 +7,7 @@ import { can } from "@/lib/authz/can";
 import { LEVELS } from "@/lib/network/levels";
 import { buildTree } from "@/lib/network/tree";
 import { centreLevelCounts, listCentres } from "@/lib/queries/centres";
-import { CentreTree } from "./_components/centre-tree";
+import { CentreTree } from "@/app/(portal)/centres/_components/centre-tree";
 
 export default async function CentresPage() {
   const actor = await getActor();

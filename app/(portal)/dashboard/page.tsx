@@ -3,7 +3,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { parseDashboardParams } from "@/lib/metrics/params";
 import { getDashboard } from "@/lib/queries/dashboard";
-import { DashboardView } from "./_components/dashboard-view";
+import { DashboardView } from "@/app/(portal)/dashboard/_components/dashboard-view";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 

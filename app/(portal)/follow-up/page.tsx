@@ -5,9 +5,9 @@ import { Pager } from "@/components/tables/pager";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { param } from "@/lib/queries/paging";
 import { listOverdueVisits, overdueBySite } from "@/lib/queries/followup-lists";
-import { loadList, type ListSearch } from "./_components/list-params";
-import { ListShell } from "./_components/list-shell";
-import { SiteCounts } from "./_components/site-counts";
+import { loadList, type ListSearch } from "@/app/(portal)/follow-up/_components/list-params";
+import { ListShell } from "@/app/(portal)/follow-up/_components/list-shell";
+import { SiteCounts } from "@/app/(portal)/follow-up/_components/site-counts";
 
 export default async function OverdueVisitsPage({ searchParams }: { searchParams: ListSearch }) {
   const { actor, sp, study, page } = await loadList(searchParams);

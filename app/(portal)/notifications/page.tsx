@@ -7,8 +7,8 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { listNotifications, unreadCount } from "@/lib/queries/notifications";
 import { pageOf } from "@/lib/queries/paging";
-import { networkTime } from "../follow-up/_components/format";
-import { ReadButton } from "./read-button";
+import { networkTime } from "@/app/(portal)/follow-up/_components/format";
+import { ReadButton } from "@/app/(portal)/notifications/read-button";
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await getActor();

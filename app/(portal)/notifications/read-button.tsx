@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { readNotificationsAction } from "./actions";
+import { readNotificationsAction } from "@/app/(portal)/notifications/actions";
 
 export function ReadButton({ id, label }: { id: number | "all"; label: string }) {
   return (

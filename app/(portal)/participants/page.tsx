@@ -6,8 +6,8 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { pageOf, param } from "@/lib/queries/paging";
 import { listMyParticipants, parseParticipantFilters } from "@/lib/queries/participants";
-import { ParticipantFiltersForm } from "../studies/[code]/participants/_components/participant-filters";
-import { ParticipantTable } from "../studies/[code]/participants/_components/participant-table";
+import { ParticipantFiltersForm } from "@/app/(portal)/studies/[code]/participants/_components/participant-filters";
+import { ParticipantTable } from "@/app/(portal)/studies/[code]/participants/_components/participant-table";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 

@@ -11,7 +11,7 @@ import { can } from "@/lib/authz/can";
 import { pageOf, param } from "@/lib/queries/paging";
 import { listStudies, parseStudyFilters } from "@/lib/queries/studies";
 import { STUDY_STATUSES } from "@/lib/studies/lifecycle";
-import { StatusBadge } from "./_components/status-badge";
+import { StatusBadge } from "@/app/(portal)/studies/_components/status-badge";
 
 const AREAS = ["clinical_oncology", "cancer_epidemiology", "cancer_biology", "cancer_pharmacy", "cancer_immunology", "new_cancer_technology"];
 const PHASES = ["I", "I_II", "II", "III", "IV", "not_applicable"];

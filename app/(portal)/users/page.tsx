@@ -10,7 +10,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { pageOf, param } from "@/lib/queries/paging";
 import { homeCentreOptions, listUsers, parseUserFilters } from "@/lib/queries/users";
-import { UserFiltersForm } from "./_components/user-filters";
+import { UserFiltersForm } from "@/app/(portal)/users/_components/user-filters";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 

@@ -3,7 +3,7 @@ import { buildHandNetwork } from "@/lib/metrics/hand-network";
 import type { DashboardData } from "@/lib/queries/dashboard";
 import { setupTestDb } from "@/lib/testing/db";
 import { signInAs, signOutTestSession } from "@/lib/testing/session";
-import { GET } from "./route";
+import { GET } from "@/app/api/dashboard/route";
 
 let h: Awaited<ReturnType<typeof setupTestDb>>;
 

@@ -3,11 +3,11 @@ import { z } from "zod";
 import { specimens, specimenType } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError } from "@/lib/actions/errors";
-import { barcodeFor, canDeriveType, SPECIMEN_TYPES } from "../catalog";
-import { recordCustody } from "../custody";
-import { lockSpecimen, nextSpecimenIds } from "../load";
-import { fromMilli, planAliquots, toMilli } from "../quantity";
-import { canMove } from "../status";
+import { barcodeFor, canDeriveType, SPECIMEN_TYPES } from "@/lib/biobank/catalog";
+import { recordCustody } from "@/lib/biobank/custody";
+import { lockSpecimen, nextSpecimenIds } from "@/lib/biobank/load";
+import { fromMilli, planAliquots, toMilli } from "@/lib/biobank/quantity";
+import { canMove } from "@/lib/biobank/status";
 
 export const aliquotSchema = z.strictObject({
   barcode: z.string().trim().toUpperCase().min(1).max(40),

@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError } from "@/lib/actions/errors";
-import { recordCustody } from "../custody";
-import { lockSpecimen } from "../load";
-import { canMove, MANUAL_TARGETS } from "../status";
+import { recordCustody } from "@/lib/biobank/custody";
+import { lockSpecimen } from "@/lib/biobank/load";
+import { canMove, MANUAL_TARGETS } from "@/lib/biobank/status";
 
 export const changeStatusSchema = z.strictObject({
   barcode: z.string().trim().toUpperCase().min(1).max(40),

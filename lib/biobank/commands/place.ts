@@ -4,9 +4,9 @@ import { queryRows } from "@/db/client";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError } from "@/lib/actions/errors";
 import { isUniqueViolation } from "@/lib/actions/db-errors";
-import { positionLabel } from "../catalog";
-import { recordCustody } from "../custody";
-import { lockBox, lockSpecimen } from "../load";
+import { positionLabel } from "@/lib/biobank/catalog";
+import { recordCustody } from "@/lib/biobank/custody";
+import { lockBox, lockSpecimen } from "@/lib/biobank/load";
 import { idField } from "@/lib/validation/fields";
 
 export const placeSpecimenSchema = z.strictObject({

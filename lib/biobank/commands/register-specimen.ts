@@ -3,9 +3,9 @@ import { z } from "zod";
 import { donors, participants, specimens, specimenType, futureConsent } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError } from "@/lib/actions/errors";
-import { barcodeFor, SPECIMEN_TYPES } from "../catalog";
-import { recordCustody } from "../custody";
-import { nextSpecimenIds } from "../load";
+import { barcodeFor, SPECIMEN_TYPES } from "@/lib/biobank/catalog";
+import { recordCustody } from "@/lib/biobank/custody";
+import { nextSpecimenIds } from "@/lib/biobank/load";
 
 const blankToUndef = (v: unknown) => (v === "" ? undefined : v);
 

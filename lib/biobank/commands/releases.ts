@@ -4,11 +4,11 @@ import { queryRows } from "@/db/client";
 import { releaseRequestItems, releaseRequests } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
-import { parseBarcodeList } from "../barcodes";
-import { recordCustody } from "../custody";
-import { lockSpecimens } from "../load";
-import { consentRefusal, isHgrApprovalNo } from "../release-gate";
-import { canMove } from "../status";
+import { parseBarcodeList } from "@/lib/biobank/barcodes";
+import { recordCustody } from "@/lib/biobank/custody";
+import { lockSpecimens } from "@/lib/biobank/load";
+import { consentRefusal, isHgrApprovalNo } from "@/lib/biobank/release-gate";
+import { canMove } from "@/lib/biobank/status";
 import { idField } from "@/lib/validation/fields";
 
 const bool = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());

@@ -5,7 +5,7 @@ import { storageBoxes, storageFreezers, storageRacks } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { fieldError, notFound } from "@/lib/actions/errors";
 import { isUniqueViolation } from "@/lib/actions/db-errors";
-import { storageWriteScope } from "../scope";
+import { storageWriteScope } from "@/lib/biobank/scope";
 import { idField } from "@/lib/validation/fields";
 
 const code = z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{1,12}$/, "validation.invalid");

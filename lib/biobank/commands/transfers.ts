@@ -4,10 +4,10 @@ import { queryRows } from "@/db/client";
 import { organisations, specimenTransferItems, specimenTransfers } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
-import { recordCustody } from "../custody";
-import { lockSpecimens } from "../load";
-import { canMove } from "../status";
-import { parseBarcodeList } from "../barcodes";
+import { recordCustody } from "@/lib/biobank/custody";
+import { lockSpecimens } from "@/lib/biobank/load";
+import { canMove } from "@/lib/biobank/status";
+import { parseBarcodeList } from "@/lib/biobank/barcodes";
 import { idField } from "@/lib/validation/fields";
 
 export const createTransferSchema = z.strictObject({

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
-import { createAe, lockAeAtOwnSite, saveAe } from "../ae-record";
-import { aeValuesShape, changeReasonField, idField } from "../fields";
-import { pick } from "../versions";
+import { createAe, lockAeAtOwnSite, saveAe } from "@/lib/followup/ae-record";
+import { aeValuesShape, changeReasonField, idField } from "@/lib/followup/fields";
+import { pick } from "@/lib/followup/versions";
 
 export const addAeSchema = z.strictObject({ participantId: idField, ...aeValuesShape });
 

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { dataQueries, queryEvents } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
-import { correctField } from "../correct-field";
-import { changeReasonField, idField } from "../fields";
+import { correctField } from "@/lib/followup/correct-field";
+import { changeReasonField, idField } from "@/lib/followup/fields";
 
 export const answerQuerySchema = z.strictObject({
   queryId: idField,

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { dataQueries, participants, queryEvents, type QueryStatus } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, notFound } from "@/lib/actions/errors";
-import { idField } from "../fields";
-import { mayRaiseQueries } from "../scope";
+import { idField } from "@/lib/followup/fields";
+import { mayRaiseQueries } from "@/lib/followup/scope";
 
 const note = z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().max(2000).optional());
 

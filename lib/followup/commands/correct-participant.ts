@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
-import { changeReasonField, idField, participantValuesShape } from "../fields";
-import { saveParticipantData } from "../participant-record";
-import { pick } from "../versions";
+import { changeReasonField, idField, participantValuesShape } from "@/lib/followup/fields";
+import { saveParticipantData } from "@/lib/followup/participant-record";
+import { pick } from "@/lib/followup/versions";
 
 export const correctParticipantSchema = z.strictObject({ participantId: idField, ...participantValuesShape, reason: changeReasonField });
 

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { clinicalEntity, dataQueries, queryEvents } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
-import { entityRef } from "../entity-ref";
-import { idField, isQueryableField } from "../fields";
-import { mayRaiseQueries } from "../scope";
+import { entityRef } from "@/lib/followup/entity-ref";
+import { idField, isQueryableField } from "@/lib/followup/fields";
+import { mayRaiseQueries } from "@/lib/followup/scope";
 
 export const raiseQuerySchema = z.strictObject({
   entityType: z.enum(clinicalEntity.enumValues, { message: "validation.invalid" }),

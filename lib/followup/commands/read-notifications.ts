@@ -3,7 +3,7 @@ import { z } from "zod";
 import { notifications } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { notFound } from "@/lib/actions/errors";
-import { idField } from "../fields";
+import { idField } from "@/lib/followup/fields";
 
 export const readNotificationsSchema = z.strictObject({
   notificationId: z.union([z.literal("all"), idField]),

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { ActionContext } from "@/lib/actions/define-action";
-import { changeReasonField, idField, visitValuesShape } from "../fields";
-import { lockVisitAtOwnSite, saveVisit } from "../visit-record";
-import { pick } from "../versions";
+import { changeReasonField, idField, visitValuesShape } from "@/lib/followup/fields";
+import { lockVisitAtOwnSite, saveVisit } from "@/lib/followup/visit-record";
+import { pick } from "@/lib/followup/versions";
 
 export const recordVisitSchema = z.strictObject({ visitId: idField, ...visitValuesShape, reason: changeReasonField });
 

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { adverseEvents, participantVisits } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/define-action";
 import { ActionError, notFound } from "@/lib/actions/errors";
-import { entityRef } from "../entity-ref";
-import { idField } from "../fields";
-import { mayVerify } from "../scope";
+import { entityRef } from "@/lib/followup/entity-ref";
+import { idField } from "@/lib/followup/fields";
+import { mayVerify } from "@/lib/followup/scope";
 
 export const verifySchema = z.strictObject({ entityType: z.enum(["visit", "adverse_event"], { message: "validation.invalid" }), entityId: idField });
 

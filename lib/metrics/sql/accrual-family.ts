@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { DORMANT_DAYS, LAGGING_SHARE } from "../derive";
-import { inPeriod, nodeCtes, planFraction, type ViewSql } from "./view";
+import { DORMANT_DAYS, LAGGING_SHARE } from "@/lib/metrics/derive";
+import { inPeriod, nodeCtes, planFraction, type ViewSql } from "@/lib/metrics/sql/view";
 
 /**
  * The accrual family in one statement, sharing one pass over participants: per node the

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { subtreeLike, type ViewSql } from "./view";
+import { subtreeLike, type ViewSql } from "@/lib/metrics/sql/view";
 
 /** Centres of the root's subtree that the view covers (the root node's rows, no rollup needed). */
 function rootCentres(v: ViewSql): SQL {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { inPeriod, inPeriodTs, nodeCtes, type ViewSql } from "./view";
+import { inPeriod, inPeriodTs, nodeCtes, type ViewSql } from "@/lib/metrics/sql/view";
 
 /**
  * One SQL statement per family of figures, each answering one row per view node that has any

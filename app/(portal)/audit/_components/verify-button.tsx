@@ -6,7 +6,7 @@ import { ShieldCheck } from "lucide-react";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { ActionResult } from "@/lib/actions/result";
 import type { ChainReport } from "@/lib/audit/verify";
-import { verifyAuditChainAction } from "../actions";
+import { verifyAuditChainAction } from "@/app/(portal)/audit/actions";
 
 /** Runs the chain check on the server (itself an audited action) and says what it found. */
 export function VerifyButton() {

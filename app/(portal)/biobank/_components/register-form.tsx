@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { registerSpecimenAction } from "../specimens/actions";
+import { registerSpecimenAction } from "@/app/(portal)/biobank/specimens/actions";
 
 /** Registration at the actor's own centre: a participant by subject code, or a biobank donor. */
 export function RegisterForm({ types, now }: { types: { value: string; label: string }[]; now: string }) {

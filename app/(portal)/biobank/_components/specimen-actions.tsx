@@ -7,8 +7,8 @@ import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { canDeriveType, isSpecimenType, TYPE_LIST, type SpecimenTypeName as SpecimenType } from "@/lib/biobank/catalog";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { removeSpecimenAction, placeSpecimenAction } from "../storage/actions";
-import { aliquotAction, changeStatusAction } from "../specimens/actions";
+import { removeSpecimenAction, placeSpecimenAction } from "@/app/(portal)/biobank/storage/actions";
+import { aliquotAction, changeStatusAction } from "@/app/(portal)/biobank/specimens/actions";
 
 const ROWS = Array.from({ length: 26 }, (_, i) => i + 1);
 

@@ -12,7 +12,7 @@ import { filtersToQuery, parseFilters, type SpecimenFilters } from "@/lib/bioban
 import { biobankKeys } from "@/lib/biobank/query-keys";
 import { formatDateTime, formatQuantity, statusVariant } from "@/lib/biobank/format";
 import type { SpecimenCounts, SpecimenRow } from "@/lib/queries/biobank";
-import { CountsPanel } from "./counts-panel";
+import { CountsPanel } from "@/app/(portal)/biobank/_components/counts-panel";
 
 type Result = { rows: SpecimenRow[] | null; total: number; page: number; pages: number; counts: SpecimenCounts };
 

@@ -11,8 +11,8 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { listDonors } from "@/lib/queries/biobank";
-import { BiobankTabs } from "../_components/biobank-tabs";
-import { createDonorAction } from "./actions";
+import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
+import { createDonorAction } from "@/app/(portal)/biobank/donors/actions";
 
 export default async function DonorsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await getActor();

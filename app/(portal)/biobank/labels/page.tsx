@@ -6,7 +6,7 @@ import { can } from "@/lib/authz/can";
 import { parseBarcodeList } from "@/lib/biobank/barcodes";
 import { code128Svg, dataMatrixSvg } from "@/lib/biobank/label-svg";
 import { labelsFor } from "@/lib/queries/biobank";
-import { PrintButton } from "../_components/print-button";
+import { PrintButton } from "@/app/(portal)/biobank/_components/print-button";
 
 // Only the sheet is printed: the portal's shell is hidden, labels keep their size (50 × 25 mm).
 const PRINT_CSS = `@media print {

@@ -11,8 +11,8 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { formatDateTime, statusVariant } from "@/lib/biobank/format";
 import { listReleases } from "@/lib/queries/biobank";
-import { BiobankTabs } from "../_components/biobank-tabs";
-import { createReleaseAction } from "./actions";
+import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
+import { createReleaseAction } from "@/app/(portal)/biobank/releases/actions";
 
 export default async function ReleasesPage() {
   const actor = await getActor();

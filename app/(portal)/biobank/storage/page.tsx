@@ -8,8 +8,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { storageTree } from "@/lib/queries/biobank";
-import { BiobankTabs } from "../_components/biobank-tabs";
-import { createBoxAction, createFreezerAction, createRackAction } from "./actions";
+import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
+import { createBoxAction, createFreezerAction, createRackAction } from "@/app/(portal)/biobank/storage/actions";
 
 export default async function StoragePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await getActor();

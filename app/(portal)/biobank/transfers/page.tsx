@@ -11,8 +11,8 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { formatDateTime, statusVariant } from "@/lib/biobank/format";
 import { listTransfers, transferDestinations } from "@/lib/queries/biobank";
-import { BiobankTabs } from "../_components/biobank-tabs";
-import { createTransferAction } from "./actions";
+import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
+import { createTransferAction } from "@/app/(portal)/biobank/transfers/actions";
 
 export default async function TransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await getActor();

@@ -9,12 +9,12 @@ import { childLevel } from "@/lib/network/levels";
 import { canManageCentre } from "@/lib/network/manage-scope";
 import { getCentre, moveTargets } from "@/lib/queries/centres";
 import { usersAtCentre } from "@/lib/queries/users";
-import { ActiveForm } from "./_components/active-form";
-import { AddCentreForm } from "./_components/add-centre-form";
-import { CentreChildren } from "./_components/centre-children";
-import { CentreUsers } from "./_components/centre-users";
-import { MoveForm } from "./_components/move-form";
-import { RenameForm } from "./_components/rename-form";
+import { ActiveForm } from "@/app/(portal)/centres/[code]/_components/active-form";
+import { AddCentreForm } from "@/app/(portal)/centres/[code]/_components/add-centre-form";
+import { CentreChildren } from "@/app/(portal)/centres/[code]/_components/centre-children";
+import { CentreUsers } from "@/app/(portal)/centres/[code]/_components/centre-users";
+import { MoveForm } from "@/app/(portal)/centres/[code]/_components/move-form";
+import { RenameForm } from "@/app/(portal)/centres/[code]/_components/rename-form";
 
 export default async function CentrePage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;

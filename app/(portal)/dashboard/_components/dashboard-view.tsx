@@ -4,13 +4,13 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { dashboardSearch } from "@/lib/metrics/params";
 import type { DashboardData } from "@/lib/queries/dashboard";
-import { DetailSections } from "./detail-sections";
-import { DashboardFilters } from "./filters";
-import { useFormat } from "./format";
-import { KpiCards } from "./kpi-cards";
-import { LeagueTable } from "./league-table";
-import { AccrualCard, CentreBarsCard, TreemapCard } from "./pictures";
-import { useDashboard } from "./use-dashboard";
+import { DetailSections } from "@/app/(portal)/dashboard/_components/detail-sections";
+import { DashboardFilters } from "@/app/(portal)/dashboard/_components/filters";
+import { useFormat } from "@/app/(portal)/dashboard/_components/format";
+import { KpiCards } from "@/app/(portal)/dashboard/_components/kpi-cards";
+import { LeagueTable } from "@/app/(portal)/dashboard/_components/league-table";
+import { AccrualCard, CentreBarsCard, TreemapCard } from "@/app/(portal)/dashboard/_components/pictures";
+import { useDashboard } from "@/app/(portal)/dashboard/_components/use-dashboard";
 
 export function DashboardView({ initial }: { initial: DashboardData }) {
   const t = useTranslations("dashboard");

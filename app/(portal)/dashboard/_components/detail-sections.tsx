@@ -2,7 +2,7 @@
 
 import type { NodeFigures } from "@/lib/metrics/types";
 import type { DashboardData } from "@/lib/queries/dashboard";
-import { FlaggedSitesTable, ReasonsTable, SpecimenTypesTable, StudiesTable } from "./detail-tables";
+import { FlaggedSitesTable, ReasonsTable, SpecimenTypesTable, StudiesTable } from "@/app/(portal)/dashboard/_components/detail-tables";
 
 /** The short lists under the figures: studies, sites needing attention, reasons, specimen types. */
 export function DetailSections({ data, root }: { data: DashboardData; root: NodeFigures }) {

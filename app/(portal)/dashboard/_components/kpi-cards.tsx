@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { derive } from "@/lib/metrics/derive";
 import type { NodeFigures } from "@/lib/metrics/types";
-import { useFormat } from "./format";
+import { useFormat } from "@/app/(portal)/dashboard/_components/format";
 
 /** The headline figures of the node in view. */
 export function KpiCards({ node, asOf }: { node: NodeFigures; asOf: string }) {

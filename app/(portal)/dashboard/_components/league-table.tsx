@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { derive } from "@/lib/metrics/derive";
 import { dashboardSearch, type DashboardParams } from "@/lib/metrics/params";
 import type { NodeFigures } from "@/lib/metrics/types";
-import { share, useFormat } from "./format";
+import { share, useFormat } from "@/app/(portal)/dashboard/_components/format";
 
 type Row = NodeFigures & ReturnType<typeof derive>;
 

@@ -10,7 +10,7 @@ import { accrualRows, type AccrualRow } from "@/lib/metrics/accrual";
 import { derive, performanceBand } from "@/lib/metrics/derive";
 import type { NodeFigures } from "@/lib/metrics/types";
 import type { DashboardData } from "@/lib/queries/dashboard";
-import { share, useFormat } from "./format";
+import { share, useFormat } from "@/app/(portal)/dashboard/_components/format";
 
 // recharts measures the DOM: render the pictures in the browser only (their tables render everywhere).
 const AccrualChart = dynamic(() => import("@/components/charts/accrual-chart").then((m) => m.AccrualChart), { ssr: false });

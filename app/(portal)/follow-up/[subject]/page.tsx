@@ -5,14 +5,14 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { listAdverseEvents, listQueriesOnParticipant, listVisits, recordHistory } from "@/lib/queries/followup";
-import { CorrectParticipantForm } from "../_components/correct-form";
-import { HistoryTable } from "../_components/history-table";
-import { loadParticipantPage } from "../_components/load";
-import { ParticipantHeader } from "../_components/participant-header";
-import { QueryList } from "../_components/query-list";
-import { RaiseQueryForm } from "../_components/raise-query-form";
+import { CorrectParticipantForm } from "@/app/(portal)/follow-up/_components/correct-form";
+import { HistoryTable } from "@/app/(portal)/follow-up/_components/history-table";
+import { loadParticipantPage } from "@/app/(portal)/follow-up/_components/load";
+import { ParticipantHeader } from "@/app/(portal)/follow-up/_components/participant-header";
+import { QueryList } from "@/app/(portal)/follow-up/_components/query-list";
+import { RaiseQueryForm } from "@/app/(portal)/follow-up/_components/raise-query-form";
 import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
-import { TimingBadge } from "../_components/timing-badge";
+import { TimingBadge } from "@/app/(portal)/follow-up/_components/timing-badge";
 
 export default async function ParticipantFollowupPage({ params }: { params: Promise<{ subject: string }> }) {
   const { actor, participant: p } = await loadParticipantPage(params);

@@ -7,9 +7,9 @@ import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Label } from "@/components/ui/input";
 import { aeAction, aeCategory, aeOutcome, aeRelatedness, SERIOUS_CRITERIA } from "@/lib/followup/options";
-import { addAeAction, updateAeAction } from "../actions";
-import { ReasonField } from "./reason-field";
-import { SaeClock } from "./sae-clock";
+import { addAeAction, updateAeAction } from "@/app/(portal)/follow-up/actions";
+import { ReasonField } from "@/app/(portal)/follow-up/_components/reason-field";
+import { SaeClock } from "@/app/(portal)/follow-up/_components/sae-clock";
 
 export type AeFormValues = {
   term: string;

@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { correctParticipantAction } from "../actions";
-import { ReasonField } from "./reason-field";
+import { correctParticipantAction } from "@/app/(portal)/follow-up/actions";
+import { ReasonField } from "@/app/(portal)/follow-up/_components/reason-field";
 
 /** Correct enrolment data (year of birth, sex): always a change, so always with a reason. */
 export function CorrectParticipantForm({ participantId, yearOfBirth, sex }: { participantId: number; yearOfBirth: number; sex: string }) {

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
-import { StudyTabs } from "../../studies/_components/study-tabs";
+import { StudyTabs } from "@/app/(portal)/studies/_components/study-tabs";
 
 /** Title, section tabs, the study filter (and status, for queries) and the subject look-up. */
 export async function ListShell({ study, status, statusFilter, children }: { study: string; status?: string; statusFilter?: boolean; children: React.ReactNode }) {

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { answerQueryAction, closeQueryAction, reopenQueryAction } from "../queries/actions";
+import { answerQueryAction, closeQueryAction, reopenQueryAction } from "@/app/(portal)/follow-up/queries/actions";
 
 /** Site staff answer; a corrected value (with its reason) corrects the record through its own rules. */
 export function AnswerQueryForm({ queryId }: { queryId: number }) {

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextAreaField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { raiseQueryAction } from "../queries/actions";
+import { raiseQueryAction } from "@/app/(portal)/follow-up/queries/actions";
 
 /** A monitor or the study PI asks about one field of a saved record. */
 export function RaiseQueryForm({ entityType, entityId, fields }: { entityType: string; entityId: number; fields: readonly string[] }) {

@@ -4,7 +4,7 @@ import * as React from "react";
 import { useTranslations } from "next-intl";
 import { formatDuration, saeClock } from "@/lib/followup/sae-clock";
 import { cn } from "@/lib/utils";
-import { networkTime } from "./format";
+import { networkTime } from "@/app/(portal)/follow-up/_components/format";
 
 function subscribeEverySecond(onTick: () => void) {
   const id = window.setInterval(onTick, 1000);

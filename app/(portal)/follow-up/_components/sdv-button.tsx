@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { verifyAction } from "../actions";
+import { verifyAction } from "@/app/(portal)/follow-up/actions";
 
 export function SdvButton({ entityType, entityId }: { entityType: "visit" | "adverse_event"; entityId: number }) {
   const t = useTranslations("followup.sdv");

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { recordVisitAction } from "../actions";
-import { ReasonField } from "./reason-field";
+import { recordVisitAction } from "@/app/(portal)/follow-up/actions";
+import { ReasonField } from "@/app/(portal)/follow-up/_components/reason-field";
 
 export type VisitFormValues = { status: string; visitDate: string; ecog: string; weightKg: string; tumourResponse: string; missedReason: string };
 

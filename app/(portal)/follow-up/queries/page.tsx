@@ -3,10 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { Pager } from "@/components/tables/pager";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { listQueries, openQueriesBySite } from "@/lib/queries/followup-lists";
-import { loadList, type ListSearch } from "../_components/list-params";
-import { ListShell } from "../_components/list-shell";
-import { QueryStatusBadge } from "../_components/query-list";
-import { SiteCounts } from "../_components/site-counts";
+import { loadList, type ListSearch } from "@/app/(portal)/follow-up/_components/list-params";
+import { ListShell } from "@/app/(portal)/follow-up/_components/list-shell";
+import { QueryStatusBadge } from "@/app/(portal)/follow-up/_components/query-list";
+import { SiteCounts } from "@/app/(portal)/follow-up/_components/site-counts";
 
 export default async function QueriesPage({ searchParams }: { searchParams: ListSearch }) {
   const { actor, study, status, page } = await loadList(searchParams);

@@ -4,9 +4,9 @@ import { Pager } from "@/components/tables/pager";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { listSaes } from "@/lib/queries/followup-lists";
-import { networkTime } from "../_components/format";
-import { loadList, type ListSearch } from "../_components/list-params";
-import { ListShell } from "../_components/list-shell";
+import { networkTime } from "@/app/(portal)/follow-up/_components/format";
+import { loadList, type ListSearch } from "@/app/(portal)/follow-up/_components/list-params";
+import { ListShell } from "@/app/(portal)/follow-up/_components/list-shell";
 
 export default async function SaesPage({ searchParams }: { searchParams: ListSearch }) {
   const { actor, study, page } = await loadList(searchParams);

@@ -3,8 +3,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { getStudyPage } from "@/lib/queries/studies";
-import { StatusBadge } from "../_components/status-badge";
-import { StudyTabs } from "../_components/study-tabs";
+import { StatusBadge } from "@/app/(portal)/studies/_components/status-badge";
+import { StudyTabs } from "@/app/(portal)/studies/_components/study-tabs";
 
 export default async function StudyLayout({ children, params }: { children: React.ReactNode; params: Promise<{ code: string }> }) {
   const actor = await getActor();

@@ -4,8 +4,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { getStudyPage, siteCentreOptions, studyRecruitingGates, studySiteSummary } from "@/lib/queries/studies";
 import { designIsFixed, nextStudyStatuses } from "@/lib/studies/lifecycle";
-import { DetailsForm } from "../_components/details-form";
-import { StatusForm } from "../_components/status-form";
+import { DetailsForm } from "@/app/(portal)/studies/_components/details-form";
+import { StatusForm } from "@/app/(portal)/studies/_components/status-form";
 
 export default async function StudyOverviewPage({ params }: { params: Promise<{ code: string }> }) {
   const actor = await getActor();

@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { updateStudyAction } from "../actions";
-import { StudyFields, type StudyFieldValues } from "./study-fields";
+import { updateStudyAction } from "@/app/(portal)/studies/actions";
+import { StudyFields, type StudyFieldValues } from "@/app/(portal)/studies/_components/study-fields";
 
 type Option = { value: string; label: string };
 

@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { createStudyAction } from "../actions";
-import { StudyFields } from "./study-fields";
+import { createStudyAction } from "@/app/(portal)/studies/actions";
+import { StudyFields } from "@/app/(portal)/studies/_components/study-fields";
 
 type Option = { value: string; label: string };
 

@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { setArmsAction, setConsentsAction, setCriteriaAction, setStratificationAction, setTargetAction } from "../[code]/protocol/actions";
-import { AmendmentFields } from "./amendment-fields";
-import { RowsEditor, type RowColumn } from "./rows-editor";
+import { setArmsAction, setConsentsAction, setCriteriaAction, setStratificationAction, setTargetAction } from "@/app/(portal)/studies/[code]/protocol/actions";
+import { AmendmentFields } from "@/app/(portal)/studies/_components/amendment-fields";
+import { RowsEditor, type RowColumn } from "@/app/(portal)/studies/_components/rows-editor";
 
 type Common = { studyId: number; amend: boolean };
 type Rows = Record<string, string>[];

@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { addSiteAction, setSiteStatusAction, updateSiteAction } from "../[code]/sites/actions";
-import { AmendmentFields } from "./amendment-fields";
+import { addSiteAction, setSiteStatusAction, updateSiteAction } from "@/app/(portal)/studies/[code]/sites/actions";
+import { AmendmentFields } from "@/app/(portal)/studies/_components/amendment-fields";
 
 type Option = { value: string; label: string };
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm, useFormResult } from "@/components/forms/action-form";
 import { SelectField, TextAreaField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { changeStudyStatusAction } from "../actions";
+import { changeStudyStatusAction } from "@/app/(portal)/studies/actions";
 
 /** One lifecycle step with its reason; unmet recruiting gates come back one message each. */
 export function StatusForm({ studyId, next }: { studyId: number; next: string[] }) {

@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Input, Label } from "@/components/ui/input";
-import { addTeamMemberAction, removeTeamMemberAction } from "../[code]/team/actions";
+import { addTeamMemberAction, removeTeamMemberAction } from "@/app/(portal)/studies/[code]/team/actions";
 
 const ROLES = ["co_investigator", "site_pi", "monitor", "data_manager"];
 

@@ -4,7 +4,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { piOptions, siteCentreOptions } from "@/lib/queries/studies";
-import { NewStudyForm } from "../_components/new-study-form";
+import { NewStudyForm } from "@/app/(portal)/studies/_components/new-study-form";
 
 export default async function NewStudyPage() {
   const actor = await getActor();

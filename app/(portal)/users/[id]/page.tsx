@@ -8,9 +8,9 @@ import { can } from "@/lib/authz/can";
 import { ROLES } from "@/lib/authz/permissions";
 import { getUser } from "@/lib/queries/users";
 import { mayGrantRole } from "@/lib/users/manage-scope";
-import { DisableForm } from "./_components/disable-form";
-import { PasswordForm } from "./_components/password-form";
-import { RoleForm } from "./_components/role-form";
+import { DisableForm } from "@/app/(portal)/users/[id]/_components/disable-form";
+import { PasswordForm } from "@/app/(portal)/users/[id]/_components/password-form";
+import { RoleForm } from "@/app/(portal)/users/[id]/_components/role-form";
 
 export default async function UserPage({
   params,

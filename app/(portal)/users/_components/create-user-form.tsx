@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { createUserAction } from "../actions";
+import { createUserAction } from "@/app/(portal)/users/actions";
 
 type Option = { value: string; label: string };
 

@@ -8,7 +8,7 @@ import { ROLES } from "@/lib/authz/permissions";
 import { param } from "@/lib/queries/paging";
 import { homeCentreOptions } from "@/lib/queries/users";
 import { mayGrantRole } from "@/lib/users/manage-scope";
-import { CreateUserForm } from "../_components/create-user-form";
+import { CreateUserForm } from "@/app/(portal)/users/_components/create-user-form";
 
 export default async function NewUserPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getActor();

@@ -5,7 +5,7 @@ import { insertTestParticipants } from "@/lib/testing/participants";
 import { signInAs, signOutTestSession } from "@/lib/testing/session";
 import { defineAction } from "@/lib/actions/define-action";
 import { registerSpecimen, registerSpecimenSchema } from "@/lib/biobank/commands/register-specimen";
-import { GET } from "./route";
+import { GET } from "@/app/api/biobank/specimens/route";
 
 const h = await setupTestDb();
 await seedBase(h.db);

@@ -10,8 +10,8 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { statusVariant } from "@/lib/biobank/format";
 import { releaseDetail } from "@/lib/queries/biobank";
-import { BiobankTabs } from "../../_components/biobank-tabs";
-import { decideReleaseAction } from "../actions";
+import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
+import { decideReleaseAction } from "@/app/(portal)/biobank/releases/actions";
 
 export default async function ReleasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();

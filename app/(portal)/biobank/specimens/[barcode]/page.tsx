@@ -9,8 +9,8 @@ import { can } from "@/lib/authz/can";
 import { BARCODE_RE } from "@/lib/biobank/catalog";
 import { formatDateTime, formatQuantity, statusVariant } from "@/lib/biobank/format";
 import { aliquotTree, boxesWithSpace, custodyOf, specimenByBarcode } from "@/lib/queries/biobank";
-import { BiobankTabs } from "../../_components/biobank-tabs";
-import { SpecimenActions } from "../../_components/specimen-actions";
+import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
+import { SpecimenActions } from "@/app/(portal)/biobank/_components/specimen-actions";
 
 export default async function SpecimenPage({ params, searchParams }: { params: Promise<{ barcode: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await getActor();

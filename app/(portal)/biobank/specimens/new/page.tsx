@@ -5,8 +5,8 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { TYPE_LIST } from "@/lib/biobank/catalog";
 import { shanghaiNowLocal } from "@/lib/biobank/format";
-import { BiobankTabs } from "../../_components/biobank-tabs";
-import { RegisterForm } from "../../_components/register-form";
+import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
+import { RegisterForm } from "@/app/(portal)/biobank/_components/register-form";
 
 export default async function RegisterSpecimenPage() {
   const actor = await getActor();

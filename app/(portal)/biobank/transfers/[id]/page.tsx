@@ -12,8 +12,8 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { formatDateTime, statusVariant } from "@/lib/biobank/format";
 import { transferDetail } from "@/lib/queries/biobank";
-import { BiobankTabs } from "../../_components/biobank-tabs";
-import { receiveTransferAction, shipTransferAction } from "../actions";
+import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
+import { receiveTransferAction, shipTransferAction } from "@/app/(portal)/biobank/transfers/actions";
 
 export default async function TransferPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { setCentreActiveAction } from "../../actions";
+import { setCentreActiveAction } from "@/app/(portal)/centres/actions";
 
 /** Switches a centre off (or on again), always with a reason for the audit trail. */
 export function ActiveForm({ centreId, active }: { centreId: number; active: boolean }) {

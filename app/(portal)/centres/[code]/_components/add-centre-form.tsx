@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { addCentreAction } from "../../actions";
+import { addCentreAction } from "@/app/(portal)/centres/actions";
 
 /** A new centre one level below this one; the level is decided by the parent and checked again on the server. */
 export function AddCentreForm({ parentId, level, province, city }: { parentId: number; level: string; province: string; city: string }) {

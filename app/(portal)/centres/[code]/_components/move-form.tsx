@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SelectField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { CentreOption } from "@/lib/queries/centres";
-import { moveCentreAction } from "../../actions";
+import { moveCentreAction } from "@/app/(portal)/centres/actions";
 
 export function MoveForm({ centreId, targets }: { centreId: number; targets: CentreOption[] }) {
   const t = useTranslations("network");

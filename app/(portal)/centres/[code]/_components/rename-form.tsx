@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { renameCentreAction } from "../../actions";
+import { renameCentreAction } from "@/app/(portal)/centres/actions";
 
 export function RenameForm({ centreId, nameZh, nameEn }: { centreId: number; nameZh: string; nameEn: string }) {
   const t = useTranslations("network");

@@ -5,9 +5,9 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { getQueryThread } from "@/lib/queries/followup";
-import { networkTime } from "../../_components/format";
-import { AnswerQueryForm, CloseQueryForm, ReopenQueryForm } from "../../_components/query-forms";
-import { QueryStatusBadge } from "../../_components/query-list";
+import { networkTime } from "@/app/(portal)/follow-up/_components/format";
+import { AnswerQueryForm, CloseQueryForm, ReopenQueryForm } from "@/app/(portal)/follow-up/_components/query-forms";
+import { QueryStatusBadge } from "@/app/(portal)/follow-up/_components/query-list";
 
 export default async function QueryPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();

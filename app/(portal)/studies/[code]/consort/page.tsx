@@ -10,7 +10,7 @@ import { consortFlow } from "@/lib/queries/consort";
 import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
 import { param } from "@/lib/queries/paging";
 import { studySiteOptions } from "@/lib/queries/screenings";
-import { ConsortDiagram } from "./_components/consort-diagram";
+import { ConsortDiagram } from "@/app/(portal)/studies/[code]/consort/_components/consort-diagram";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 

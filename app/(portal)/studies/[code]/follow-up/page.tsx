@@ -7,7 +7,7 @@ import { can } from "@/lib/authz/can";
 import { studySchedules } from "@/lib/queries/followup-lists";
 import { getStudyPage } from "@/lib/queries/studies";
 import { protocolChangesNeedAmendment, studyIsClosed } from "@/lib/studies/lifecycle";
-import { ScheduleEditor } from "./_components/schedule-editor";
+import { ScheduleEditor } from "@/app/(portal)/studies/[code]/follow-up/_components/schedule-editor";
 
 export default async function StudySchedulePage({ params }: { params: Promise<{ code: string }> }) {
   const actor = await getActor();

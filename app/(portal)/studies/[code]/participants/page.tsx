@@ -8,8 +8,8 @@ import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
 import { pageOf, param } from "@/lib/queries/paging";
 import { listParticipants, parseParticipantFilters } from "@/lib/queries/participants";
 import { studySiteOptions } from "@/lib/queries/screenings";
-import { ParticipantFiltersForm } from "./_components/participant-filters";
-import { ParticipantTable } from "./_components/participant-table";
+import { ParticipantFiltersForm } from "@/app/(portal)/studies/[code]/participants/_components/participant-filters";
+import { ParticipantTable } from "@/app/(portal)/studies/[code]/participants/_components/participant-table";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 

@@ -9,7 +9,7 @@ import { getProtocol, getStudyPage, listProtocolVersions } from "@/lib/queries/s
 import { formatLevelList } from "@/lib/studies/level-list";
 import { protocolChangesNeedAmendment, studyIsClosed } from "@/lib/studies/lifecycle";
 import { ratioLabel } from "@/lib/studies/recruiting-gates";
-import { ArmsForm, ConsentsForm, CriteriaForm, StratificationForm, TargetForm } from "../../_components/protocol-forms";
+import { ArmsForm, ConsentsForm, CriteriaForm, StratificationForm, TargetForm } from "@/app/(portal)/studies/_components/protocol-forms";
 
 export default async function ProtocolPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ version?: string; edit?: string }> }) {
   const actor = await getActor();

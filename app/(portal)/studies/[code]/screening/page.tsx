@@ -13,7 +13,7 @@ import { todayInNetwork } from "@/lib/enrolment/fields";
 import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
 import { pageOf, param } from "@/lib/queries/paging";
 import { listScreenings, parseScreeningFilters, siteWorkContext, studySiteOptions } from "@/lib/queries/screenings";
-import { ScreenForm } from "./_components/screen-form";
+import { ScreenForm } from "@/app/(portal)/studies/[code]/screening/_components/screen-form";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 

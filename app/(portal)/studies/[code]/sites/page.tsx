@@ -7,8 +7,8 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { getStudyPage, listStudySites, siteCentreOptions } from "@/lib/queries/studies";
 import { nextSiteStatuses, protocolChangesNeedAmendment, studyIsClosed } from "@/lib/studies/lifecycle";
-import { AddSiteForm, EditSiteForm, SiteStatusForm } from "../../_components/site-forms";
-import { StatusBadge } from "../../_components/status-badge";
+import { AddSiteForm, EditSiteForm, SiteStatusForm } from "@/app/(portal)/studies/_components/site-forms";
+import { StatusBadge } from "@/app/(portal)/studies/_components/status-badge";
 
 export default async function SitesPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ site?: string }> }) {
   const actor = await getActor();

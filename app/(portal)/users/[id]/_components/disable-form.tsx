@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { setUserDisabledAction } from "../../actions";
+import { setUserDisabledAction } from "@/app/(portal)/users/actions";
 
 export function DisableForm({ userId, disabled }: { userId: number; disabled: boolean }) {
   const t = useTranslations("users");

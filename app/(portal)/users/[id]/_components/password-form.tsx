@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { setPasswordAction } from "../../actions";
+import { setPasswordAction } from "@/app/(portal)/users/actions";
 
 export function PasswordForm({ userId }: { userId: number }) {
   const t = useTranslations("users");

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { changeRoleAction } from "../../actions";
+import { changeRoleAction } from "@/app/(portal)/users/actions";
 
 export function RoleForm({ userId, current, roles }: { userId: number; current: string; roles: { value: string; label: string }[] }) {
   const t = useTranslations("users");

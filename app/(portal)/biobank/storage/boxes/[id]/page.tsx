@@ -9,8 +9,8 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { positionLabel } from "@/lib/biobank/catalog";
 import { boxGrid } from "@/lib/queries/biobank";
-import { BiobankTabs } from "../../../_components/biobank-tabs";
-import { placeSpecimenAction } from "../../actions";
+import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
+import { placeSpecimenAction } from "@/app/(portal)/biobank/storage/actions";
 
 export default async function BoxPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();

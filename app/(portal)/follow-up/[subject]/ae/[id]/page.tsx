@@ -5,14 +5,14 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { toNetworkLocal } from "@/lib/followup/fields";
 import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
 import { listAdverseEvents, listQueriesOnParticipant, recordHistory } from "@/lib/queries/followup";
-import { AeForm } from "../../../_components/ae-form";
-import { networkTime } from "../../../_components/format";
-import { HistoryTable } from "../../../_components/history-table";
-import { loadParticipantPage } from "../../../_components/load";
-import { ParticipantHeader } from "../../../_components/participant-header";
-import { QueryList } from "../../../_components/query-list";
-import { RaiseQueryForm } from "../../../_components/raise-query-form";
-import { SdvButton } from "../../../_components/sdv-button";
+import { AeForm } from "@/app/(portal)/follow-up/_components/ae-form";
+import { networkTime } from "@/app/(portal)/follow-up/_components/format";
+import { HistoryTable } from "@/app/(portal)/follow-up/_components/history-table";
+import { loadParticipantPage } from "@/app/(portal)/follow-up/_components/load";
+import { ParticipantHeader } from "@/app/(portal)/follow-up/_components/participant-header";
+import { QueryList } from "@/app/(portal)/follow-up/_components/query-list";
+import { RaiseQueryForm } from "@/app/(portal)/follow-up/_components/raise-query-form";
+import { SdvButton } from "@/app/(portal)/follow-up/_components/sdv-button";
 
 export default async function AePage({ params }: { params: Promise<{ subject: string; id: string }> }) {
   const { actor, participant: p } = await loadParticipantPage(params);

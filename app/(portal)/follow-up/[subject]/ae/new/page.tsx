@@ -2,9 +2,9 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { toNetworkLocal } from "@/lib/followup/fields";
-import { AeForm } from "../../../_components/ae-form";
-import { loadParticipantPage } from "../../../_components/load";
-import { ParticipantHeader } from "../../../_components/participant-header";
+import { AeForm } from "@/app/(portal)/follow-up/_components/ae-form";
+import { loadParticipantPage } from "@/app/(portal)/follow-up/_components/load";
+import { ParticipantHeader } from "@/app/(portal)/follow-up/_components/participant-header";
 
 export default async function NewAePage({ params }: { params: Promise<{ subject: string }> }) {
   const { participant: p } = await loadParticipantPage(params);

@@ -4,14 +4,14 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
 import { listQueriesOnParticipant, listVisits, recordHistory } from "@/lib/queries/followup";
-import { HistoryTable } from "../../../_components/history-table";
-import { loadParticipantPage } from "../../../_components/load";
-import { ParticipantHeader } from "../../../_components/participant-header";
-import { QueryList } from "../../../_components/query-list";
-import { RaiseQueryForm } from "../../../_components/raise-query-form";
-import { SdvButton } from "../../../_components/sdv-button";
-import { TimingBadge } from "../../../_components/timing-badge";
-import { VisitForm } from "../../../_components/visit-form";
+import { HistoryTable } from "@/app/(portal)/follow-up/_components/history-table";
+import { loadParticipantPage } from "@/app/(portal)/follow-up/_components/load";
+import { ParticipantHeader } from "@/app/(portal)/follow-up/_components/participant-header";
+import { QueryList } from "@/app/(portal)/follow-up/_components/query-list";
+import { RaiseQueryForm } from "@/app/(portal)/follow-up/_components/raise-query-form";
+import { SdvButton } from "@/app/(portal)/follow-up/_components/sdv-button";
+import { TimingBadge } from "@/app/(portal)/follow-up/_components/timing-badge";
+import { VisitForm } from "@/app/(portal)/follow-up/_components/visit-form";
 
 export default async function VisitPage({ params }: { params: Promise<{ subject: string; id: string }> }) {
   const { actor, participant: p } = await loadParticipantPage(params);

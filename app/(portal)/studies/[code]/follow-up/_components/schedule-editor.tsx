@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { AmendmentFields } from "../../../_components/amendment-fields";
-import { RowsEditor, type RowColumn } from "../../../_components/rows-editor";
-import { setVisitScheduleAction } from "../actions";
+import { AmendmentFields } from "@/app/(portal)/studies/_components/amendment-fields";
+import { RowsEditor, type RowColumn } from "@/app/(portal)/studies/_components/rows-editor";
+import { setVisitScheduleAction } from "@/app/(portal)/studies/[code]/follow-up/actions";
 
 /** The PI edits the visit schedule; once recruiting, saving is a protocol amendment. */
 export function ScheduleEditor({ studyId, amend, initial }: { studyId: number; amend: boolean; initial: Record<string, string>[] }) {

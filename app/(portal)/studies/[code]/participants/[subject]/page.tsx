@@ -8,8 +8,8 @@ import { todayInNetwork } from "@/lib/enrolment/fields";
 import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
 import { getParticipant } from "@/lib/queries/participant-detail";
 import { studySiteOptions } from "@/lib/queries/screenings";
-import { TransferForm, UnblindForm, WithdrawForm } from "./_components/participant-forms";
-import { ParticipantTimeline } from "./_components/participant-timeline";
+import { TransferForm, UnblindForm, WithdrawForm } from "@/app/(portal)/studies/[code]/participants/[subject]/_components/participant-forms";
+import { ParticipantTimeline } from "@/app/(portal)/studies/[code]/participants/[subject]/_components/participant-timeline";
 
 export default async function ParticipantPage({ params }: { params: Promise<{ code: string; subject: string }> }) {
   const { code, subject } = await params;

@@ -7,7 +7,7 @@ import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Label, Select } from "@/components/ui/input";
 import type { SiteWorkContext } from "@/lib/queries/screenings";
-import { enrolAction } from "../actions";
+import { enrolAction } from "@/app/(portal)/studies/[code]/screening/actions";
 
 type Props = {
   studyId: number;

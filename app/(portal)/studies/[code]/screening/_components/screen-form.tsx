@@ -8,7 +8,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Label, Select } from "@/components/ui/input";
 import { buttonVariants } from "@/components/ui/button";
 import type { SiteWorkContext } from "@/lib/queries/screenings";
-import { screenAction } from "../actions";
+import { screenAction } from "@/app/(portal)/studies/[code]/screening/actions";
 
 type Criterion = SiteWorkContext["criteria"][number];
 

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { transferAction, unblindAction, withdrawAction } from "../../actions";
+import { transferAction, unblindAction, withdrawAction } from "@/app/(portal)/studies/[code]/participants/actions";
 
 const REASONS = ["consent_withdrawn", "adverse_event", "lost_to_follow_up", "protocol_deviation", "investigator_decision", "death", "other"] as const;
 

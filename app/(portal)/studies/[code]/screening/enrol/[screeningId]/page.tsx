@@ -7,7 +7,7 @@ import { can } from "@/lib/authz/can";
 import { todayInNetwork } from "@/lib/enrolment/fields";
 import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
 import { ownEligibleScreening, siteWorkContext } from "@/lib/queries/screenings";
-import { EnrolForm } from "../../_components/enrol-form";
+import { EnrolForm } from "@/app/(portal)/studies/[code]/screening/_components/enrol-form";
 
 export default async function EnrolPage({ params }: { params: Promise<{ code: string; screeningId: string }> }) {
   const { code, screeningId } = await params;
