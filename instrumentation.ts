@@ -1,5 +1,5 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startOrExit } = await import("@/lib/startup");
+  const { startOrExit } = await import("@/seed/startup");
   await startOrExit();
 }

@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["{lib,db,app,components}/**/*.test.ts"],
+    include: ["{lib,db,seed,app,components}/**/*.test.ts"],
     setupFiles: ["lib/testing/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

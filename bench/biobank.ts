@@ -2,12 +2,12 @@
 // PGlite in a temp folder always; PostgreSQL too when DATABASE_URL is set (in a fresh database).
 import { sql } from "drizzle-orm";
 import { queryRows, type Handle } from "@/db/client";
-import { seedNetwork } from "@/db/seed/network";
-import { seedBiobank } from "@/db/seed/biobank";
+import { seedNetwork } from "@/seed/network";
+import { seedBiobank } from "@/seed/biobank";
 import type { Actor } from "@/lib/authz/actor";
-import { searchSpecimens, specimenByBarcode, specimenCounts } from "@/lib/queries/biobank";
+import { searchSpecimens, specimenByBarcode, specimenCounts } from "@/lib/biobank/queries/search";
 import type { SpecimenFilters } from "@/lib/biobank/filters";
-import { PARENTS } from "@/db/seed/biobank-plan";
+import { PARENTS } from "@/seed/biobank-plan";
 import { onEachDatabase, timeCalls } from "@/bench/timing";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);

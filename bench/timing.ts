@@ -1,4 +1,4 @@
-import { scratchPgliteDir, scratchPostgres, type Scratch } from "@/db/scratch";
+import { scratchPgliteDir, scratchPostgres, type Scratch } from "@/lib/testing/scratch";
 import type { Handle } from "@/db/client";
 
 /** Median and 95th percentile (nearest rank) of timings in ms. */

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Bell } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/authz/actor";
-import { unreadCount } from "@/lib/queries/notifications";
+import { unreadCount } from "@/lib/notifications/queries/notifications";
 
 /** The header's link to the notifications, with the number of unread ones. */
 export async function NotificationBell({ actor }: { actor: Pick<Actor, "id" | "role"> }) {

@@ -3,29 +3,15 @@ import { getDb, type Db } from "@/db/client";
 import { appendAudit, type AuditInput } from "@/lib/audit/append";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import type { Actor } from "@/lib/authz/actor";
-import type { Permission } from "@/lib/authz/permissions";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translate } from "@/lib/i18n/translate";
-import { ActionError } from "@/lib/actions/errors";
-import { formDataToObject } from "@/lib/actions/form-data";
-import type { ActionResult, FieldErrors } from "@/lib/actions/result";
-import { runAfterSuccess, type AfterSuccess } from "@/lib/actions/after-success";
+import type { Command } from "./define-command";
+import { ActionError } from "./errors";
+import { formDataToObject } from "./form-data";
+import type { ActionResult, FieldErrors } from "./result";
+import { runAfterSuccess, type AfterSuccess } from "./after-success";
 
-export type ActionContext<I> = {
-  actor: Actor;
-  input: I;
-  /** The transaction: every read that decides and every write goes through it. */
-  tx: Db;
-  /** Queue an audit event; the wrapper writes them at the end of the same transaction. */
-  audit: (event: AuditInput) => void;
-};
-
-type Options<S extends z.ZodType, R> = {
-  schema: S;
-  permission: Permission;
-  handler: (ctx: ActionContext<z.infer<S>>) => Promise<R>;
-} & AfterSuccess<R>;
+export type { CommandContext as ActionContext } from "./define-command";
 
 /** A wrapped action takes an object, or (previousState, FormData) as useActionState calls it. */
 export type ServerAction<R> = (input: unknown, formData?: unknown) => Promise<ActionResult<R>>;
@@ -37,64 +23,75 @@ export function isPipelineAction(fn: unknown): boolean {
   return typeof fn === "function" && registry.has(fn);
 }
 
+type Translate = (k: string, p?: Record<string, string | number>) => string;
+
 /**
- * The one server-action pipeline: actor from the database, strict validation, permission,
- * one transaction with its audit events, a typed result, then revalidation and redirect.
+ * The one command pipeline: actor from the database, strict validation, permission, one
+ * transaction with its audit events, a typed result with translated messages.
  */
-export function defineAction<S extends z.ZodType, R>(opts: Options<S, R>): ServerAction<R> {
+export async function executeCommand<S extends z.ZodType, R>(command: Command<S, R>, raw: unknown): Promise<ActionResult<R>> {
+  const actor = await getActor();
+  const locale = await requestLocale(actor?.locale);
+  if (!actor) return { ok: false, message: translate(locale, "errors.signedOut") };
+  const t: Translate = (key, params) => translate(locale, key, params);
+
+  const parsed = command.schema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, message: t("errors.validation"), fieldErrors: zodFieldErrors(parsed.error, t) };
+  }
+  if (!can(actor, command.permission)) return { ok: false, message: t("errors.forbidden") };
+
+  try {
+    const db = await getDb();
+    const data = await db.transaction(async (tx) => {
+      const events: AuditInput[] = [];
+      const result = await command.handler({ actor, input: parsed.data, tx: tx as Db, audit: (e) => events.push(e) });
+      if (events.length === 0) throw new Error(`command ${command.name} wrote no audit event`);
+      await appendAudit(tx as Db, { id: actor.id, centreId: actor.centreId }, events);
+      return result;
+    });
+    return { ok: true, data };
+  } catch (err) {
+    if (err instanceof ActionError) {
+      return {
+        ok: false,
+        message: t(err.key, err.params),
+        fieldErrors: err.fieldErrors ? translateFieldErrors(err.fieldErrors, t, err.params) : undefined,
+      };
+    }
+    console.error(`[command ${command.name}] failed`, err);
+    return { ok: false, message: t("errors.unexpected") };
+  }
+}
+
+/**
+ * Binds a command to a server action: FormData or an object in, the pipeline, then revalidation
+ * and redirect (outside any try/catch: redirect() works by throwing). The command alone decides
+ * permission and rules; the binding only says what to refresh and where to go.
+ */
+export function defineAction<S extends z.ZodType, R>(command: Command<S, R>, after?: AfterSuccess<R>): ServerAction<R>;
+/** @deprecated TRANSITIONAL (removed when every domain has moved): options carrying the permission. */
+export function defineAction<S extends z.ZodType, R>(opts: Omit<Command<S, R>, "name"> & AfterSuccess<R>): ServerAction<R>;
+export function defineAction<S extends z.ZodType, R>(arg: Command<S, R> | (Omit<Command<S, R>, "name"> & AfterSuccess<R>), afterArg?: AfterSuccess<R>): ServerAction<R> {
+  const legacy = !("name" in arg);
+  const command: Command<S, R> = legacy ? { ...arg, name: arg.permission } : arg;
+  const after: AfterSuccess<R> = (legacy ? (arg as AfterSuccess<R>) : afterArg) ?? {};
   const action: ServerAction<R> = async (first, second) => {
     const raw = second instanceof FormData ? formDataToObject(second) : first instanceof FormData ? formDataToObject(first) : first;
-
-    const actor = await getActor();
-    const locale = await requestLocale(actor?.locale);
-    if (!actor) return { ok: false, message: translate(locale, "errors.signedOut") };
-    const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
-
-    const parsed = opts.schema.safeParse(raw);
-    if (!parsed.success) {
-      return { ok: false, message: t("errors.validation"), fieldErrors: zodFieldErrors(parsed.error, t) };
-    }
-    if (!can(actor, opts.permission)) return { ok: false, message: t("errors.forbidden") };
-
-    let data: R;
-    try {
-      const db = await getDb();
-      data = await db.transaction(async (tx) => {
-        const events: AuditInput[] = [];
-        const result = await opts.handler({ actor, input: parsed.data, tx: tx as Db, audit: (e) => events.push(e) });
-        if (events.length === 0) throw new Error(`action for ${opts.permission} wrote no audit event`);
-        await appendAudit(tx as Db, { id: actor.id, centreId: actor.centreId }, events);
-        return result;
-      });
-    } catch (err) {
-      if (err instanceof ActionError) {
-        return {
-          ok: false,
-          message: t(err.key, err.params),
-          fieldErrors: err.fieldErrors ? translateFieldErrors(err.fieldErrors, t, err.params) : undefined,
-        };
-      }
-      console.error(`[action ${opts.permission}] failed`, err);
-      return { ok: false, message: t("errors.unexpected") };
-    }
-    // Outside the try: redirect() works by throwing.
-    await runAfterSuccess(opts, data);
-    return { ok: true, data };
+    const result = await executeCommand(command, raw);
+    if (result.ok) await runAfterSuccess(after, result.data);
+    return result;
   };
   registry.add(action);
   return action;
 }
 
-function translateFieldErrors(
-  fe: FieldErrors,
-  t: (k: string, p?: Record<string, string | number>) => string,
-  params?: Record<string, string | number>,
-): FieldErrors {
+function translateFieldErrors(fe: FieldErrors, t: Translate, params?: Record<string, string | number>): FieldErrors {
   return Object.fromEntries(Object.entries(fe).map(([k, msgs]) => [k, msgs.map((m) => t(m, params))]));
 }
 
 /** zod issues -> translated messages per field. Schemas use message keys ("validation.*"). */
-function zodFieldErrors(error: z.ZodError, t: (k: string, p?: Record<string, string | number>) => string): FieldErrors {
+function zodFieldErrors(error: z.ZodError, t: Translate): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.length ? issue.path.map(String).join(".") : "_form";
@@ -104,8 +101,8 @@ function zodFieldErrors(error: z.ZodError, t: (k: string, p?: Record<string, str
   return out;
 }
 
-function issueMessage(issue: z.core.$ZodIssue, t: (k: string, p?: Record<string, string | number>) => string): string {
-  if (issue.message?.startsWith("validation.")) return t(issue.message);
+function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+  if (issue.message?.startsWith("validation.") || /^[a-z]+\.validation\./.test(issue.message ?? "")) return t(issue.message, issueParams(issue));
   switch (issue.code) {
     case "unrecognized_keys":
       return t("validation.unknownField", { keys: issue.keys.join(", ") });
@@ -120,4 +117,12 @@ function issueMessage(issue: z.core.$ZodIssue, t: (k: string, p?: Record<string,
     default:
       return t("validation.invalid");
   }
+}
+
+/** Limits carried by an issue, for messages such as "at most {max} characters". */
+function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> | undefined {
+  if (issue.code === "too_big") return { max: Number(issue.maximum) };
+  if (issue.code === "too_small") return { min: Number(issue.minimum) };
+  const p = (issue as { params?: Record<string, string | number> }).params;
+  return p;
 }

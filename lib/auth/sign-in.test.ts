@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
-import { DEMO_PASSWORD } from "@/db/seed/network-data";
+import { DEMO_PASSWORD } from "@/seed/network-data";
 import { setupTestDb } from "@/lib/testing/db";
 import { seedBase } from "@/lib/testing/fixtures";
 import { LOGIN_MAX_FAILURES_PER_ACCOUNT, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/lib/auth/config";

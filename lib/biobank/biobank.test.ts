@@ -8,7 +8,7 @@ import { setupTestDb } from "@/lib/testing/db";
 import { insertTestParticipants } from "@/lib/testing/participants";
 import { parseFilters } from "@/lib/biobank/filters";
 import { signInAs } from "@/lib/testing/session";
-import { searchSpecimens, specimenByBarcode, specimenCounts } from "@/lib/queries/biobank";
+import { searchSpecimens, specimenByBarcode, specimenCounts } from "@/lib/biobank/queries/search";
 import { aliquotSchema, aliquotSpecimen } from "@/lib/biobank/commands/aliquot";
 import { changeSpecimenStatus, changeStatusSchema } from "@/lib/biobank/commands/change-status";
 import { createDonor, createDonorSchema } from "@/lib/biobank/commands/create-donor";

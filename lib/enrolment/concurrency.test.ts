@@ -9,7 +9,7 @@ import { setupTestDb } from "@/lib/testing/db";
 import { seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
 import { todayInNetwork } from "@/lib/enrolment/fields";
-import { createTestStudy, testNationalId } from "@/lib/enrolment/test-study";
+import { createTestStudy, testNationalId } from "@/lib/testing/study-builder";
 
 process.env.DATABASE_POOL_SIZE = "40";
 const db = process.env.DATABASE_URL ? await setupTestDb() : null;

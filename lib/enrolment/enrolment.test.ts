@@ -9,11 +9,11 @@ import { setupTestDb } from "@/lib/testing/db";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
 import { loadActorBySession } from "@/lib/auth/sessions";
-import { getParticipant } from "@/lib/queries/participant-detail";
-import { listParticipants } from "@/lib/queries/participants";
-import { listScreenings } from "@/lib/queries/screenings";
+import { getParticipant } from "@/lib/participants/queries/participant-detail";
+import { listParticipants } from "@/lib/participants/queries/participants";
+import { listScreenings } from "@/lib/enrolment/queries/screenings";
 import { todayInNetwork } from "@/lib/enrolment/fields";
-import { createTestStudy, testNationalId } from "@/lib/enrolment/test-study";
+import { createTestStudy, testNationalId } from "@/lib/testing/study-builder";
 
 const TABLES = ["screenings", "participants", "allocation_entries", "participant_transfers", "unblindings", "audit_events"];
 const h = await setupTestDb();

@@ -3,9 +3,9 @@ import type { Db } from "@/db/client";
 import { adverseEvents, type AdverseEvent, type Participant, type Study } from "@/db/schema";
 import { fieldError, notFound } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
-import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
+import { lockOwnParticipant } from "@/lib/participants/participant-lock";
 import { todayInNetwork, type AeValues } from "@/lib/followup/fields";
-import { notifySae } from "@/lib/followup/notify";
+import { notifySae } from "@/lib/notifications/notify";
 import { isLateReport } from "@/lib/followup/sae-clock";
 import { appendVersion } from "@/lib/followup/versions";
 

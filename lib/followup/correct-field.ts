@@ -3,7 +3,7 @@ import type { ClinicalEntity } from "@/db/schema";
 import type { AuditInput } from "@/lib/audit/append";
 import { ActionError, fieldError } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
-import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
+import { lockOwnParticipant } from "@/lib/participants/participant-lock";
 import { aeSnapshot, lockAeAtOwnSite, saveAe } from "@/lib/followup/ae-record";
 import { aeValuesSchema, participantValuesSchema, visitValuesSchema } from "@/lib/followup/fields";
 import { participantSnapshot, saveParticipantData } from "@/lib/followup/participant-record";

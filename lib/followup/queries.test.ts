@@ -4,14 +4,14 @@ import { queryRows } from "@/db/client";
 import { auditEvents, dataQueries, notifications, participantVisits, users } from "@/db/schema";
 import { getActor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { getFollowupParticipant, getQueryThread, listAdverseEvents } from "@/lib/queries/followup";
-import { listQueries, openQueriesBySite } from "@/lib/queries/followup-lists";
+import { getFollowupParticipant, getQueryThread, listAdverseEvents } from "@/lib/followup/queries/followup";
+import { listQueries, openQueriesBySite } from "@/lib/followup/queries/followup-lists";
 import { setupTestDb } from "@/lib/testing/db";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
 import { toNetworkLocal } from "@/lib/followup/fields";
-import { act, expectOk, expectRefused, FOLLOWUP_TABLES } from "@/lib/followup/test-actions";
-import { createFollowupStudy } from "@/lib/followup/test-fixture";
+import { act, expectOk, expectRefused, FOLLOWUP_TABLES } from "@/lib/testing/followup-actions";
+import { createFollowupStudy } from "@/lib/testing/followup-study";
 
 const h = await setupTestDb();
 let a: Awaited<ReturnType<typeof createFollowupStudy>>;

@@ -4,13 +4,13 @@ import { queryRows } from "@/db/client";
 import { adverseEvents, auditEvents, notifications, participantVisits, participants, users } from "@/db/schema";
 import { getActor } from "@/lib/auth/actor";
 import { translate } from "@/lib/i18n/translate";
-import { recordHistory } from "@/lib/queries/followup";
+import { recordHistory } from "@/lib/followup/queries/followup";
 import { setupTestDb } from "@/lib/testing/db";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
 import { toNetworkLocal } from "@/lib/followup/fields";
-import { act, expectOk, expectRefused, FOLLOWUP_TABLES } from "@/lib/followup/test-actions";
-import { createFollowupStudy } from "@/lib/followup/test-fixture";
+import { act, expectOk, expectRefused, FOLLOWUP_TABLES } from "@/lib/testing/followup-actions";
+import { createFollowupStudy } from "@/lib/testing/followup-study";
 
 const h = await setupTestDb();
 let s: Awaited<ReturnType<typeof createFollowupStudy>>;

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/authz/actor";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
 
-export { participantScope } from "@/lib/enrolment/read-scope";
+export { participantScope } from "@/lib/participants/scope";
 
 /** The study's own PI (studies.pi_user_id or an active 'pi' team row). */
 export function isStudyPi(actor: Pick<Actor, "id">, studyId: SQL): SQL {

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { participantVisits, type Participant, type ParticipantVisit, type Study } from "@/db/schema";
 import { fieldError, notFound } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
-import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
+import { lockOwnParticipant } from "@/lib/participants/participant-lock";
 import { todayInNetwork, type VisitValues } from "@/lib/followup/fields";
 import { appendVersion } from "@/lib/followup/versions";
 import { isInWindow } from "@/lib/followup/windows";

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { protocolVersions, studies, type ProtocolVersion, type Study } from "@/db/schema";
 import { fieldError } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
-import { copyVisitSchedule } from "@/lib/followup/schedule";
+import { copyVisitSchedule } from "@/lib/studies/visit-schedule";
 import { dayField } from "@/lib/studies/fields";
 import { protocolChangesNeedAmendment } from "@/lib/studies/lifecycle";
 

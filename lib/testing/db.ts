@@ -1,6 +1,6 @@
 import { afterAll } from "vitest";
 import { openPglite, setProcessDatabase, type Handle } from "@/db/client";
-import { scratchPostgres } from "@/db/scratch";
+import { scratchPostgres } from "@/lib/testing/scratch";
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default, a new database on

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { organisations, users } from "@/db/schema";
-import { seedNetwork } from "@/db/seed/network";
-import { seedUsers } from "@/db/seed/users";
+import { seedNetwork } from "@/seed/network";
+import { seedUsers } from "@/seed/users";
 
 /** The demo network and demo accounts (no studies or specimens): the base of most tests. */
 export async function seedBase(db: Db) {

@@ -1,11 +1,14 @@
 import { z } from "zod";
+import { TEXT_LIMITS, textField } from "@/lib/validation/text";
 
-/** An id from a form or a crafted call: FormData sends strings, so coerce explicitly. */
-export const idField = z.coerce.number({ message: "validation.required" }).int({ message: "validation.invalid" }).positive({ message: "validation.required" });
+export { idField, intField, decimalField, MAX_INT_ID } from "@/lib/validation/numbers";
+export { textField, optionalTextField, TEXT_LIMITS } from "@/lib/validation/text";
+export { dayField, optionalDayField, networkDateTimeField, CLINICAL_DAY, PLANNING_DAY, FILTER_DAY } from "@/lib/validation/dates";
+export { listOf } from "@/lib/validation/lists";
 
 /** true/false from a plain object, or "true"/"false" from FormData. */
-export const boolField = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
+export const boolField = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], { message: "validation.invalid" });
 
-export const reasonField = z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }).max(500);
+export const reasonField = textField({ max: TEXT_LIMITS.reason });
 
-export const nameField = z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }).max(200);
+export const nameField = textField({ max: TEXT_LIMITS.name });

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
-import { demoAccountsIfLoaded } from "@/lib/queries/demo";
+import { demoAccountsIfLoaded } from "@/seed/demo-accounts";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { LoginForm } from "@/app/(auth)/login/login-form";
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { filterCentres } from "@/lib/queries/biobank";
+import { filterCentres } from "@/lib/biobank/queries/search";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { SpecimenSearch } from "@/app/(portal)/biobank/_components/specimen-search";
 

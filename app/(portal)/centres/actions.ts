@@ -1,10 +1,10 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { addCentre, addCentreSchema } from "@/lib/network/add-centre";
-import { moveCentre, moveCentreSchema } from "@/lib/network/move-centre";
-import { renameCentre, renameCentreSchema } from "@/lib/network/rename-centre";
-import { setCentreActive, setCentreActiveSchema } from "@/lib/network/set-centre-active";
+import { addCentre, addCentreSchema } from "@/lib/network/commands/add-centre";
+import { moveCentre, moveCentreSchema } from "@/lib/network/commands/move-centre";
+import { renameCentre, renameCentreSchema } from "@/lib/network/commands/rename-centre";
+import { setCentreActive, setCentreActiveSchema } from "@/lib/network/commands/set-centre-active";
 
 // The pages are rendered per request; this drops what the browser's router cache holds.
 const everywhere = (d: { code: string }) => ["/centres", `/centres/${d.code}`];

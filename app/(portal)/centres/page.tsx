@@ -6,7 +6,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { LEVELS } from "@/lib/network/levels";
 import { buildTree } from "@/lib/network/tree";
-import { centreLevelCounts, listCentres } from "@/lib/queries/centres";
+import { centreLevelCounts, listCentres } from "@/lib/network/queries/centres";
 import { CentreTree } from "@/app/(portal)/centres/_components/centre-tree";
 
 export default async function CentresPage() {

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { parseDashboardParams } from "@/lib/metrics/params";
-import { getDashboard } from "@/lib/queries/dashboard";
+import { getDashboard } from "@/lib/metrics/queries/dashboard";
 import { DashboardView } from "@/app/(portal)/dashboard/_components/dashboard-view";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;

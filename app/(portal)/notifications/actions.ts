@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { readNotifications, readNotificationsSchema } from "@/lib/followup/commands/read-notifications";
+import { readNotifications, readNotificationsSchema } from "@/lib/notifications/commands/read-notifications";
 
 export const readNotificationsAction = defineAction({
   schema: readNotificationsSchema,

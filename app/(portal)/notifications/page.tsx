@@ -5,8 +5,8 @@ import { Pager } from "@/components/tables/pager";
 import { Badge } from "@/components/ui/badge";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { listNotifications, unreadCount } from "@/lib/queries/notifications";
-import { pageOf } from "@/lib/queries/paging";
+import { listNotifications, unreadCount } from "@/lib/notifications/queries/notifications";
+import { pageOf } from "@/lib/reads/paging";
 import { networkTime } from "@/app/(portal)/follow-up/_components/format";
 import { ReadButton } from "@/app/(portal)/notifications/read-button";
 

@@ -4,8 +4,8 @@ import { Pager } from "@/components/tables/pager";
 import { Card, CardContent } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { pageOf, param } from "@/lib/queries/paging";
-import { listMyParticipants, parseParticipantFilters } from "@/lib/queries/participants";
+import { pageOf, param } from "@/lib/reads/paging";
+import { listMyParticipants, parseParticipantFilters } from "@/lib/participants/queries/participants";
 import { ParticipantFiltersForm } from "@/app/(portal)/studies/[code]/participants/_components/participant-filters";
 import { ParticipantTable } from "@/app/(portal)/studies/[code]/participants/_components/participant-table";
 

@@ -1,9 +1,9 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { changeStudyStatus, changeStudyStatusSchema } from "@/lib/studies/change-status";
-import { createStudy, createStudySchema } from "@/lib/studies/create-study";
-import { updateStudy, updateStudySchema } from "@/lib/studies/update-study";
+import { changeStudyStatus, changeStudyStatusSchema } from "@/lib/studies/commands/change-status";
+import { createStudy, createStudySchema } from "@/lib/studies/commands/create-study";
+import { updateStudy, updateStudySchema } from "@/lib/studies/commands/update-study";
 
 const pages = (d: { code: string }) => ["/studies", `/studies/${d.code}`, `/studies/${d.code}/history`];
 

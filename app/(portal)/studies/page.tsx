@@ -8,8 +8,8 @@ import { Input, Label, Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { pageOf, param } from "@/lib/queries/paging";
-import { listStudies, parseStudyFilters } from "@/lib/queries/studies";
+import { pageOf, param } from "@/lib/reads/paging";
+import { listStudies, parseStudyFilters } from "@/lib/studies/queries/studies";
 import { STUDY_STATUSES } from "@/lib/studies/lifecycle";
 import { StatusBadge } from "@/app/(portal)/studies/_components/status-badge";
 

@@ -1,10 +1,10 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { changeRole, changeRoleSchema } from "@/lib/users/change-role";
-import { createUser, createUserSchema } from "@/lib/users/create-user";
-import { setPassword, setPasswordSchema } from "@/lib/users/set-password";
-import { setUserDisabled, setUserDisabledSchema } from "@/lib/users/set-user-disabled";
+import { changeRole, changeRoleSchema } from "@/lib/users/commands/change-role";
+import { createUser, createUserSchema } from "@/lib/users/commands/create-user";
+import { setPassword, setPasswordSchema } from "@/lib/users/commands/set-password";
+import { setUserDisabled, setUserDisabledSchema } from "@/lib/users/commands/set-user-disabled";
 
 const pages = (d: { id: number }) => ["/users", `/users/${d.id}`];
 

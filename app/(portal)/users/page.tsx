@@ -8,8 +8,8 @@ import { Card, CardContent } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { pageOf, param } from "@/lib/queries/paging";
-import { homeCentreOptions, listUsers, parseUserFilters } from "@/lib/queries/users";
+import { pageOf, param } from "@/lib/reads/paging";
+import { homeCentreOptions, listUsers, parseUserFilters } from "@/lib/users/queries/users";
 import { UserFiltersForm } from "@/app/(portal)/users/_components/user-filters";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildHandNetwork } from "@/lib/metrics/hand-network";
-import type { DashboardData } from "@/lib/queries/dashboard";
+import { buildHandNetwork } from "@/lib/testing/hand-network";
+import type { DashboardData } from "@/lib/metrics/queries/dashboard";
 import { setupTestDb } from "@/lib/testing/db";
 import { signInAs, signOutTestSession } from "@/lib/testing/session";
 import { GET } from "@/app/api/dashboard/route";

@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { parseDashboardParams } from "@/lib/metrics/params";
-import { getDashboard } from "@/lib/queries/dashboard";
+import { getDashboard } from "@/lib/metrics/queries/dashboard";
 
 export const dynamic = "force-dynamic";
 

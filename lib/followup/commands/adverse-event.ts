@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ActionContext } from "@/lib/actions/define-action";
-import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
+import { lockOwnParticipant } from "@/lib/participants/participant-lock";
 import { createAe, lockAeAtOwnSite, saveAe } from "@/lib/followup/ae-record";
 import { aeValuesShape, changeReasonField, idField } from "@/lib/followup/fields";
 import { pick } from "@/lib/followup/versions";

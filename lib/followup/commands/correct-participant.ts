@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ActionContext } from "@/lib/actions/define-action";
-import { lockOwnParticipant } from "@/lib/enrolment/participant-lock";
+import { lockOwnParticipant } from "@/lib/participants/participant-lock";
 import { changeReasonField, idField, participantValuesShape } from "@/lib/followup/fields";
 import { saveParticipantData } from "@/lib/followup/participant-record";
 import { pick } from "@/lib/followup/versions";

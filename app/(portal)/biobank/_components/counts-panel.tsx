@@ -1,5 +1,5 @@
 import { useLocale, useTranslations } from "next-intl";
-import type { SpecimenCounts } from "@/lib/queries/biobank";
+import type { SpecimenCounts } from "@/lib/biobank/queries/search";
 
 /** Counts by type and by collecting centre next to the results (works on server and client). */
 export function CountsPanel({ counts }: { counts: SpecimenCounts }) {

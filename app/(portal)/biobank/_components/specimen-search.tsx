@@ -11,7 +11,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { filtersToQuery, parseFilters, type SpecimenFilters } from "@/lib/biobank/filters";
 import { biobankKeys } from "@/lib/biobank/query-keys";
 import { formatDateTime, formatQuantity, statusVariant } from "@/lib/biobank/format";
-import type { SpecimenCounts, SpecimenRow } from "@/lib/queries/biobank";
+import type { SpecimenCounts, SpecimenRow } from "@/lib/biobank/queries/search";
 import { CountsPanel } from "@/app/(portal)/biobank/_components/counts-panel";
 
 type Result = { rows: SpecimenRow[] | null; total: number; page: number; pages: number; counts: SpecimenCounts };

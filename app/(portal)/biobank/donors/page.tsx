@@ -10,7 +10,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { listDonors } from "@/lib/queries/biobank";
+import { listDonors } from "@/lib/biobank/queries/search";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { createDonorAction } from "@/app/(portal)/biobank/donors/actions";
 

@@ -5,7 +5,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { parseBarcodeList } from "@/lib/biobank/barcodes";
 import { code128Svg, dataMatrixSvg } from "@/lib/biobank/label-svg";
-import { labelsFor } from "@/lib/queries/biobank";
+import { labelsFor } from "@/lib/biobank/queries/search";
 import { PrintButton } from "@/app/(portal)/biobank/_components/print-button";
 
 // Only the sheet is printed: the portal's shell is hidden, labels keep their size (50 × 25 mm).

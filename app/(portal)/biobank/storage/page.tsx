@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { storageTree } from "@/lib/queries/biobank";
+import { storageTree } from "@/lib/biobank/queries/search";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { createBoxAction, createFreezerAction, createRackAction } from "@/app/(portal)/biobank/storage/actions";
 

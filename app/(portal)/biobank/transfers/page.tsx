@@ -10,7 +10,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { formatDateTime, statusVariant } from "@/lib/biobank/format";
-import { listTransfers, transferDestinations } from "@/lib/queries/biobank";
+import { listTransfers, transferDestinations } from "@/lib/biobank/queries/search";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { createTransferAction } from "@/app/(portal)/biobank/transfers/actions";
 

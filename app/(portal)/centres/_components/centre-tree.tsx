@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { TreeNode } from "@/lib/network/tree";
-import type { CentreRow } from "@/lib/queries/centres";
+import type { CentreRow } from "@/lib/network/queries/centres";
 
 type Node = TreeNode<CentreRow>;
 

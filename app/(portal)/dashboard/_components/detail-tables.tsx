@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { ratio } from "@/lib/metrics/derive";
 import { dashboardSearch } from "@/lib/metrics/params";
 import type { NodeFigures } from "@/lib/metrics/types";
-import type { DashboardData, FlaggedSite, ReasonRow, StudyRow } from "@/lib/queries/dashboard";
+import type { DashboardData, FlaggedSite, ReasonRow, StudyRow } from "@/lib/metrics/queries/dashboard";
 import { share, useFormat } from "@/app/(portal)/dashboard/_components/format";
 
 export function ReasonsTable({ data, root }: { data: DashboardData; root: NodeFigures }) {

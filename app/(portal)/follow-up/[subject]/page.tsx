@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { listAdverseEvents, listQueriesOnParticipant, listVisits, recordHistory } from "@/lib/queries/followup";
+import { listAdverseEvents, listQueriesOnParticipant, listVisits, recordHistory } from "@/lib/followup/queries/followup";
 import { CorrectParticipantForm } from "@/app/(portal)/follow-up/_components/correct-form";
 import { HistoryTable } from "@/app/(portal)/follow-up/_components/history-table";
 import { loadParticipantPage } from "@/app/(portal)/follow-up/_components/load";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { HistoryVersion } from "@/lib/queries/followup";
+import type { HistoryVersion } from "@/lib/followup/queries/followup";
 import { displayValue, networkTime } from "@/app/(portal)/follow-up/_components/format";
 
 /** Every saved version: who, when, why, and each changed field's old and new value. */

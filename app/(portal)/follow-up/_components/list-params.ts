@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { pageOf, param } from "@/lib/queries/paging";
+import { pageOf, param } from "@/lib/reads/paging";
 
 export type ListSearch = Promise<Record<string, string | string[] | undefined>>;
 

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { getFollowupParticipant } from "@/lib/queries/followup";
+import { getFollowupParticipant } from "@/lib/followup/queries/followup";
 
 /** The actor and a participant in their follow-up scope, or the page answers 404. */
 export async function loadParticipantPage(params: Promise<{ subject: string }>) {

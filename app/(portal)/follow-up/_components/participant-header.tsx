@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { FollowupParticipant } from "@/lib/queries/followup";
+import type { FollowupParticipant } from "@/lib/followup/queries/followup";
 
 export async function ParticipantHeader({ p, back }: { p: FollowupParticipant; back?: boolean }) {
   const [t, locale] = [await getTranslations("followup"), await getLocale()];

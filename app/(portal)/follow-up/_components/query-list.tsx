@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import type { QueryOnRecord } from "@/lib/queries/followup";
+import type { QueryOnRecord } from "@/lib/followup/queries/followup";
 import { networkTime } from "@/app/(portal)/follow-up/_components/format";
 
 export async function QueryStatusBadge({ status }: { status: string }) {

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { SiteCount } from "@/lib/queries/followup-lists";
+import type { SiteCount } from "@/lib/followup/queries/followup-lists";
 
 export async function SiteCounts({ rows, title, testId }: { rows: SiteCount[]; title: string; testId: string }) {
   const [t, locale] = [await getTranslations("followup.bySite"), await getLocale()];

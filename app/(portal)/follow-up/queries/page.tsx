@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Pager } from "@/components/tables/pager";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { listQueries, openQueriesBySite } from "@/lib/queries/followup-lists";
+import { listQueries, openQueriesBySite } from "@/lib/followup/queries/followup-lists";
 import { loadList, type ListSearch } from "@/app/(portal)/follow-up/_components/list-params";
 import { ListShell } from "@/app/(portal)/follow-up/_components/list-shell";
 import { QueryStatusBadge } from "@/app/(portal)/follow-up/_components/query-list";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Pager } from "@/components/tables/pager";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import { listSaes } from "@/lib/queries/followup-lists";
+import { listSaes } from "@/lib/followup/queries/followup-lists";
 import { networkTime } from "@/app/(portal)/follow-up/_components/format";
 import { loadList, type ListSearch } from "@/app/(portal)/follow-up/_components/list-params";
 import { ListShell } from "@/app/(portal)/follow-up/_components/list-shell";

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { getStudyPage } from "@/lib/queries/studies";
+import { getStudyPage } from "@/lib/studies/queries/studies";
 import { StatusBadge } from "@/app/(portal)/studies/_components/status-badge";
 import { StudyTabs } from "@/app/(portal)/studies/_components/study-tabs";
 

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
-import { getStudyPage, siteCentreOptions, studyRecruitingGates, studySiteSummary } from "@/lib/queries/studies";
+import { getStudyPage, siteCentreOptions, studyRecruitingGates, studySiteSummary } from "@/lib/studies/queries/studies";
 import { designIsFixed, nextStudyStatuses } from "@/lib/studies/lifecycle";
 import { DetailsForm } from "@/app/(portal)/studies/_components/details-form";
 import { StatusForm } from "@/app/(portal)/studies/_components/status-form";

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { piOptions, siteCentreOptions } from "@/lib/queries/studies";
+import { piOptions, siteCentreOptions } from "@/lib/studies/queries/studies";
 import { NewStudyForm } from "@/app/(portal)/studies/_components/new-study-form";
 
 export default async function NewStudyPage() {

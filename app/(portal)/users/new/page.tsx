@@ -5,9 +5,9 @@ import { Card, CardContent } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { ROLES } from "@/lib/authz/permissions";
-import { param } from "@/lib/queries/paging";
-import { homeCentreOptions } from "@/lib/queries/users";
-import { mayGrantRole } from "@/lib/users/manage-scope";
+import { param } from "@/lib/reads/paging";
+import { homeCentreOptions } from "@/lib/users/queries/users";
+import { mayGrantRole } from "@/lib/users/scope";
 import { CreateUserForm } from "@/app/(portal)/users/_components/create-user-form";
 
 export default async function NewUserPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,7 +1,7 @@
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { coarseFilters, parseFilters } from "@/lib/biobank/filters";
-import { searchSpecimens, specimenCounts } from "@/lib/queries/biobank";
+import { searchSpecimens, specimenCounts } from "@/lib/biobank/queries/search";
 
 export const dynamic = "force-dynamic";
 

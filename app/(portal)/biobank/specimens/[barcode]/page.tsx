@@ -8,7 +8,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { BARCODE_RE } from "@/lib/biobank/catalog";
 import { formatDateTime, formatQuantity, statusVariant } from "@/lib/biobank/format";
-import { aliquotTree, boxesWithSpace, custodyOf, specimenByBarcode } from "@/lib/queries/biobank";
+import { aliquotTree, boxesWithSpace, custodyOf, specimenByBarcode } from "@/lib/biobank/queries/search";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { SpecimenActions } from "@/app/(portal)/biobank/_components/specimen-actions";
 

@@ -11,7 +11,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { formatDateTime, statusVariant } from "@/lib/biobank/format";
-import { transferDetail } from "@/lib/queries/biobank";
+import { transferDetail } from "@/lib/biobank/queries/search";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { receiveTransferAction, shipTransferAction } from "@/app/(portal)/biobank/transfers/actions";
 

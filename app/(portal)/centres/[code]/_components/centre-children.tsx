@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { CentreRow } from "@/lib/queries/centres";
+import type { CentreRow } from "@/lib/network/queries/centres";
 
 export async function CentreChildren({ rows }: { rows: CentreRow[] }) {
   const t = await getTranslations("network");

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { UserRow } from "@/lib/queries/users";
+import type { UserRow } from "@/lib/users/queries/users";
 
 /** The people whose home is this centre (only for roles that may read users). */
 export async function CentreUsers({ rows, total, centreCode }: { rows: UserRow[]; total: number; centreCode: string }) {

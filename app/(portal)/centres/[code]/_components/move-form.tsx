@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { CentreOption } from "@/lib/queries/centres";
+import type { CentreOption } from "@/lib/network/queries/centres";
 import { moveCentreAction } from "@/app/(portal)/centres/actions";
 
 export function MoveForm({ centreId, targets }: { centreId: number; targets: CentreOption[] }) {

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { getQueryThread } from "@/lib/queries/followup";
+import { getQueryThread } from "@/lib/followup/queries/followup";
 import { networkTime } from "@/app/(portal)/follow-up/_components/format";
 import { AnswerQueryForm, CloseQueryForm, ReopenQueryForm } from "@/app/(portal)/follow-up/_components/query-forms";
 import { QueryStatusBadge } from "@/app/(portal)/follow-up/_components/query-list";

@@ -6,10 +6,10 @@ import { Label, Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { consortFlow } from "@/lib/queries/consort";
-import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
-import { param } from "@/lib/queries/paging";
-import { studySiteOptions } from "@/lib/queries/screenings";
+import { consortFlow } from "@/lib/enrolment/queries/consort";
+import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study";
+import { param } from "@/lib/reads/paging";
+import { studySiteOptions } from "@/lib/enrolment/queries/screenings";
 import { ConsortDiagram } from "@/app/(portal)/studies/[code]/consort/_components/consort-diagram";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;

@@ -4,8 +4,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { studySchedules } from "@/lib/queries/followup-lists";
-import { getStudyPage } from "@/lib/queries/studies";
+import { studySchedules } from "@/lib/followup/queries/followup-lists";
+import { getStudyPage } from "@/lib/studies/queries/studies";
 import { protocolChangesNeedAmendment, studyIsClosed } from "@/lib/studies/lifecycle";
 import { ScheduleEditor } from "@/app/(portal)/studies/[code]/follow-up/_components/schedule-editor";
 

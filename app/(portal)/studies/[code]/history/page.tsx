@@ -4,8 +4,8 @@ import { Pager } from "@/components/tables/pager";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
-import { pageOf } from "@/lib/queries/paging";
-import { getStudyPage, listStudyHistory } from "@/lib/queries/studies";
+import { pageOf } from "@/lib/reads/paging";
+import { getStudyPage, listStudyHistory } from "@/lib/studies/queries/studies";
 import { auditActionLabel } from "@/lib/audit/action-label";
 
 /** Compact "key: before → after" lines for the fields an event changed. */

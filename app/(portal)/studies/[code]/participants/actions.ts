@@ -1,9 +1,9 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { transferParticipant, transferSchema } from "@/lib/enrolment/transfer";
-import { unblindParticipant, unblindSchema } from "@/lib/enrolment/unblind";
-import { withdrawParticipant, withdrawSchema } from "@/lib/enrolment/withdraw";
+import { transferParticipant, transferSchema } from "@/lib/enrolment/commands/transfer";
+import { unblindParticipant, unblindSchema } from "@/lib/enrolment/commands/unblind";
+import { withdrawParticipant, withdrawSchema } from "@/lib/enrolment/commands/withdraw";
 
 const pages = (d: { studyCode: string; subjectCode: string }) => [`/studies/${d.studyCode}/participants`, `/studies/${d.studyCode}/participants/${d.subjectCode}`, `/studies/${d.studyCode}/consort`];
 

@@ -4,10 +4,10 @@ import { Pager } from "@/components/tables/pager";
 import { Card, CardContent } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
-import { pageOf, param } from "@/lib/queries/paging";
-import { listParticipants, parseParticipantFilters } from "@/lib/queries/participants";
-import { studySiteOptions } from "@/lib/queries/screenings";
+import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study";
+import { pageOf, param } from "@/lib/reads/paging";
+import { listParticipants, parseParticipantFilters } from "@/lib/participants/queries/participants";
+import { studySiteOptions } from "@/lib/enrolment/queries/screenings";
 import { ParticipantFiltersForm } from "@/app/(portal)/studies/[code]/participants/_components/participant-filters";
 import { ParticipantTable } from "@/app/(portal)/studies/[code]/participants/_components/participant-table";
 

@@ -1,11 +1,11 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { setArms, setArmsSchema } from "@/lib/studies/set-arms";
-import { setConsents, setConsentsSchema } from "@/lib/studies/set-consents";
-import { setCriteria, setCriteriaSchema } from "@/lib/studies/set-criteria";
-import { setStratification, setStratificationSchema } from "@/lib/studies/set-stratification";
-import { setTarget, setTargetSchema } from "@/lib/studies/set-target";
+import { setArms, setArmsSchema } from "@/lib/studies/commands/set-arms";
+import { setConsents, setConsentsSchema } from "@/lib/studies/commands/set-consents";
+import { setCriteria, setCriteriaSchema } from "@/lib/studies/commands/set-criteria";
+import { setStratification, setStratificationSchema } from "@/lib/studies/commands/set-stratification";
+import { setTarget, setTargetSchema } from "@/lib/studies/commands/set-target";
 
 const pages = (d: { code: string }) => [`/studies/${d.code}`, `/studies/${d.code}/protocol`, `/studies/${d.code}/history`, "/studies"];
 

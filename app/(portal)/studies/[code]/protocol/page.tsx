@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
-import { getProtocol, getStudyPage, listProtocolVersions } from "@/lib/queries/studies";
+import { getProtocol, getStudyPage, listProtocolVersions } from "@/lib/studies/queries/studies";
 import { formatLevelList } from "@/lib/studies/level-list";
 import { protocolChangesNeedAmendment, studyIsClosed } from "@/lib/studies/lifecycle";
 import { ratioLabel } from "@/lib/studies/recruiting-gates";

@@ -1,8 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { enrol, enrolSchema } from "@/lib/enrolment/enrol";
-import { screenPatient, screenSchema } from "@/lib/enrolment/screen";
+import { enrol, enrolSchema } from "@/lib/enrolment/commands/enrol";
+import { screenPatient, screenSchema } from "@/lib/enrolment/commands/screen";
 
 const studyPages = (d: { studyCode: string }) => [`/studies/${d.studyCode}/screening`, `/studies/${d.studyCode}/participants`, `/studies/${d.studyCode}/consort`];
 

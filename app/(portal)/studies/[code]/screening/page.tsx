@@ -10,9 +10,9 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { todayInNetwork } from "@/lib/enrolment/fields";
-import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
-import { pageOf, param } from "@/lib/queries/paging";
-import { listScreenings, parseScreeningFilters, siteWorkContext, studySiteOptions } from "@/lib/queries/screenings";
+import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study";
+import { pageOf, param } from "@/lib/reads/paging";
+import { listScreenings, parseScreeningFilters, siteWorkContext, studySiteOptions } from "@/lib/enrolment/queries/screenings";
 import { ScreenForm } from "@/app/(portal)/studies/[code]/screening/_components/screen-form";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;

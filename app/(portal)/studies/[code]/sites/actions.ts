@@ -1,9 +1,9 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { addSite, addSiteSchema } from "@/lib/studies/add-site";
-import { setSiteStatus, setSiteStatusSchema } from "@/lib/studies/set-site-status";
-import { updateSite, updateSiteSchema } from "@/lib/studies/update-site";
+import { addSite, addSiteSchema } from "@/lib/studies/commands/add-site";
+import { setSiteStatus, setSiteStatusSchema } from "@/lib/studies/commands/set-site-status";
+import { updateSite, updateSiteSchema } from "@/lib/studies/commands/update-site";
 
 const pages = (d: { code: string }) => [`/studies/${d.code}`, `/studies/${d.code}/sites`, `/studies/${d.code}/history`, "/studies"];
 

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
-import { getStudyPage, listStudySites, siteCentreOptions } from "@/lib/queries/studies";
+import { getStudyPage, listStudySites, siteCentreOptions } from "@/lib/studies/queries/studies";
 import { nextSiteStatuses, protocolChangesNeedAmendment, studyIsClosed } from "@/lib/studies/lifecycle";
 import { AddSiteForm, EditSiteForm, SiteStatusForm } from "@/app/(portal)/studies/_components/site-forms";
 import { StatusBadge } from "@/app/(portal)/studies/_components/status-badge";

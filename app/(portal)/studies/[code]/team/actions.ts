@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { addTeamMember, addTeamMemberSchema, removeTeamMember, removeTeamMemberSchema } from "@/lib/studies/team";
+import { addTeamMember, addTeamMemberSchema, removeTeamMember, removeTeamMemberSchema } from "@/lib/studies/commands/team";
 
 const pages = (d: { code: string }) => [`/studies/${d.code}/team`, `/studies/${d.code}/history`];
 

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { toNetworkLocal } from "@/lib/followup/fields";
 import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
-import { listAdverseEvents, listQueriesOnParticipant, recordHistory } from "@/lib/queries/followup";
+import { listAdverseEvents, listQueriesOnParticipant, recordHistory } from "@/lib/followup/queries/followup";
 import { AeForm } from "@/app/(portal)/follow-up/_components/ae-form";
 import { networkTime } from "@/app/(portal)/follow-up/_components/format";
 import { HistoryTable } from "@/app/(portal)/follow-up/_components/history-table";

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
-import { listQueriesOnParticipant, listVisits, recordHistory } from "@/lib/queries/followup";
+import { listQueriesOnParticipant, listVisits, recordHistory } from "@/lib/followup/queries/followup";
 import { HistoryTable } from "@/app/(portal)/follow-up/_components/history-table";
 import { loadParticipantPage } from "@/app/(portal)/follow-up/_components/load";
 import { ParticipantHeader } from "@/app/(portal)/follow-up/_components/participant-header";

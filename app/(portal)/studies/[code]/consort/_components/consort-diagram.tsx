@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ConsortFlow } from "@/lib/queries/consort";
+import type { ConsortFlow } from "@/lib/enrolment/queries/consort";
 import { cn } from "@/lib/utils";
 
 function Box({ children, className, testId }: { children: React.ReactNode; className?: string; testId?: string }) {

@@ -5,9 +5,9 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { todayInNetwork } from "@/lib/enrolment/fields";
-import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
-import { getParticipant } from "@/lib/queries/participant-detail";
-import { studySiteOptions } from "@/lib/queries/screenings";
+import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study";
+import { getParticipant } from "@/lib/participants/queries/participant-detail";
+import { studySiteOptions } from "@/lib/enrolment/queries/screenings";
 import { TransferForm, UnblindForm, WithdrawForm } from "@/app/(portal)/studies/[code]/participants/[subject]/_components/participant-forms";
 import { ParticipantTimeline } from "@/app/(portal)/studies/[code]/participants/[subject]/_components/participant-timeline";
 

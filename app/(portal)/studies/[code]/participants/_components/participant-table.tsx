@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
-import type { ParticipantRow } from "@/lib/queries/participants";
+import type { ParticipantRow } from "@/lib/participants/queries/participants";
 
 /** Participant rows: subject code only, never a direct identifier. */
 export async function ParticipantTable({ rows, showStudy }: { rows: ParticipantRow[]; showStudy?: boolean }) {

@@ -6,7 +6,7 @@ import { ActionForm, useFormResult } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Label, Select } from "@/components/ui/input";
-import type { SiteWorkContext } from "@/lib/queries/screenings";
+import type { SiteWorkContext } from "@/lib/enrolment/queries/screenings";
 import { enrolAction } from "@/app/(portal)/studies/[code]/screening/actions";
 
 type Props = {

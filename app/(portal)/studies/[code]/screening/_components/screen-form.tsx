@@ -7,7 +7,7 @@ import { TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Label, Select } from "@/components/ui/input";
 import { buttonVariants } from "@/components/ui/button";
-import type { SiteWorkContext } from "@/lib/queries/screenings";
+import type { SiteWorkContext } from "@/lib/enrolment/queries/screenings";
 import { screenAction } from "@/app/(portal)/studies/[code]/screening/actions";
 
 type Criterion = SiteWorkContext["criteria"][number];

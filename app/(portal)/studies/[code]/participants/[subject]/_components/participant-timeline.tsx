@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { ParticipantDetail } from "@/lib/queries/participant-detail";
+import type { ParticipantDetail } from "@/lib/participants/queries/participant-detail";
 
 /** screened → enrolled → randomized → (transfers) → withdrawn / completed, then the audit history. */
 export async function ParticipantTimeline({ p }: { p: ParticipantDetail }) {

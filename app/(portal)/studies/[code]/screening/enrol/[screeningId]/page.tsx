@@ -5,8 +5,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { todayInNetwork } from "@/lib/enrolment/fields";
-import { studyForEnrolmentPages } from "@/lib/queries/enrolment-study";
-import { ownEligibleScreening, siteWorkContext } from "@/lib/queries/screenings";
+import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study";
+import { ownEligibleScreening, siteWorkContext } from "@/lib/enrolment/queries/screenings";
 import { EnrolForm } from "@/app/(portal)/studies/[code]/screening/_components/enrol-form";
 
 export default async function EnrolPage({ params }: { params: Promise<{ code: string; screeningId: string }> }) {

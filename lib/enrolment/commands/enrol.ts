@@ -1,0 +1,126 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import { participants, screenings, studies, studySites } from "@/db/schema";
+import type { ActionContext } from "@/lib/actions/define-action";
+import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
+import { generateExpectedVisits } from "@/lib/studies/visit-schedule";
+import { pseudonymKey } from "@/lib/pseudonyms/key";
+import { hmacNationalId, normalizeNationalId } from "@/lib/pseudonyms/national-id";
+import { formatSubjectCode } from "@/lib/pseudonyms/subject-code";
+import { allocate } from "@/lib/enrolment/allocate";
+import { existingEnrolment, findReplay } from "@/lib/enrolment/enrol-checks";
+import { codeField, dayField, idField, listOf, nationalIdField, requestKeyField, sexField, todayInNetwork, yearOfBirthField } from "@/lib/enrolment/fields";
+import { protocolInForce } from "@/lib/enrolment/protocol";
+import { lockSiteAtWork } from "@/lib/enrolment/site-gate";
+import { checkStrata } from "@/lib/enrolment/strata";
+
+export const enrolSchema = z.strictObject({
+  studyId: idField,
+  siteId: idField,
+  screeningId: idField,
+  requestKey: requestKeyField,
+  nationalId: nationalIdField,
+  yearOfBirth: yearOfBirthField,
+  sex: sexField,
+  consentVersionId: idField,
+  consentDate: dayField,
+  specimensFutureUse: z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]).default(false),
+  factorCodes: listOf(codeField, 20),
+  levelCodes: listOf(codeField, 20),
+});
+
+export type EnrolResult = { id: number; subjectCode: string; studyCode: string; randomized: boolean; repeated: boolean };
+
+/**
+ * Enrols an eligible screening at the actor's own site, and randomizes it in the same
+ * transaction. The study row then the site row are locked first (lockSiteAtWork), so caps,
+ * the per-site sequence, the duplicate-person check and the allocation lists are decided one
+ * enrolment at a time; unique constraints on participants and allocation entries are the last
+ * line of defence.
+ */
+export async function enrol({ actor, input, tx, audit }: ActionContext<z.infer<typeof enrolSchema>>): Promise<EnrolResult> {
+  const { study, site, centreCode } = await lockSiteAtWork(tx, actor, input.studyId, input.siteId, "update");
+
+  const replay = await findReplay(tx, input.requestKey, study.id, site.id);
+  if (replay) {
+    audit({ action: "participant.enrol.repeated", entityType: "participant", entityId: replay.id, centreId: site.centreId, studyId: study.id, after: { subjectCode: replay.subjectCode } });
+    return { id: replay.id, subjectCode: replay.subjectCode, studyCode: study.code, randomized: study.design === "randomized", repeated: true };
+  }
+
+  const [screening] = await tx
+    .select()
+    .from(screenings)
+    .where(and(eq(screenings.id, input.screeningId), eq(screenings.studyId, study.id), eq(screenings.siteId, site.id)));
+  if (!screening) throw notFound();
+  if (screening.outcome !== "eligible") throw new ActionError("enrolment.errors.notEligible");
+  const used = await tx.select({ code: participants.subjectCode }).from(participants).where(eq(participants.screeningId, screening.id));
+  if (used.length) throw new ActionError("enrolment.errors.screeningUsed", { code: used[0].code });
+
+  const id = normalizeNationalId(input.nationalId);
+  if (!id.ok) throw fieldError("nationalId", `enrolment.validation.nationalId.${id.reason}`);
+  const today = todayInNetwork();
+  if (input.consentDate > today) throw fieldError("consentDate", "enrolment.validation.future");
+  if (input.consentDate < screening.screenedOn) throw fieldError("consentDate", "enrolment.validation.consentBeforeScreening");
+  const protocol = await protocolInForce(tx, study);
+  if (!protocol.consents.some((c) => c.id === input.consentVersionId)) throw fieldError("consentVersionId", "enrolment.validation.consentVersion");
+  const strata = checkStrata(protocol.factors, input.factorCodes, input.levelCodes);
+  if (!strata.ok) throw fieldError(`level_${strata.factor}`, "enrolment.validation.level");
+
+  const hash = hmacNationalId(id.normalized, pseudonymKey());
+  const already = await existingEnrolment(tx, study.id, hash);
+  if (already) {
+    throw new ActionError("enrolment.errors.duplicate", { site: actor.locale === "en" ? already.centreNameEn : already.centreNameZh, code: already.centreCode });
+  }
+  if (!site.allowOverEnrolment && site.enrolledCount >= site.target) throw new ActionError("enrolment.errors.siteFull", { target: site.target });
+  if (study.enrolledCount >= study.targetEnrolment) throw new ActionError("enrolment.errors.studyFull", { target: study.targetEnrolment });
+
+  const [other] = await tx.select({ id: participants.id }).from(participants).where(and(eq(participants.nationalIdHash, hash), ne(participants.studyId, study.id))).limit(1);
+  const seq = site.enrolledCount + 1;
+  const subjectCode = formatSubjectCode(study.code, centreCode, seq);
+  const [p] = await tx
+    .insert(participants)
+    .values({
+      studyId: study.id,
+      screeningId: screening.id,
+      enrolSiteId: site.id,
+      siteId: site.id,
+      centreId: site.centreId,
+      seq,
+      subjectCode,
+      nationalIdHash: hash,
+      inOtherStudy: Boolean(other),
+      yearOfBirth: input.yearOfBirth,
+      sex: input.sex,
+      consentVersionId: input.consentVersionId,
+      consentDate: input.consentDate,
+      specimensFutureUse: input.specimensFutureUse,
+      enrolledOn: today,
+      enrolledBy: actor.id,
+      strata: strata.strata,
+      requestKey: input.requestKey,
+    })
+    .returning();
+  await generateExpectedVisits(tx, p);
+  await tx.update(studySites).set({ enrolledCount: sql`${studySites.enrolledCount} + 1`, updatedAt: new Date() }).where(eq(studySites.id, site.id));
+  await tx.update(studies).set({ enrolledCount: sql`${studies.enrolledCount} + 1`, updatedAt: new Date() }).where(eq(studies.id, study.id));
+
+  const allocation = study.design === "randomized" ? await allocate(tx, study, site, protocol, strata.strata, p.id) : null;
+  audit({
+    action: "participant.enrolled",
+    entityType: "participant",
+    entityId: p.id,
+    centreId: site.centreId,
+    studyId: study.id,
+    after: {
+      subjectCode,
+      screeningId: screening.id,
+      consentVersionId: p.consentVersionId,
+      consentDate: p.consentDate,
+      strata: p.strata,
+      inOtherStudy: p.inOtherStudy,
+      // A blinded arm stays out of the audit trail too; the entry id ties the record to the list.
+      allocation: allocation ? { entryId: allocation.entryId, arm: study.blinding === "blinded" ? null : allocation.armCode } : null,
+    },
+  });
+  return { id: p.id, subjectCode, studyCode: study.code, randomized: allocation !== null, repeated: false };
+}

@@ -1,0 +1,25 @@
+import { getHandle } from "@/db/client";
+import { seedDemoIfEmpty } from "@/seed/index";
+import { authSecret, isDemoMode } from "@/lib/auth/config";
+import { pseudonymKey } from "@/lib/pseudonyms/key";
+
+/** Runs once when the server starts: secrets present, database migrated, demo data loaded. */
+export async function startup(): Promise<void> {
+  authSecret();
+  pseudonymKey();
+  const h = await getHandle();
+  console.log(`[ncrc] database ready (${h.kind})`);
+  if (isDemoMode()) {
+    await seedDemoIfEmpty(h.db, (m) => console.log(`[ncrc] ${m}`));
+  }
+}
+
+/** A server that answers 500 on every request helps nobody: stop with the reason instead. */
+export async function startOrExit(): Promise<void> {
+  try {
+    await startup();
+  } catch (err) {
+    console.error(`[ncrc] cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}
