@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { lockOwnParticipant } from "@/lib/participants/participant-lock";
 import { todayInNetwork, type VisitValues } from "@/lib/followup/fields";
 import { appendVersion } from "@/lib/followup/versions";
-import { isInWindow } from "@/lib/followup/windows";
+import { isInWindow } from "@/lib/studies/visit-windows";
 
 export type VisitAtSite = { visit: ParticipantVisit; participant: Participant; study: Study };
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { participantVisits, protocolVersions, studies, visitDefinitions, type Participant, type VisitDefinition } from "@/db/schema";
-import { visitWindow } from "@/lib/followup/windows";
+import { visitWindow } from "@/lib/studies/visit-windows";
 
 export async function scheduleOf(tx: Db, protocolVersionId: number): Promise<VisitDefinition[]> {
   return tx.select().from(visitDefinitions).where(eq(visitDefinitions.protocolVersionId, protocolVersionId)).orderBy(asc(visitDefinitions.ordinal));

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
 import { todayInNetwork } from "@/lib/followup/fields";
 import { atOwnSite, mayRaiseQueries, mayVerify, participantScope } from "@/lib/followup/scope";
-import { visitTiming, type VisitTiming } from "@/lib/followup/windows";
+import { visitTiming, type VisitTiming } from "@/lib/studies/visit-windows";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
 

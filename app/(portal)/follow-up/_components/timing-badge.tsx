@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import type { VisitTiming } from "@/lib/followup/windows";
+import type { VisitTiming } from "@/lib/studies/visit-windows";
 
 const VARIANT: Record<VisitTiming, "default" | "muted" | "success" | "warning" | "destructive"> = {
   upcoming: "muted",

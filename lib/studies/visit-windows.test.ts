@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysOverdue, visitTiming, visitWindow } from "@/lib/followup/windows";
+import { addDays, daysOverdue, visitTiming, visitWindow } from "@/lib/studies/visit-windows";
 
 // A hand-made schedule: baseline day 0 ± 3, week 6 day 42 ± 7, week 12 day 84 ± 7.
 const ENROLLED = "2025-01-10";
