@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { QueryProvider } from "@/components/shell/query-provider";
+import { NETWORK_TIME_ZONE } from "@/lib/time/network-day";
 import "@/app/globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +16,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-screen antialiased">
-        <NextIntlClientProvider locale={locale} messages={messages} timeZone="Asia/Shanghai">
+        <NextIntlClientProvider locale={locale} messages={messages} timeZone={NETWORK_TIME_ZONE}>
           <QueryProvider>{children}</QueryProvider>
         </NextIntlClientProvider>
       </body>

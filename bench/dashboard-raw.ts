@@ -1,5 +1,5 @@
 // The node figures of one dashboard view written by hand as ONE SQL statement with literal
-// values (no builders, no parameters, no lists): the yardstick the data function is measured
+// values (no builders, no parameters, no lists): the yardstick the dashboard read is measured
 // against. Same strategy as the engine: facts aggregated per centre, then summed over the
 // (centre, node above it) pairs; the median from a histogram of days.
 import { sql, type SQL } from "drizzle-orm";

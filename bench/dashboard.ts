@@ -1,11 +1,11 @@
 // npm run bench:dashboard — builds a network at ten times the demo scale and times the
-// dashboard data function (network view and a regional view) against the same aggregate
+// dashboard read (network view and a regional view) against the same aggregate
 // written as one raw SQL query. PGlite in a temp folder always; PostgreSQL too when
 // DATABASE_URL is set (in a fresh database).
 import { sql } from "drizzle-orm";
 import { queryRows, type Handle } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
-import { loadDashboard } from "@/lib/metrics/dashboard-data";
+import { getDashboard } from "@/lib/metrics/queries/dashboard";
 import { buildBenchNetwork } from "@/bench/dashboard-build";
 import { rawNodeFigures } from "@/bench/dashboard-raw";
 import { onEachDatabase, timeCalls } from "@/bench/timing";
@@ -45,11 +45,11 @@ async function run(kind: string, h: Handle) {
     { label: "network view (admin, hub)", actor: actor("network_admin", net.hub), root: net.hub },
     { label: `regional view (coordinator, ${net.regional.code})`, actor: actor("centre_coordinator", net.regional), root: net.regional },
   ];
-  console.log(`  ${"".padEnd(40)} ${"data function".padStart(26)}   ${"one raw SQL query".padStart(26)}   ratio (median)`);
+  console.log(`  ${"".padEnd(40)} ${"getDashboard".padStart(26)}   ${"one raw SQL query".padStart(26)}   ratio (median)`);
   for (const v of views) {
     const depth = v.root.path.split("/").filter(Boolean).length - 1;
     const fn = await time(async () => {
-      const d = await loadDashboard(h.db, v.actor, { from: FROM, to: TO });
+      const d = await getDashboard(v.actor, { from: FROM, to: TO }, h.db);
       if (!d || d.nodes.length === 0) throw new Error("empty view");
     });
     const raw = await time(() => h.db.execute(rawNodeFigures(v.root.path, depth + 2, FROM, TO, followUp)));

@@ -1,15 +1,30 @@
 import fs from "node:fs";
 import path from "node:path";
-import { sql, type SQL } from "drizzle-orm";
+import type { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { takeFolderLock } from "@/db/folder-lock";
+import { refreshStatistics, startStatisticsMaintenance } from "@/db/maintenance";
+import { queryRows } from "@/db/query-rows";
+import { statementTimeoutMs } from "@/db/statement-timeout";
 import * as schema from "@/db/schema";
+
+export { queryRows };
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type DbKind = "pglite" | "postgres";
 
-export type Handle = { db: Db; kind: DbKind; migrate: () => Promise<void>; close: () => Promise<void> };
+export type Handle = {
+  db: Db;
+  kind: DbKind;
+  /** Applies pending migrations, then analyses the tables whose statistics are missing or stale. */
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+  /** The migration count for the health check, when the handle can answer it without queueing. */
+  probe?: () => Promise<number>;
+};
 
 // Route handlers, server actions and instrumentation are separate bundles in one process:
 // the handle lives on globalThis so the data folder is opened once.
@@ -21,69 +36,75 @@ export function pgliteDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "pglite"));
 }
 
-/** One process per PGlite folder: a second opener would lose writes silently. */
-function takeFolderLock(dir: string): () => void {
-  const lockFile = `${dir}.lock`;
-  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
-      const release = () => {
-        try {
-          if (fs.readFileSync(lockFile, "utf8") === String(process.pid)) fs.unlinkSync(lockFile);
-        } catch {
-          /* already gone */
-        }
-      };
-      process.once("exit", release);
-      return release;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      const holder = Number(fs.readFileSync(lockFile, "utf8"));
-      if (holder === process.pid) return () => {};
-      if (holder && isAlive(holder)) {
-        throw new Error(
-          `The embedded database folder ${dir} is already open in process ${holder}. ` +
-            `Stop that process, or set PGLITE_DIR to another folder (or DATABASE_URL to a PostgreSQL server).`,
-        );
-      }
-      fs.unlinkSync(lockFile); // stale lock from a process that died
-    }
-  }
-  throw new Error(`Could not lock ${dir}`);
+/**
+ * Where PGlite runs. A folder (what `npm start` uses) gets its own worker thread, so that a slow
+ * query never holds the HTTP event loop; in-memory test databases stay on the calling thread.
+ * PGLITE_IN_PROCESS=1 keeps a folder on the calling thread too (to compare, or to debug).
+ */
+type PgliteThread = "worker" | "caller";
+
+function defaultThread(dir: string | null): PgliteThread {
+  return dir && process.env.PGLITE_IN_PROCESS !== "1" ? "worker" : "caller";
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+/** A worker-thread database counts as stalled when busy without answering for this long. */
+const STALLED_AFTER_MS = 30_000;
 
-export async function openPglite(dir: string | null): Promise<Handle> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { drizzle } = await import("drizzle-orm/pglite");
+export async function openPglite(dir: string | null, opts: { thread?: PgliteThread } = {}): Promise<Handle> {
+  const thread = opts.thread ?? defaultThread(dir);
   let release = () => {};
   if (dir) {
     fs.mkdirSync(dir, { recursive: true });
     release = takeFolderLock(dir);
   }
-  const client = dir ? new PGlite(dir) : new PGlite();
-  await client.waitReady;
-  const db = drizzle(client, { schema }) as unknown as Db;
+  try {
+    if (thread === "caller") {
+      const { PGlite } = await import("@electric-sql/pglite");
+      const client = dir ? new PGlite(dir) : new PGlite();
+      await client.waitReady;
+      return await pgliteHandle(client, async () => {
+        await client.close();
+        release();
+      });
+    }
+    const { startPgliteWorker } = await import("@/db/worker-client");
+    const client = await startPgliteWorker(dir, { statementTimeoutMs: statementTimeoutMs() });
+    let migrations: number | null = null;
+    const h = await pgliteHandle(client, async () => {
+      await client.close();
+      release();
+    });
+    // The health check must not queue behind a running statement (PGlite is one connection):
+    // while the thread is busy and still answering, the count it last reported stands.
+    h.probe = async () => {
+      const { pending, sinceLastAnswerMs } = client.activity();
+      if (pending > 0 && migrations !== null) {
+        if (sinceLastAnswerMs < STALLED_AFTER_MS) return migrations;
+        throw new Error(`the embedded database has not answered for ${Math.round(sinceLastAnswerMs / 1000)} s`);
+      }
+      return (migrations = await migrationCount(h.db));
+    };
+    return h;
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** drizzle over a PGlite, or over the worker thread's stand-in with the same two methods. */
+async function pgliteHandle(client: unknown, close: () => Promise<void>): Promise<Handle> {
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const pg = client as PGlite;
+  const db = drizzle(pg, { schema }) as unknown as Db;
   return {
     db,
     kind: "pglite",
     migrate: async () => {
       const { migrate } = await import("drizzle-orm/pglite/migrator");
-      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_DIR });
+      await migrate(drizzle(pg), { migrationsFolder: MIGRATIONS_DIR });
+      await refreshStatistics(db);
     },
-    close: async () => {
-      await client.close();
-      release();
-    },
+    close,
   };
 }
 
@@ -107,6 +128,7 @@ export async function openPostgres(url: string): Promise<Handle> {
         await conn.query("select pg_advisory_unlock(727274001)").catch(() => {});
         conn.release();
       }
+      await refreshStatistics(db);
     },
     close: () => pool.end(),
   };
@@ -120,6 +142,15 @@ export function getHandle(): Promise<Handle> {
       const url = process.env.DATABASE_URL;
       const h = url ? await openPostgres(url) : await openPglite(pgliteDir());
       await h.migrate();
+      // Nothing else analyses an embedded database: keep its statistics while the process runs.
+      if (h.kind === "pglite") {
+        const stop = startStatisticsMaintenance(h.db);
+        const close = h.close;
+        h.close = async () => {
+          stop();
+          await close();
+        };
+      }
       return h;
     })();
     g.__ncrcDb.catch(() => {
@@ -143,8 +174,10 @@ export async function migrationCount(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-/** Rows of a raw SQL query, typed by the caller (both drivers answer with `.rows`). */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const res = (await db.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
+/**
+ * What the health check reports: the engine and how many migrations it has applied. An embedded
+ * database on its own thread answers without waiting for a running statement (see openPglite).
+ */
+export async function databaseHealth(h: Handle): Promise<{ database: DbKind; migrations: number }> {
+  return { database: h.kind, migrations: h.probe ? await h.probe() : await migrationCount(h.db) };
 }

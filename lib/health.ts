@@ -1,12 +1,11 @@
-import { getHandle, migrationCount } from "@/db/client";
+import { databaseHealth, getHandle } from "@/db/client";
 
 export type Health = { status: "ok"; database: "pglite" | "postgres"; migrations: number } | { status: "unavailable"; error: string };
 
 /** Reports the database, not just that the process is up. */
 export async function checkHealth(): Promise<Health> {
   try {
-    const h = await getHandle();
-    return { status: "ok", database: h.kind, migrations: await migrationCount(h.db) };
+    return { status: "ok", ...(await databaseHealth(await getHandle())) };
   } catch (err) {
     return { status: "unavailable", error: err instanceof Error ? err.message.split("\n")[0] : "database unavailable" };
   }

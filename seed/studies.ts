@@ -1,4 +1,4 @@
-import { addMonths, format, subMonths } from "date-fns";
+import { addMonths, subMonths } from "date-fns";
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
@@ -16,10 +16,9 @@ import {
 } from "@/db/schema";
 import { appendAudit, type AuditInput } from "@/lib/audit/append";
 import { hashPassword } from "@/lib/auth/password";
+import { networkDayOf } from "@/lib/time/network-day";
 import { DEMO_PASSWORD } from "@/seed/network-data";
 import { DEMO_STUDIES, EXTRA_PIS, type DemoStudy } from "@/seed/studies-data";
-
-const day = (d: Date) => format(d, "yyyy-MM-dd");
 
 /** Sex and stage (I–II / III–IV): the stratification of the demo's randomized studies. */
 const FACTORS = [
@@ -52,7 +51,7 @@ export async function seedStudies(db: Db): Promise<void> {
       const start = subMonths(now, s.startMonthsAgo);
       const randomized = s.design === "randomized";
       const pastEthics = !["draft", "ethics_review"].includes(s.status);
-      const ethicsDay = pastEthics ? day(subMonths(start, 1)) : null;
+      const ethicsDay = pastEthics ? networkDayOf(subMonths(start, 1)) : null;
       const [study] = await tx
         .insert(studies)
         .values({
@@ -66,8 +65,8 @@ export async function seedStudies(db: Db): Promise<void> {
           leadCentreId: orgId(s.lead),
           piUserId: pi.id,
           targetEnrolment: s.target,
-          plannedStart: day(start),
-          plannedEnd: day(addMonths(start, s.durationMonths)),
+          plannedStart: networkDayOf(start),
+          plannedEnd: networkDayOf(addMonths(start, s.durationMonths)),
           status: s.status,
           blinding: randomized ? (s.blinding ?? "open") : null,
           randomizationMethod: randomized ? (s.method ?? null) : null,
@@ -77,14 +76,14 @@ export async function seedStudies(db: Db): Promise<void> {
           recruitingStartedAt: pastEthics ? start : null,
         })
         .returning();
-      const v1 = await insertVersion(tx as Db, study.id, 1, day(start), "initial", s, pi.id);
-      await insertProtocol(tx as Db, v1, s, [{ label: "v1.0", date: day(start) }]);
+      const v1 = await insertVersion(tx as Db, study.id, 1, networkDayOf(start), "initial", s, pi.id);
+      await insertProtocol(tx as Db, v1, s, [{ label: "v1.0", date: networkDayOf(start) }]);
       const amended = s.status === "recruiting" && s.startMonthsAgo >= 12;
       if (amended) {
-        const v2 = await insertVersion(tx as Db, study.id, 2, day(subMonths(now, 4)), "知情同意书更新：增加生物样本二次使用条款 / Consent updated for future use of specimens", s, pi.id);
+        const v2 = await insertVersion(tx as Db, study.id, 2, networkDayOf(subMonths(now, 4)), "知情同意书更新：增加生物样本二次使用条款 / Consent updated for future use of specimens", s, pi.id);
         await insertProtocol(tx as Db, v2, s, [
-          { label: "v1.0", date: day(start) },
-          { label: "v2.0", date: day(subMonths(now, 4)) },
+          { label: "v1.0", date: networkDayOf(start) },
+          { label: "v2.0", date: networkDayOf(subMonths(now, 4)) },
         ]);
         await tx.update(studies).set({ currentProtocolVersion: 2 }).where(inArray(studies.id, [study.id]));
       }
@@ -93,7 +92,7 @@ export async function seedStudies(db: Db): Promise<void> {
         centreId: orgId(centre),
         target,
         status,
-        ethicsApprovalDate: status === "pending" ? null : day(subMonths(start, 0)),
+        ethicsApprovalDate: status === "pending" ? null : networkDayOf(subMonths(start, 0)),
       }));
       await tx.insert(studySites).values(siteRows);
       await tx.insert(studyTeam).values([

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { LanguageSwitch } from "@/components/shell/language-switch";
+import { LanguageSwitch, type SaveLocale } from "@/components/shell/language-switch";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { localizedPair } from "@/lib/i18n/localized";
 
 type ShellUser = { name: string; role: string; centreZh: string; centreEn: string; centreCode: string };
 
@@ -10,11 +11,14 @@ export async function AppShell({
   user,
   nav,
   headerExtra,
+  saveLocale,
   children,
 }: {
   user: ShellUser;
   nav: { href: string; key: string }[];
   headerExtra?: React.ReactNode;
+  /** Remembers the signed-in user's language (a server action bound in app/). */
+  saveLocale: SaveLocale;
   children: React.ReactNode;
 }) {
   const t = await getTranslations("common");
@@ -31,10 +35,10 @@ export async function AppShell({
             <span className="font-medium">{user.name}</span>
             <span className="text-muted-foreground">
               {" "}
-              · {t(`roles.${user.role}`)} · {locale === "en" ? user.centreEn : user.centreZh}
+              · {t(`roles.${user.role}`)} · {localizedPair(user.centreZh, user.centreEn, locale)}
             </span>
           </span>
-          <LanguageSwitch signedIn />
+          <LanguageSwitch saveLocale={saveLocale} />
           <SignOutButton label={t("signOut")} />
         </div>
       </header>

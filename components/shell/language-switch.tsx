@@ -3,11 +3,16 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { setMyLocale } from "@/app/account/actions";
 import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/locales";
 
-/** Switches zh-CN / en: a cookie for this browser and, when signed in, the user's own setting. */
-export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
+/** Stores the signed-in user's own language: a server action the layout passes in (components never import app/). */
+export type SaveLocale = (input: { locale: Locale }) => Promise<unknown>;
+
+/**
+ * Switches zh-CN / en: a cookie for this browser and, when signed in (saveLocale given), the
+ * user's own setting.
+ */
+export function LanguageSwitch({ saveLocale }: { saveLocale?: SaveLocale }) {
   const locale = useLocale();
   const t = useTranslations("common");
   const router = useRouter();
@@ -23,7 +28,7 @@ export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
       onClick={() =>
         start(async () => {
           document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
-          if (signedIn) await setMyLocale({ locale: next });
+          if (saveLocale) await saveLocale({ locale: next });
           router.refresh();
         })
       }

@@ -16,45 +16,23 @@ import {
   unique,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { CUSTODY_EVENTS, FUTURE_CONSENTS, RELEASE_STATUSES, SPECIMEN_CATEGORIES, SPECIMEN_STATUSES, SPECIMEN_TYPES, SPECIMEN_UNITS, TRANSFER_OUTCOMES, TRANSFER_STATUSES } from "@/db/enums";
 import { timestamps } from "@/db/schema/columns";
 import { organisations } from "@/db/schema/network";
 import { users } from "@/db/schema/people";
 import { participants } from "@/db/schema/enrolment";
 import { studies } from "@/db/schema/studies";
 
-export const specimenCategory = pgEnum("specimen_category", ["tissue", "blood", "body_fluid"]);
-export const specimenType = pgEnum("specimen_type", [
-  "ffpe_block",
-  "fresh_frozen",
-  "whole_blood",
-  "plasma",
-  "serum",
-  "buffy_coat",
-  "urine",
-  "ascites",
-  "pleural_effusion",
-  "csf",
-]);
+export const specimenCategory = pgEnum("specimen_category", SPECIMEN_CATEGORIES);
+export const specimenType = pgEnum("specimen_type", SPECIMEN_TYPES);
 /** "missing" is reached only from in_transit, when a receipt notes a specimen as not arrived. */
-export const specimenStatus = pgEnum("specimen_status", ["available", "reserved", "in_transit", "missing", "depleted", "distributed", "destroyed"]);
-export const specimenUnit = pgEnum("specimen_unit", ["ml", "mg", "block"]);
-export const futureConsent = pgEnum("future_consent", ["yes", "no", "limited"]);
-export const transferStatus = pgEnum("transfer_status", ["created", "in_transit", "received"]);
-export const transferOutcome = pgEnum("transfer_outcome", ["pending", "received", "missing", "damaged"]);
-export const releaseStatus = pgEnum("release_status", ["pending", "approved", "rejected"]);
-export const custodyEvent = pgEnum("custody_event", [
-  "collected",
-  "stored",
-  "removed",
-  "shipped",
-  "received",
-  "missing",
-  "damaged",
-  "aliquoted",
-  "reserved",
-  "released",
-  "status_changed",
-]);
+export const specimenStatus = pgEnum("specimen_status", SPECIMEN_STATUSES);
+export const specimenUnit = pgEnum("specimen_unit", SPECIMEN_UNITS);
+export const futureConsent = pgEnum("future_consent", FUTURE_CONSENTS);
+export const transferStatus = pgEnum("transfer_status", TRANSFER_STATUSES);
+export const transferOutcome = pgEnum("transfer_outcome", TRANSFER_OUTCOMES);
+export const releaseStatus = pgEnum("release_status", RELEASE_STATUSES);
+export const custodyEvent = pgEnum("custody_event", CUSTODY_EVENTS);
 
 /** Biobank-only donors: no study, their own consent record. */
 export const donors = pgTable(

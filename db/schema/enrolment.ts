@@ -1,22 +1,15 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, serial, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { PARTICIPANT_SEXES, PARTICIPANT_STATUSES, SCREENING_OUTCOMES, WITHDRAWAL_REASONS } from "@/db/enums";
 import { timestamps } from "@/db/schema/columns";
 import { organisations } from "@/db/schema/network";
 import { users } from "@/db/schema/people";
 import { consentVersions, studies, studyArms, studySites } from "@/db/schema/studies";
 
-export const screeningOutcome = pgEnum("screening_outcome", ["eligible", "screen_failed"]);
-export const participantSex = pgEnum("participant_sex", ["female", "male"]);
-export const participantStatus = pgEnum("participant_status", ["enrolled", "withdrawn", "completed"]);
-export const withdrawalReason = pgEnum("withdrawal_reason", [
-  "consent_withdrawn",
-  "adverse_event",
-  "lost_to_follow_up",
-  "protocol_deviation",
-  "investigator_decision",
-  "death",
-  "other",
-]);
+export const screeningOutcome = pgEnum("screening_outcome", SCREENING_OUTCOMES);
+export const participantSex = pgEnum("participant_sex", PARTICIPANT_SEXES);
+export const participantStatus = pgEnum("participant_status", PARTICIPANT_STATUSES);
+export const withdrawalReason = pgEnum("withdrawal_reason", WITHDRAWAL_REASONS);
 
 /** One patient assessed against the criteria of the protocol version in force at a site. */
 export const screenings = pgTable(

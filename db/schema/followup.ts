@@ -1,36 +1,21 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { AE_ACTIONS, AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, CLINICAL_ENTITIES, QUERY_EVENT_KINDS, QUERY_STATUSES, TUMOUR_RESPONSES, VISIT_STATUSES } from "@/db/enums";
 import { timestamps } from "@/db/schema/columns";
 import { participants } from "@/db/schema/enrolment";
 import { users } from "@/db/schema/people";
 import { protocolVersions, studies } from "@/db/schema/studies";
 
-export const visitStatus = pgEnum("visit_status", ["expected", "done", "missed"]);
-export const tumourResponse = pgEnum("tumour_response", ["CR", "PR", "SD", "PD", "NE"]);
-export const aeCategory = pgEnum("ae_category", [
-  "blood_lymphatic",
-  "cardiac",
-  "gastrointestinal",
-  "general",
-  "hepatobiliary",
-  "infection",
-  "investigations",
-  "metabolism_nutrition",
-  "musculoskeletal",
-  "nervous_system",
-  "renal_urinary",
-  "respiratory",
-  "skin",
-  "vascular",
-  "other",
-]);
-export const aeRelatedness = pgEnum("ae_relatedness", ["not_related", "unlikely", "possible", "probable", "definite"]);
-export const aeAction = pgEnum("ae_action", ["none", "dose_reduced", "interrupted", "withdrawn", "not_applicable"]);
-export const aeOutcome = pgEnum("ae_outcome", ["recovered", "recovering", "not_recovered", "recovered_with_sequelae", "fatal", "unknown"]);
+export const visitStatus = pgEnum("visit_status", VISIT_STATUSES);
+export const tumourResponse = pgEnum("tumour_response", TUMOUR_RESPONSES);
+export const aeCategory = pgEnum("ae_category", AE_CATEGORIES);
+export const aeRelatedness = pgEnum("ae_relatedness", AE_RELATEDNESS);
+export const aeAction = pgEnum("ae_action", AE_ACTIONS);
+export const aeOutcome = pgEnum("ae_outcome", AE_OUTCOMES);
 /** Records that carry a reason-for-change history, queries and SDV marks. */
-export const clinicalEntity = pgEnum("clinical_entity", ["participant", "visit", "adverse_event"]);
-export const queryStatus = pgEnum("query_status", ["open", "answered", "closed"]);
-export const queryEventKind = pgEnum("query_event_kind", ["raised", "answered", "closed", "reopened"]);
+export const clinicalEntity = pgEnum("clinical_entity", CLINICAL_ENTITIES);
+export const queryStatus = pgEnum("query_status", QUERY_STATUSES);
+export const queryEventKind = pgEnum("query_event_kind", QUERY_EVENT_KINDS);
 
 /** The visit schedule is part of the protocol: one set of rows per protocol version (copied on amendment). */
 export const visitDefinitions = pgTable(

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgEnum, pgTable, serial, text, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { ORG_LEVELS } from "@/db/enums";
 import { timestamps } from "@/db/schema/columns";
 
-export const orgLevel = pgEnum("org_level", ["hub", "sub_centre", "regional_centre", "grassroots"]);
+export const orgLevel = pgEnum("org_level", ORG_LEVELS);
 
 /**
  * The network tree. `path` is a materialized path of ids ("/1/4/17/"), so a subtree is

@@ -1,16 +1,9 @@
 import { boolean, index, integer, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { NETWORK_ROLES } from "@/db/enums";
 import { timestamps } from "@/db/schema/columns";
 import { organisations } from "@/db/schema/network";
 
-export const networkRole = pgEnum("network_role", [
-  "network_admin",
-  "centre_coordinator",
-  "pi",
-  "site_staff",
-  "monitor",
-  "biobank_manager",
-  "viewer",
-]);
+export const networkRole = pgEnum("network_role", NETWORK_ROLES);
 
 export const users = pgTable(
   "users",

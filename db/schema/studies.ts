@@ -1,25 +1,19 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { CRITERION_KINDS, RANDOMIZATION_METHODS, RESEARCH_AREAS, STUDY_BLINDINGS, STUDY_DESIGNS, STUDY_PHASES, STUDY_SITE_STATUSES, STUDY_STATUSES, STUDY_TEAM_ROLES } from "@/db/enums";
 import { timestamps } from "@/db/schema/columns";
 import { organisations } from "@/db/schema/network";
 import { users } from "@/db/schema/people";
 
-export const studyPhase = pgEnum("study_phase", ["I", "I_II", "II", "III", "IV", "not_applicable"]);
-export const studyDesign = pgEnum("study_design", ["observational", "single_arm", "randomized"]);
-export const researchArea = pgEnum("research_area", [
-  "clinical_oncology",
-  "cancer_epidemiology",
-  "cancer_biology",
-  "cancer_pharmacy",
-  "cancer_immunology",
-  "new_cancer_technology",
-]);
-export const studyStatus = pgEnum("study_status", ["draft", "ethics_review", "recruiting", "suspended", "closed_to_accrual", "completed"]);
-export const studyBlinding = pgEnum("study_blinding", ["open", "blinded"]);
-export const randomizationMethod = pgEnum("randomization_method", ["permuted_blocks", "minimization"]);
-export const criterionKind = pgEnum("criterion_kind", ["inclusion", "exclusion"]);
-export const studySiteStatus = pgEnum("study_site_status", ["pending", "active", "suspended", "closed"]);
-export const studyTeamRole = pgEnum("study_team_role", ["pi", "co_investigator", "site_pi", "monitor", "data_manager"]);
+export const studyPhase = pgEnum("study_phase", STUDY_PHASES);
+export const studyDesign = pgEnum("study_design", STUDY_DESIGNS);
+export const researchArea = pgEnum("research_area", RESEARCH_AREAS);
+export const studyStatus = pgEnum("study_status", STUDY_STATUSES);
+export const studyBlinding = pgEnum("study_blinding", STUDY_BLINDINGS);
+export const randomizationMethod = pgEnum("randomization_method", RANDOMIZATION_METHODS);
+export const criterionKind = pgEnum("criterion_kind", CRITERION_KINDS);
+export const studySiteStatus = pgEnum("study_site_status", STUDY_SITE_STATUSES);
+export const studyTeamRole = pgEnum("study_team_role", STUDY_TEAM_ROLES);
 
 /** Ordinal, code and bilingual names: the shape shared by arms, factors and levels (fresh builders per table). */
 const orderedCodeAndNames = () => ({

@@ -5,12 +5,22 @@ import { authSecret } from "@/lib/auth/config";
 import { SESSION_ABSOLUTE_MS } from "@/lib/auth/config";
 import { signIn } from "@/lib/auth/sign-in";
 import { revokeSession } from "@/lib/auth/sessions";
+import { clientAddress } from "@/lib/http/client-address";
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const fwd = headers?.["x-forwarded-for"];
-  const first = typeof fwd === "string" ? fwd.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "unknown";
+/**
+ * The credentials check behind the sign-in form. The client's address is the socket's (or the
+ * right-most untrusted hop behind TRUSTED_PROXIES), never what the client says it is.
+ */
+export async function authorizeCredentials(
+  credentials: Record<string, unknown> | undefined,
+  headers: Record<string, unknown> | undefined,
+): Promise<{ id: string; sid: string }> {
+  const email = String(credentials?.email ?? "");
+  const password = String(credentials?.password ?? "");
+  if (!email || !password) throw new Error("invalid");
+  const outcome = await signIn(await getDb(), email, password, clientAddress(headers ?? {}));
+  if (!outcome.ok) throw new Error(outcome.reason);
+  return { id: String(outcome.userId), sid: outcome.sessionId };
 }
 
 /**
@@ -25,14 +35,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials, req) {
-        const email = String(credentials?.email ?? "");
-        const password = String(credentials?.password ?? "");
-        if (!email || !password) throw new Error("invalid");
-        const outcome = await signIn(await getDb(), email, password, clientIp(req?.headers));
-        if (!outcome.ok) throw new Error(outcome.reason);
-        return { id: String(outcome.userId), sid: outcome.sessionId } as { id: string; sid: string };
-      },
+      authorize: (credentials, req) => authorizeCredentials(credentials, req?.headers),
     }),
   ],
   callbacks: {

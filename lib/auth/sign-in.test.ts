@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvents, users } from "@/db/schema";
 import { DEMO_PASSWORD } from "@/seed/network-data";
@@ -8,6 +8,8 @@ import { seedBase } from "@/lib/testing/fixtures";
 import { LOGIN_MAX_FAILURES_PER_ACCOUNT, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "@/lib/auth/config";
 import { loadActorBySession } from "@/lib/auth/sessions";
 import { signIn } from "@/lib/auth/sign-in";
+import { authorizeCredentials } from "@/lib/auth/options";
+import { SOCKET_HEADER, SOCKET_TOKEN_ENV, stampSocketAddress } from "@/lib/http/portal-server.mjs";
 
 let db: Db;
 beforeAll(async () => {
@@ -78,5 +80,74 @@ describe("sessions", () => {
     expect(await loadActorBySession(db, bumped.sessionId)).not.toBeNull();
     await db.update(users).set({ sessionVersion: 2 }).where(and(eq(users.email, "staff.gh1@ncrc.demo")));
     expect(await loadActorBySession(db, bumped.sessionId)).toBeNull();
+  });
+});
+
+describe("the client address the limits count (forged X-Forwarded-For)", () => {
+  const TOKEN = "test-stamp-token";
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  /** The headers a route handler sees for a request from `socket`, stamped by the portal's server. */
+  function requestFrom(socket: string, forwardedFor?: string): Record<string, unknown> {
+    const req = { headers: { [SOCKET_HEADER]: `${TOKEN} 6.6.6.6`, ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) } as Record<string, string | undefined>, socket: { remoteAddress: socket } };
+    stampSocketAddress(req, TOKEN);
+    return req.headers;
+  }
+  const attempt = (email: string, password: string, headers: Record<string, unknown>) =>
+    authorizeCredentials({ email, password }, headers).then(
+      () => "ok",
+      (e: Error) => e.message,
+    );
+
+  it("after 30 failures, another X-Forwarded-For does not let the same client sign in", async () => {
+    vi.stubEnv(SOCKET_TOKEN_ENV, TOKEN);
+    for (let i = 0; i < 30; i++) expect(await attempt(`xff${i}@ncrc.demo`, "bad-password-x", requestFrom("203.0.113.7", `198.18.0.${i}`))).toBe("invalid");
+    expect(await attempt("staff.rc1@ncrc.demo", DEMO_PASSWORD, requestFrom("203.0.113.7", "198.18.1.1"))).toBe("locked");
+    expect(await attempt("staff.rc1@ncrc.demo", DEMO_PASSWORD, requestFrom("203.0.113.7"))).toBe("locked");
+    // Another client is not affected.
+    expect(await attempt("staff.rc1@ncrc.demo", DEMO_PASSWORD, requestFrom("203.0.113.8", "198.18.1.1"))).toBe("ok");
+  });
+
+  it("40 failures over 40 accounts with rotating values lock the client, and the trail records the socket", async () => {
+    vi.stubEnv(SOCKET_TOKEN_ENV, TOKEN);
+    const outcomes: string[] = [];
+    for (let i = 0; i < 40; i++) outcomes.push(await attempt(`rot${i}@ncrc.demo`, "bad-password-x", requestFrom("203.0.113.20", `10.${i}.0.1`)));
+    expect(outcomes.slice(0, 30).every((o) => o === "invalid")).toBe(true);
+    expect(outcomes.slice(30).every((o) => o === "locked")).toBe(true);
+    const ev = await db.select().from(auditEvents).where(eq(auditEvents.action, "auth.sign_in_failed"));
+    const recorded = ev.filter((e) => String((e.after as { email?: string }).email).startsWith("rot")).map((e) => (e.after as { ip: string }).ip);
+    expect(new Set(recorded)).toEqual(new Set(["203.0.113.20"]));
+  });
+
+  it("an IPv6 client rotating through its /64 is one client", async () => {
+    vi.stubEnv(SOCKET_TOKEN_ENV, TOKEN);
+    for (let i = 0; i < 30; i++) await attempt(`v6${i}@ncrc.demo`, "bad-password-x", requestFrom(`2001:db8:77:1::${(i + 1).toString(16)}`));
+    expect(await attempt("viewer@ncrc.demo", DEMO_PASSWORD, requestFrom("2001:db8:77:1:ffff::9"))).toBe("locked");
+    expect(await attempt("viewer@ncrc.demo", DEMO_PASSWORD, requestFrom("2001:db8:77:2::9"))).toBe("ok");
+  });
+
+  it("with TRUSTED_PROXIES, counts the right-most untrusted hop: clients behind the proxy apart, forged left parts ignored", async () => {
+    vi.stubEnv(SOCKET_TOKEN_ENV, TOKEN);
+    vi.stubEnv("TRUSTED_PROXIES", "10.200.0.1");
+    // The proxy appends the address it saw; the client may prepend anything it likes.
+    for (let i = 0; i < 30; i++) await attempt(`px${i}@ncrc.demo`, "bad-password-x", requestFrom("10.200.0.1", `172.31.${i}.1, 198.51.100.77`));
+    expect(await attempt("pi@ncrc.demo", DEMO_PASSWORD, requestFrom("10.200.0.1", "9.9.9.9, 198.51.100.77"))).toBe("locked");
+    expect(await attempt("pi@ncrc.demo", DEMO_PASSWORD, requestFrom("10.200.0.1", "198.51.100.78"))).toBe("ok");
+    // A client that reaches the portal directly, bypassing the proxy, is its socket.
+    const direct = await db.select().from(auditEvents).where(eq(auditEvents.action, "auth.sign_in"));
+    expect(await attempt("coord.gh1@ncrc.demo", DEMO_PASSWORD, requestFrom("203.0.113.99", "198.51.100.77"))).toBe("ok");
+    const after = await db.select().from(auditEvents).where(eq(auditEvents.action, "auth.sign_in"));
+    expect(after.length).toBe(direct.length + 1);
+    expect((after.at(-1)?.after as { ip: string }).ip).toBe("203.0.113.99");
+  });
+
+  it("with TRUSTED_PROXY_HOPS, steps over that many proxies", async () => {
+    vi.stubEnv(SOCKET_TOKEN_ENV, TOKEN);
+    vi.stubEnv("TRUSTED_PROXY_HOPS", "1");
+    for (let i = 0; i < 30; i++) await attempt(`hop${i}@ncrc.demo`, "bad-password-x", requestFrom("10.201.0.1", `1.1.1.${i}, 198.51.100.88`));
+    expect(await attempt("monitor.x@ncrc.demo", "bad-password-x", requestFrom("10.201.0.1", "2.2.2.2, 198.51.100.88"))).toBe("locked");
+    expect(await attempt("staff.gh1@ncrc.demo", DEMO_PASSWORD, requestFrom("10.201.0.1", "198.51.100.89"))).not.toBe("locked");
   });
 });

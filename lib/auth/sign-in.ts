@@ -5,18 +5,20 @@ import { appendAudit } from "@/lib/audit/append";
 import { LOGIN_MAX_FAILURES_PER_ACCOUNT, LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MS } from "@/lib/auth/config";
 import { dummyHash, verifyPassword } from "@/lib/auth/password";
 import { createSession } from "@/lib/auth/sessions";
+import { addressLimitKey } from "@/lib/http/client-address";
 
 export type SignInOutcome = { ok: true; userId: number; sessionId: string } | { ok: false; reason: "invalid" | "locked" };
 
 const accountKey = (email: string) => `acct:${email}`;
-const ipKey = (ip: string) => `ip:${ip}`;
+const ipKey = (ip: string) => `ip:${addressLimitKey(ip)}`;
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
 /**
- * Checks a password, with failures limited per account and per client address. The state is
+ * Checks a password, with failures limited per account and per client address (`ip`: the
+ * socket's address, see lib/http/client-address.ts; IPv6 counted per /64). The state is
  * in the database, so the limit holds across app instances. Neither answer tells whether the
  * account exists. Successes and failures are audited.
  */

@@ -1,4 +1,4 @@
-import type { NetworkRole } from "@/db/schema";
+import { NETWORK_ROLES, type NetworkRole } from "@/lib/enums";
 
 /**
  * The one role -> permission map. Each feature adds its permissions here; anything not listed
@@ -50,15 +50,7 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export const ROLES: readonly NetworkRole[] = [
-  "network_admin",
-  "centre_coordinator",
-  "pi",
-  "site_staff",
-  "monitor",
-  "biobank_manager",
-  "viewer",
-];
+export const ROLES: readonly NetworkRole[] = NETWORK_ROLES;
 
 /** Roles whose reach is the whole network; only a network admin may grant them. */
 export const NETWORK_WIDE_ROLES: readonly NetworkRole[] = ["network_admin", "viewer"];

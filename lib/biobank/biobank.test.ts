@@ -1,39 +1,52 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
-import { defineAction } from "@/lib/actions/define-action";
 import { loadActorBySession } from "@/lib/auth/sessions";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { setupTestDb } from "@/lib/testing/db";
 import { insertTestParticipants } from "@/lib/testing/participants";
+import { runCommand, type TestActor } from "@/lib/testing/run-command";
 import { parseFilters } from "@/lib/biobank/filters";
 import { signInAs } from "@/lib/testing/session";
-import { searchSpecimens, specimenByBarcode, specimenCounts } from "@/lib/biobank/queries/search";
-import { aliquotSchema, aliquotSpecimen } from "@/lib/biobank/commands/aliquot";
-import { changeSpecimenStatus, changeStatusSchema } from "@/lib/biobank/commands/change-status";
-import { createDonor, createDonorSchema } from "@/lib/biobank/commands/create-donor";
-import { placeSpecimen, placeSpecimenSchema } from "@/lib/biobank/commands/place";
-import { registerSpecimen, registerSpecimenSchema } from "@/lib/biobank/commands/register-specimen";
-import { createBox, createBoxSchema, createFreezer, createFreezerSchema, createRack, createRackSchema } from "@/lib/biobank/commands/storage";
-import { createTransfer, createTransferSchema, receiveTransfer, receiveTransferSchema, shipTransfer, transferIdSchema } from "@/lib/biobank/commands/transfers";
+import { searchSpecimens, specimenCounts } from "@/lib/biobank/queries/search";
+import { labelsFor, specimenByBarcode } from "@/lib/biobank/queries/specimens";
+import { transferDetail } from "@/lib/biobank/queries/movements";
+import { aliquotCommand } from "@/lib/biobank/commands/aliquot";
+import { changeStatusCommand } from "@/lib/biobank/commands/change-status";
+import { createDonorCommand } from "@/lib/biobank/commands/create-donor";
+import { placeSpecimenCommand } from "@/lib/biobank/commands/place-specimen";
+import { registerSpecimenCommand } from "@/lib/biobank/commands/register-specimen";
+import { createBoxCommand } from "@/lib/biobank/commands/create-box";
+import { createFreezerCommand } from "@/lib/biobank/commands/create-freezer";
+import { createRackCommand } from "@/lib/biobank/commands/create-rack";
+import { createTransferCommand } from "@/lib/biobank/commands/create-transfer";
+import { receiveTransferCommand } from "@/lib/biobank/commands/receive-transfer";
+import { shipTransferCommand } from "@/lib/biobank/commands/ship-transfer";
 
-const register = defineAction({ schema: registerSpecimenSchema, permission: "biobank.specimen.register", handler: registerSpecimen });
-const donor = defineAction({ schema: createDonorSchema, permission: "biobank.specimen.register", handler: createDonor });
-const freezer = defineAction({ schema: createFreezerSchema, permission: "biobank.storage.manage", handler: createFreezer });
-const rack = defineAction({ schema: createRackSchema, permission: "biobank.storage.manage", handler: createRack });
-const box = defineAction({ schema: createBoxSchema, permission: "biobank.storage.manage", handler: createBox });
-const place = defineAction({ schema: placeSpecimenSchema, permission: "biobank.storage.manage", handler: placeSpecimen });
-const aliquot = defineAction({ schema: aliquotSchema, permission: "biobank.specimen.handle", handler: aliquotSpecimen });
-const setStatus = defineAction({ schema: changeStatusSchema, permission: "biobank.specimen.status", handler: changeSpecimenStatus });
-const newTransfer = defineAction({ schema: createTransferSchema, permission: "biobank.transfer.manage", handler: createTransfer });
-const ship = defineAction({ schema: transferIdSchema, permission: "biobank.transfer.manage", handler: shipTransfer });
-const receive = defineAction({ schema: receiveTransferSchema, permission: "biobank.transfer.manage", handler: receiveTransfer });
+// The commands run as whoever signed in last (signIn / actorOf), through the pages' pipeline.
+let who: TestActor = "";
+const register = (input: unknown) => runCommand(who, registerSpecimenCommand, input);
+const donor = (input: unknown) => runCommand(who, createDonorCommand, input);
+const freezer = (input: unknown) => runCommand(who, createFreezerCommand, input);
+const rack = (input: unknown) => runCommand(who, createRackCommand, input);
+const box = (input: unknown) => runCommand(who, createBoxCommand, input);
+const place = (input: unknown) => runCommand(who, placeSpecimenCommand, input);
+const aliquot = (input: unknown) => runCommand(who, aliquotCommand, input);
+const setStatus = (input: unknown) => runCommand(who, changeStatusCommand, input);
+const newTransfer = (input: unknown) => runCommand(who, createTransferCommand, input);
+const ship = (input: unknown) => runCommand(who, shipTransferCommand, input);
+const receive = (input: unknown) => runCommand(who, receiveTransferCommand, input);
 
 const h = await setupTestDb();
 const TABLES = ["specimens", "donors", "storage_freezers", "storage_racks", "storage_boxes", "specimen_transfers", "specimen_transfer_items", "custody_events", "audit_events"];
 const counts = () => countRows(h.db, TABLES);
+const signIn = async (email: string) => {
+  const session = await signInAs(h.db, email);
+  who = session;
+  return session;
+};
 const actorOf = async (email: string) => {
-  const { sessionId } = await signInAs(h.db, email);
+  const { sessionId } = await signIn(email);
   const a = await loadActorBySession(h.db, sessionId);
   if (!a) throw new Error("no actor");
   return a;
@@ -57,9 +70,9 @@ beforeAll(async () => {
   fx = await seedBase(h.db);
   await insertTestParticipants(h.db, [
     ...["0001", "0002", "0003", "0009", "0100", "0101", "0300"].map((n) => `BC-101-R01G1-${n}`),
-    ...["0001", "0002", "0200"].map((n) => `BC-101-TJ01-${n}`),
+    ...["0001", "0002", "0003", "0200"].map((n) => `BC-101-TJ01-${n}`),
   ]);
-  await signInAs(h.db, "biobank@ncrc.demo");
+  await signIn("biobank@ncrc.demo");
   const f = ok(await freezer({ code: "T1", name: "Test freezer", temperatureC: -80 }));
   const r = ok(await rack({ freezerId: f.id, code: "R1" }));
   boxId = ok(await box({ rackId: r.id, code: "B1", rows: 2, cols: 2 })).id;
@@ -67,7 +80,7 @@ beforeAll(async () => {
 
 describe("registering specimens", () => {
   it("site staff register at their own centre, with one audit event and a collected custody entry", async () => {
-    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    await signIn("staff.gh1@ncrc.demo");
     const before = await counts();
     const d = ok(await register(blood("BC-101-R01G1-0001")));
     expect(d.barcode).toMatch(/^NB\d{9}$/);
@@ -79,31 +92,31 @@ describe("registering specimens", () => {
     expect(s).toEqual({ centre_id: fx.org("R01G1").id, holder_centre_id: fx.org("R01G1").id });
   });
   it("bad input is a field error and writes nothing", async () => {
-    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    await signIn("staff.gh1@ncrc.demo");
     await expectRefusedNothingWritten(() => register({ ...blood(""), subjectCode: "" }), "subjectCode");
     await expectRefusedNothingWritten(() => register({ ...blood("BC-1"), quantity: -1 }), "quantity");
     await expectRefusedNothingWritten(() => register({ ...blood("BC-101-R01G1-0002"), centreId: 1 }));
   });
   it("viewers and monitors may not register", async () => {
     for (const email of ["viewer@ncrc.demo", "monitor@ncrc.demo", "coord.rc1@ncrc.demo"]) {
-      await signInAs(h.db, email);
+      await signIn(email);
       await expectRefusedNothingWritten(() => register(blood("BC-101-R01G1-0003")));
     }
   });
   it("a donor's own consent is used, and only donors of the actor's centre are found", async () => {
-    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    await signIn("staff.gh1@ncrc.demo");
     ok(await donor({ donorCode: "D-GH1-0001", futureConsent: "limited", consentDate: "2025-12-01" }));
     const d = ok(await register({ type: "serum", ownerKind: "donor", donorCode: "d-gh1-0001", collectedAt: "2026-01-05T08:30", quantity: 2 }));
     const [s] = await queryRows<{ future_consent: string }>(h.db, sql`select future_consent from specimens where barcode = ${d.barcode}`);
     expect(s.future_consent).toBe("limited");
-    await signInAs(h.db, "staff.rc20@ncrc.demo");
+    await signIn("staff.rc20@ncrc.demo");
     await expectRefusedNothingWritten(() => register({ type: "serum", ownerKind: "donor", donorCode: "D-GH1-0001", collectedAt: "2026-01-05T08:30", quantity: 2 }), "donorCode");
   });
 });
 
 describe("one specimen per position", () => {
   it("a taken position is refused, and the database constraint holds even without the check", async () => {
-    await signInAs(h.db, "biobank@ncrc.demo");
+    await signIn("biobank@ncrc.demo");
     const a = ok(await register(blood("BC-101-TJ01-0001")));
     const b = ok(await register(blood("BC-101-TJ01-0002")));
     ok(await place({ barcode: a.barcode, boxId, row: 1, col: 1 }));
@@ -114,7 +127,7 @@ describe("one specimen per position", () => {
     expect(loc?.location).toBe("TJ01 / T1 / R1 / B1 / A1");
   });
   it("another centre's staff cannot use the hub's boxes or racks (crafted ids)", async () => {
-    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    await signIn("staff.gh1@ncrc.demo");
     const mine = ok(await register(blood("BC-101-R01G1-0009")));
     await expectRefusedNothingWritten(() => place({ barcode: mine.barcode, boxId, row: 2, col: 2 }));
     const [f] = await queryRows<{ id: number }>(h.db, sql`select id from storage_freezers where code = 'T1'`);
@@ -122,9 +135,25 @@ describe("one specimen per position", () => {
   });
 });
 
+describe("one location string", () => {
+  it("the search, the detail page, the label, the transfer and the custody entry show the same location", async () => {
+    const bank = await actorOf("biobank@ncrc.demo");
+    const s = ok(await register(blood("BC-101-TJ01-0003")));
+    const placed = ok(await place({ barcode: s.barcode, boxId, row: 1, col: 2 }));
+    const detail = await specimenByBarcode(bank, s.barcode, h.db);
+    const search = await searchSpecimens(bank, { barcode: s.barcode }, h.db);
+    const [label] = await labelsFor(bank, [s.barcode], h.db);
+    const t = ok(await newTransfer({ toCentreId: fx.org("R01G1").id, barcodes: s.barcode }));
+    const transfer = await transferDetail(bank, t.id, h.db);
+    const [stored] = await queryRows<{ detail: string }>(h.db, sql`select detail from custody_events where specimen_id = ${s.id} and event = 'stored'`);
+    const shown = [placed.location, detail?.location, search.rows[0]?.location, label?.location, transfer?.list[0]?.location, stored.detail];
+    expect(shown).toEqual(Array(shown.length).fill("TJ01 / T1 / R1 / B1 / A2"));
+  });
+});
+
 describe("transfers, receipt and aliquots", () => {
   it("ships from the hospital; only the destination receives; then stored and aliquoted with quantities that add up", async () => {
-    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    await signIn("staff.gh1@ncrc.demo");
     const s = ok(await register(blood("BC-101-R01G1-0100", 3)));
     const lost = ok(await register(blood("BC-101-R01G1-0101", 3)));
     const t = ok(await newTransfer({ toCentreId: fx.org("TJ01").id, barcodes: `${s.barcode}\n${lost.barcode}` }));
@@ -132,10 +161,10 @@ describe("transfers, receipt and aliquots", () => {
     const items = await queryRows<{ id: number; barcode: string }>(h.db, sql`select i.id, s.barcode from specimen_transfer_items i join specimens s on s.id = i.specimen_id where i.transfer_id = ${t.id}`);
     const results = items.map((i) => `${i.id}:${i.barcode === s.barcode ? "received" : "missing"}`);
     for (const email of ["staff.gh1@ncrc.demo", "staff.rc1@ncrc.demo", "coord.rc1@ncrc.demo", "staff.rc20@ncrc.demo"]) {
-      await signInAs(h.db, email);
+      await signIn(email);
       await expectRefusedNothingWritten(() => receive({ transferId: t.id, results }));
     }
-    await signInAs(h.db, "biobank@ncrc.demo");
+    await signIn("biobank@ncrc.demo");
     await expectRefusedNothingWritten(() => receive({ transferId: t.id, results: results.slice(0, 1) }), "results");
     expect(ok(await receive({ transferId: t.id, results }))).toMatchObject({ received: 1, missing: 1 });
     const rows = await queryRows<{ barcode: string; status: string; holder_centre_id: number }>(h.db, sql`select barcode, status, holder_centre_id from specimens where barcode in (${s.barcode}, ${lost.barcode}) order by barcode`);
@@ -162,7 +191,7 @@ describe("transfers, receipt and aliquots", () => {
     expect(chain.map((c) => c.event)).toEqual(["collected", "shipped", "received", "stored", "aliquoted", "aliquoted"]);
   });
   it("status moves only along the graph", async () => {
-    await signInAs(h.db, "biobank@ncrc.demo");
+    await signIn("biobank@ncrc.demo");
     const s = ok(await register(blood("BC-101-TJ01-0200")));
     ok(await setStatus({ barcode: s.barcode, status: "destroyed", reason: "tube cracked" }));
     await expectRefusedNothingWritten(() => setStatus({ barcode: s.barcode, status: "available", reason: "found again" }));
@@ -171,7 +200,7 @@ describe("transfers, receipt and aliquots", () => {
 
 describe("scope", () => {
   it("another centre's staff neither see nor move a specimen, even with crafted barcodes", async () => {
-    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    await signIn("staff.gh1@ncrc.demo");
     const s = ok(await register(blood("BC-101-R01G1-0300")));
     const rc20 = await actorOf("staff.rc20@ncrc.demo");
     expect(await specimenByBarcode(rc20, s.barcode, h.db)).toBeNull();
@@ -180,7 +209,7 @@ describe("scope", () => {
     await expectRefusedNothingWritten(() => aliquot({ barcode: s.barcode, childType: "plasma", quantities: [1] }));
     await expectRefusedNothingWritten(() => newTransfer({ toCentreId: fx.org("TJ01").id, barcodes: s.barcode }));
     await expectRefusedNothingWritten(() => place({ barcode: s.barcode, boxId, row: 2, col: 2 }));
-    await signInAs(h.db, "biobank@ncrc.demo");
+    await signIn("biobank@ncrc.demo");
     await expectRefusedNothingWritten(() => setStatus({ barcode: s.barcode, status: "destroyed", reason: "crafted" }));
     const coord = await actorOf("coord.rc1@ncrc.demo");
     expect((await searchSpecimens(coord, { barcode: s.barcode }, h.db)).total).toBe(1);
@@ -198,14 +227,14 @@ describe("scope", () => {
 
 describe("specimens of study participants", () => {
   it("a subject code must be a participant at the registering site; anything else writes nothing", async () => {
-    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    await signIn("staff.gh1@ncrc.demo");
     await expectRefusedNothingWritten(() => register(blood("BC-101-R01G1-0999")), "subjectCode");
     // A participant of another site (the hub) cannot be registered here.
     await expectRefusedNothingWritten(() => register(blood("BC-101-TJ01-0002")), "subjectCode");
   });
 
   it("the study PI sees its participants' specimens; a monitor off the team and site staff elsewhere do not", async () => {
-    await signInAs(h.db, "staff.gh1@ncrc.demo");
+    await signIn("staff.gh1@ncrc.demo");
     const s = ok(await register(blood("BC-101-R01G1-0002")));
     const pi = await actorOf("pi@ncrc.demo");
     const filters = (code?: string) => {

@@ -32,9 +32,4 @@ export function barcodeFor(id: number): string {
 
 export const BARCODE_RE = /^NB\d{9}$/;
 
-/** "A3": rows are letters, columns numbers, as printed on the box. */
-export function positionLabel(row: number, col: number): string {
-  return `${String.fromCharCode(64 + row)}${col}`;
-}
-
 export type SpecimenTypeName = SpecimenType;

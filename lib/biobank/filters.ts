@@ -2,11 +2,12 @@ import { z } from "zod";
 // Lists from lib (not db/schema): this module runs in the browser too.
 import { CATEGORY_LIST, TYPE_LIST } from "@/lib/biobank/catalog";
 import { SPECIMEN_STATUSES } from "@/lib/biobank/status";
+import { dayField, FILTER_DAY, idField } from "@/lib/validation/fields";
 
 export const PAGE_SIZE = 25;
 
 const opt = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), s.optional());
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = dayField(FILTER_DAY);
 
 /** The search's filter state: what the URL holds and the GET handler accepts. */
 export const specimenFilterSchema = z.strictObject({
@@ -14,7 +15,7 @@ export const specimenFilterSchema = z.strictObject({
   category: opt(z.enum(CATEGORY_LIST as [string, ...string[]])),
   type: opt(z.enum(TYPE_LIST as [string, ...string[]])),
   status: opt(z.enum(SPECIMEN_STATUSES as [string, ...string[]])),
-  centre: opt(z.coerce.number().int().positive()),
+  centre: opt(idField),
   code: opt(z.string().trim().max(60)),
   from: opt(day),
   to: opt(day),

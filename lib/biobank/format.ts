@@ -1,22 +1,19 @@
+import { NETWORK_TIME_ZONE } from "@/lib/time/network-day";
+
 /** PostgreSQL's text form of timestamptz ("2025-01-05 08:30:00+00") → Date. */
 export function parsePgTime(v: string): Date {
   const iso = v.includes("T") ? v : v.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00");
   return new Date(iso);
 }
 
+const intlLocale = (locale: string) => (locale === "en" ? "en-GB" : "zh-CN");
+
 /** Shown in the network's time zone, as staff read it on the tube. */
 export function formatDateTime(v: string | null, locale: string): string {
   if (!v) return "";
   const d = parsePgTime(v);
   if (Number.isNaN(d.getTime())) return v;
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "medium", timeStyle: "short" }).format(d);
-}
-
-export function formatDate(v: string | null, locale: string): string {
-  if (!v) return "";
-  const d = parsePgTime(v);
-  if (Number.isNaN(d.getTime())) return v;
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "medium" }).format(d);
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: NETWORK_TIME_ZONE, dateStyle: "medium", timeStyle: "short" }).format(d);
 }
 
 /** "3.000" → "3", "0.250" → "0.25". */
@@ -29,9 +26,4 @@ export function statusVariant(s: string): "success" | "warning" | "destructive" 
   if (s === "in_transit" || s === "reserved" || s === "pending" || s === "created") return "warning";
   if (s === "missing" || s === "destroyed" || s === "damaged" || s === "rejected") return "destructive";
   return "muted";
-}
-
-/** "YYYY-MM-DDTHH:mm" of now in the network's time zone, for a datetime-local default. */
-export function shanghaiNowLocal(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16);
 }

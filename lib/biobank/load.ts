@@ -1,8 +1,9 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { notFound } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
 import type { FutureConsent, SpecimenStatus, SpecimenType } from "@/db/schema";
+import type { BoxPlace } from "@/lib/biobank/location";
 import { specimenWriteScope, storageWriteScope } from "@/lib/biobank/scope";
 
 export type LockedSpecimen = {
@@ -32,18 +33,31 @@ export async function lockSpecimen(tx: Db, actor: Actor, by: { id?: number; barc
   return s;
 }
 
-export type LoadedBox = { id: number; centreId: number; rows: number; cols: number; path: string };
+export type LoadedBox = BoxPlace & { id: number; centreId: number; rows: number; cols: number };
 
 /** A box the actor may change (its centre's storage), locked; else not found. */
 export async function lockBox(tx: Db, actor: Actor, boxId: number): Promise<LoadedBox> {
   const [b] = await queryRows<LoadedBox>(
     tx,
-    sql`select b.id, b.centre_id as "centreId", b.rows, b.cols, o.code || ' / ' || f.code || ' / ' || r.code || ' / ' || b.code as path
+    sql`select b.id, b.centre_id as "centreId", b.rows, b.cols,
+               o.code as "storeCode", f.code as "freezerCode", r.code as "rackCode", b.code as "boxCode"
         from storage_boxes b join storage_racks r on r.id = b.rack_id join storage_freezers f on f.id = r.freezer_id join organisations o on o.id = b.centre_id
         where b.id = ${boxId} and ${storageWriteScope(actor, sql`b.centre_id`)} for update of b`,
   );
   if (!b) throw notFound();
   return b;
+}
+
+export type LockedTransfer = { id: number; code: string; status: string; fromCentreId: number; toCentreId: number };
+
+/** A transfer matching `where` (an end's scope over alias `t`), locked; else not found. */
+export async function lockTransfer(tx: Db, id: number, where: SQL): Promise<LockedTransfer> {
+  const [t] = await queryRows<LockedTransfer>(
+    tx,
+    sql`select id, code, status, from_centre_id as "fromCentreId", to_centre_id as "toCentreId" from specimen_transfers t where t.id = ${id} and ${where} for update`,
+  );
+  if (!t) throw notFound();
+  return t;
 }
 
 /** Next specimen ids and their barcodes, taken from the table's sequence. */

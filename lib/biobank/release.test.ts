@@ -1,19 +1,26 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
-import { defineAction } from "@/lib/actions/define-action";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { setupTestDb } from "@/lib/testing/db";
-import { ensureTestStudy, insertTestParticipants } from "@/lib/testing/participants";
+import { insertTestParticipants } from "@/lib/testing/participants";
+import { createTestStudy } from "@/lib/testing/study-builder";
+import { runCommand, type TestActor } from "@/lib/testing/run-command";
 import { signInAs } from "@/lib/testing/session";
-import { registerSpecimen, registerSpecimenSchema } from "@/lib/biobank/commands/register-specimen";
-import { createRelease, createReleaseSchema, decideRelease, decideReleaseSchema } from "@/lib/biobank/commands/releases";
+import { registerSpecimenCommand } from "@/lib/biobank/commands/register-specimen";
+import { decideReleaseCommand } from "@/lib/biobank/commands/decide-release";
+import { requestReleaseCommand } from "@/lib/biobank/commands/request-release";
 
-const register = defineAction({ schema: registerSpecimenSchema, permission: "biobank.specimen.register", handler: registerSpecimen });
-const request = defineAction({ schema: createReleaseSchema, permission: "biobank.release.request", handler: createRelease });
-const decide = defineAction({ schema: decideReleaseSchema, permission: "biobank.release.decide", handler: decideRelease });
+// The commands run as whoever signed in last, through the pages' pipeline.
+let who: TestActor = "";
+const register = (input: unknown) => runCommand(who, registerSpecimenCommand, input);
+const request = (input: unknown) => runCommand(who, requestReleaseCommand, input);
+const decide = (input: unknown) => runCommand(who, decideReleaseCommand, input);
 
 const h = await setupTestDb();
+const signIn = async (email: string) => {
+  who = await signInAs(h.db, email);
+};
 const TABLES = ["specimens", "release_requests", "release_request_items", "custody_events", "audit_events"];
 function ok<T>(r: { ok: true; data: T } | { ok: false; message: string }): T {
   if (!r.ok) throw new Error(`expected success, got: ${r.message}`);
@@ -28,9 +35,9 @@ let limited = "";
 let no = "";
 beforeAll(async () => {
   await seedBase(h.db);
-  for (const code of ["LC-203", "LC-204", "LC-205"]) await ensureTestStudy(h.db, code);
+  for (const code of ["LC-203", "LC-204", "LC-205"]) await createTestStudy(h.db, { code, design: "observational" });
   await insertTestParticipants(h.db, ["0001", "0002", "0003", "0009"].map((n) => `BC-201-TJ01-${n}`));
-  await signInAs(h.db, "biobank@ncrc.demo");
+  await signIn("biobank@ncrc.demo");
   yes = ok(await register(spec("yes", "BC-201-TJ01-0001"))).barcode;
   limited = ok(await register(spec("limited", "BC-201-TJ01-0002"))).barcode;
   no = ok(await register(spec("no", "BC-201-TJ01-0003"))).barcode;
@@ -38,7 +45,7 @@ beforeAll(async () => {
 
 describe("release for research", () => {
   it("without a valid HGR approval number nothing is released", async () => {
-    await signInAs(h.db, "biobank@ncrc.demo");
+    await signIn("biobank@ncrc.demo");
     const r = ok(await request({ studyCode: "LC-203", purpose: "ctDNA methylation panel", geneticUse: "on", hgrApprovalNo: "pending", barcodes: yes }));
     expect(await statuses([yes])).toEqual(["reserved"]);
     const before = await countRows(h.db, TABLES);
@@ -51,7 +58,7 @@ describe("release for research", () => {
     expect(await statuses([yes])).toEqual(["available"]);
   });
   it("consent refuses the whole approval with the reasons; nothing is released", async () => {
-    await signInAs(h.db, "biobank@ncrc.demo");
+    await signIn("biobank@ncrc.demo");
     const r = ok(await request({ studyCode: "LC-203", purpose: "Germline sequencing", geneticUse: "true", hgrApprovalNo: "国科遗办审字[2025]CJ0456", barcodes: `${yes} ${limited} ${no}` }));
     const before = await countRows(h.db, TABLES);
     const res = await decide({ requestId: r.id, decision: "approve" });
@@ -66,7 +73,7 @@ describe("release for research", () => {
     ok(await decide({ requestId: r.id, decision: "reject", reason: "consent does not cover germline use" }));
   });
   it("limited consent allows non-genetic use; approval distributes and writes one audit event", async () => {
-    await signInAs(h.db, "biobank@ncrc.demo");
+    await signIn("biobank@ncrc.demo");
     const r = ok(await request({ studyCode: "LC-204", purpose: "Protein biomarker ELISA", geneticUse: "", hgrApprovalNo: "2025CJ0999", barcodes: `${yes} ${limited}` }));
     const before = await countRows(h.db, ["audit_events"]);
     ok(await decide({ requestId: r.id, decision: "approve" }));
@@ -74,16 +81,16 @@ describe("release for research", () => {
     expect(await statuses([yes, limited].sort())).toEqual(["distributed", "distributed"]);
   });
   it("only a biobank manager of the bank decides; a request from elsewhere cannot reserve the hub's specimens", async () => {
-    await signInAs(h.db, "biobank@ncrc.demo");
+    await signIn("biobank@ncrc.demo");
     const s = ok(await register(spec("yes", "BC-201-TJ01-0009"))).barcode;
     const r = ok(await request({ studyCode: "LC-205", purpose: "Metabolomics pilot", geneticUse: "", hgrApprovalNo: "2025CJ1000", barcodes: s }));
     for (const email of ["staff.rc1@ncrc.demo", "pi@ncrc.demo", "admin@ncrc.demo"]) {
-      await signInAs(h.db, email);
+      await signIn(email);
       const before = await countRows(h.db, TABLES);
       expect((await decide({ requestId: r.id, decision: "approve" })).ok).toBe(false);
       expect(await countRows(h.db, TABLES)).toEqual(before);
     }
-    await signInAs(h.db, "pi@ncrc.demo");
+    await signIn("pi@ncrc.demo");
     const before = await countRows(h.db, TABLES);
     expect((await request({ studyCode: "LC-205", purpose: "Metabolomics pilot", geneticUse: "", barcodes: s })).ok).toBe(false);
     expect(await countRows(h.db, TABLES)).toEqual(before);

@@ -5,6 +5,7 @@ import { centreScope, subtreePattern } from "@/lib/authz/scope";
 import { studyScope } from "@/lib/studies/scope";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath"> & { subtreeIds?: number[] };
+type CentreActor = Pick<Actor, "role" | "centreId">;
 
 /** The actor with the ids of its centre subtree resolved (one small query), as specimen scope needs. */
 export async function withSubtree<A extends Pick<Actor, "role" | "centrePath">>(db: Db, actor: A): Promise<A & { subtreeIds?: number[] }> {
@@ -70,6 +71,22 @@ export function storageWriteScope(actor: ScopeActor, centreColumn: SQL): SQL {
   return sql`false`;
 }
 
+/**
+ * Centres offered in the search's centre filter, over an organisations alias `o`. Names of
+ * centres are not restricted, and a hub bank holds specimens collected anywhere: only
+ * coordinators are narrowed to their subtree.
+ */
+export function filterCentreScope(actor: ScopeActor, o = "o"): SQL {
+  if (actor.role === "centre_coordinator") return sql`${sql.raw(`${o}.path`)} like ${subtreePattern(actor.centrePath)}`;
+  return sql`true`;
+}
+
+/** Donors are the biobank's own people: seen by the centres in reach, never by PIs, monitors or viewers. */
+export function donorScope(actor: ScopeActor, centreColumn: SQL): SQL {
+  if (actor.role === "viewer" || actor.role === "pi" || actor.role === "monitor") return sql`false`;
+  return centreScope(actor, centreColumn);
+}
+
 /** Transfers are seen by both ends (and coordinators above either end). */
 export function transferScope(actor: ScopeActor, t = "t"): SQL {
   const from = sql.raw(`${t}.from_centre_id`);
@@ -91,4 +108,24 @@ export function releaseScope(actor: ScopeActor, r = "r"): SQL {
   }
   if (actor.role === "pi") return sql`${by} = ${actor.id}`;
   return sql`false`;
+}
+
+/** Who may send a transfer (ship it): the sending centre, or an admin. `t` is specimen_transfers. */
+export function transferSendScope(actor: CentreActor, t = "t"): SQL {
+  return actor.role === "network_admin" ? sql`true` : sql`${sql.raw(`${t}.from_centre_id`)} = ${actor.centreId}`;
+}
+
+/** Who may receive a transfer: only the destination centre, or an admin. */
+export function transferReceiveScope(actor: CentreActor, t = "t"): SQL {
+  return actor.role === "network_admin" ? sql`true` : sql`${sql.raw(`${t}.to_centre_id`)} = ${actor.centreId}`;
+}
+
+/** Where a transfer may go, over an organisations alias `o`: any active centre but one's own. */
+export function transferDestinationScope(actor: CentreActor, o = "o"): SQL {
+  return sql`${sql.raw(`${o}.active`)} and ${sql.raw(`${o}.id`)} <> ${actor.centreId}`;
+}
+
+/** Who decides a release request: the bank's own centre (over a release_requests alias `r`). */
+export function releaseDecideScope(actor: CentreActor, r = "r"): SQL {
+  return sql`${sql.raw(`${r}.centre_id`)} = ${actor.centreId}`;
 }

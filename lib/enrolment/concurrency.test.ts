@@ -4,12 +4,14 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { screenings } from "@/db/schema";
-import { enrolAction } from "@/app/(portal)/studies/[code]/screening/actions";
+import { enrolCommand } from "@/lib/enrolment/commands/enrol";
+import { networkToday } from "@/lib/time/network-day";
 import { setupTestDb } from "@/lib/testing/db";
 import { seedBase } from "@/lib/testing/fixtures";
+import { testNationalId } from "@/lib/testing/participants";
+import { runCommand } from "@/lib/testing/run-command";
 import { signInAs } from "@/lib/testing/session";
-import { todayInNetwork } from "@/lib/enrolment/fields";
-import { createTestStudy, testNationalId } from "@/lib/testing/study-builder";
+import { createTestStudy, type TestStudy } from "@/lib/testing/study-builder";
 
 process.env.DATABASE_POOL_SIZE = "40";
 const db = process.env.DATABASE_URL ? await setupTestDb() : null;
@@ -30,7 +32,7 @@ describe.skipIf(!process.env.DATABASE_URL)("enrolment under parallel callers (Po
   });
   const h = db!;
   const session: Record<string, string> = {};
-  const today = todayInNetwork();
+  const today = networkToday();
   let person = 100;
 
   beforeAll(async () => {
@@ -39,7 +41,7 @@ describe.skipIf(!process.env.DATABASE_URL)("enrolment under parallel callers (Po
     session.R20 = (await signInAs(h.db, "staff.rc20@ncrc.demo")).sessionId;
   });
 
-  type S = Awaited<ReturnType<typeof createTestStudy>>;
+  type S = TestStudy;
 
   async function eligibleScreenings(s: S, centre: string, n: number): Promise<number[]> {
     const site = s.site(centre);
@@ -52,7 +54,7 @@ describe.skipIf(!process.env.DATABASE_URL)("enrolment under parallel callers (Po
 
   function enrolAt(s: S, centre: string, screeningId: number, nationalId = testNationalId(++person)) {
     return als.run(session[centre], () =>
-      enrolAction({
+      runCommand({ sessionId: session[centre] }, enrolCommand, {
         studyId: s.study.id,
         siteId: s.site(centre).id,
         screeningId,
@@ -125,7 +127,7 @@ describe.skipIf(!process.env.DATABASE_URL)("enrolment under parallel callers (Po
     const s = await createTestStudy(h.db, { code: "CC-IDEM", factors: [["STAGE", ["III", "IV"]]], sites: [["R01", 100]] });
     const [id] = await eligibleScreenings(s, "R01", 1);
     const input = { studyId: s.study.id, siteId: s.site("R01").id, screeningId: id, requestKey: randomUUID(), nationalId: testNationalId(++person), yearOfBirth: 1970, sex: "male", consentVersionId: s.consent.id, consentDate: today, factorCodes: ["STAGE"], levelCodes: ["III"] };
-    const results = await Promise.all(Array.from({ length: 6 }, () => als.run(session.R01, () => enrolAction(input))));
+    const results = await Promise.all(Array.from({ length: 6 }, () => als.run(session.R01, () => runCommand({ sessionId: session.R01 }, enrolCommand, input))));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(new Set(results.map((r) => (r.ok ? r.data.subjectCode : "")))).toEqual(new Set(["CC-IDEM-R01-0001"]));
   });

@@ -3,36 +3,49 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
 import { auditEvents, participants, screenings } from "@/db/schema";
-import { enrolAction, screenAction } from "@/app/(portal)/studies/[code]/screening/actions";
-import { transferAction, unblindAction, withdrawAction } from "@/app/(portal)/studies/[code]/participants/actions";
-import { setupTestDb } from "@/lib/testing/db";
-import { countRows, seedBase } from "@/lib/testing/fixtures";
-import { signInAs } from "@/lib/testing/session";
 import { loadActorBySession } from "@/lib/auth/sessions";
+import { enrolCommand } from "@/lib/enrolment/commands/enrol";
+import { screenCommand } from "@/lib/enrolment/commands/screen";
+import { transferCommand } from "@/lib/enrolment/commands/transfer";
+import { unblindCommand } from "@/lib/enrolment/commands/unblind";
+import { withdrawCommand } from "@/lib/enrolment/commands/withdraw";
+import { listScreenings } from "@/lib/enrolment/queries/screenings";
 import { getParticipant } from "@/lib/participants/queries/participant-detail";
 import { listParticipants } from "@/lib/participants/queries/participants";
-import { listScreenings } from "@/lib/enrolment/queries/screenings";
-import { todayInNetwork } from "@/lib/enrolment/fields";
-import { createTestStudy, testNationalId } from "@/lib/testing/study-builder";
+import { networkToday } from "@/lib/time/network-day";
+import { setupTestDb } from "@/lib/testing/db";
+import { countRows, seedBase } from "@/lib/testing/fixtures";
+import { testNationalId } from "@/lib/testing/participants";
+import { runCommand } from "@/lib/testing/run-command";
+import { signInAs } from "@/lib/testing/session";
+import { createTestStudy, type TestStudy } from "@/lib/testing/study-builder";
 
 const TABLES = ["screenings", "participants", "allocation_entries", "participant_transfers", "unblindings", "audit_events"];
 const h = await setupTestDb();
 let fx: Awaited<ReturnType<typeof seedBase>>;
-let open: Awaited<ReturnType<typeof createTestStudy>>;
-let other: Awaited<ReturnType<typeof createTestStudy>>;
-let blinded: Awaited<ReturnType<typeof createTestStudy>>;
-const today = todayInNetwork();
+let open: TestStudy;
+let other: TestStudy;
+let blinded: TestStudy;
+const today = networkToday();
 let person = 0;
+
+const RC1 = "staff.rc1@ncrc.demo";
+const RC20 = "staff.rc20@ncrc.demo";
+const screenAs = (who: string, input: unknown) => runCommand(who, screenCommand, input);
+const enrolAs = (who: string, input: unknown) => runCommand(who, enrolCommand, input);
+const withdrawAs = (who: string, input: unknown) => runCommand(who, withdrawCommand, input);
+const transferAs = (who: string, input: unknown) => runCommand(who, transferCommand, input);
+const unblindAs = (who: string, input: unknown) => runCommand(who, unblindCommand, input);
 
 const yes = { codes: ["I1", "I2", "E1"], answers: ["yes", "yes", "no"] };
 
-async function screen(s: typeof open, centre: string, answers = yes) {
-  const r = await screenAction({ studyId: s.study.id, siteId: s.site(centre).id, screenedOn: today, ...answers });
+async function screen(who: string, s: TestStudy, centre: string, answers = yes) {
+  const r = await screenAs(who, { studyId: s.study.id, siteId: s.site(centre).id, screenedOn: today, ...answers });
   if (!r.ok) throw new Error(`screen failed: ${r.message} ${JSON.stringify(r.fieldErrors)}`);
   return r.data.id;
 }
 
-function enrolInput(s: typeof open, centre: string, screeningId: number, over: Record<string, unknown> = {}) {
+function enrolInput(s: TestStudy, centre: string, screeningId: number, over: Record<string, unknown> = {}) {
   return {
     studyId: s.study.id,
     siteId: s.site(centre).id,
@@ -71,20 +84,18 @@ beforeAll(async () => {
 
 describe("screening", () => {
   it("decides eligible or screen-failed with the failing codes, with one audit event", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    const ok = await screenAction({ studyId: open.study.id, siteId: open.site("R01").id, screenedOn: today, ...yes });
-    const fail = await screenAction({ studyId: open.study.id, siteId: open.site("R01").id, screenedOn: today, codes: ["I1", "I2", "E1"], answers: ["yes", "no", "yes"] });
+    const ok = await screenAs(RC1, { studyId: open.study.id, siteId: open.site("R01").id, screenedOn: today, ...yes });
+    const fail = await screenAs(RC1, { studyId: open.study.id, siteId: open.site("R01").id, screenedOn: today, codes: ["I1", "I2", "E1"], answers: ["yes", "no", "yes"] });
     expect(ok.ok && ok.data.outcome).toBe("eligible");
     expect(fail.ok && fail.data).toMatchObject({ outcome: "screen_failed", failedCodes: ["I2", "E1"] });
     expect((await audits("screening.recorded")).length).toBe(2);
   });
 
   it("refuses missing answers and future dates with field errors, writing nothing", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
     const before = await countRows(h.db, TABLES);
-    const r1 = await screenAction({ studyId: open.study.id, siteId: open.site("R01").id, screenedOn: today, codes: ["I1", "I2", "E1"], answers: ["yes", "", "no"] });
-    const r2 = await screenAction({ studyId: open.study.id, siteId: open.site("R01").id, screenedOn: "2999-01-01", ...yes });
-    const r3 = await screenAction({ studyId: "x", siteId: open.site("R01").id, screenedOn: "yesterday", ...yes, extra: 1 });
+    const r1 = await screenAs(RC1, { studyId: open.study.id, siteId: open.site("R01").id, screenedOn: today, codes: ["I1", "I2", "E1"], answers: ["yes", "", "no"] });
+    const r2 = await screenAs(RC1, { studyId: open.study.id, siteId: open.site("R01").id, screenedOn: "2999-01-01", ...yes });
+    const r3 = await screenAs(RC1, { studyId: "x", siteId: open.site("R01").id, screenedOn: "yesterday", ...yes, extra: 1 });
     expect(!r1.ok && r1.fieldErrors).toHaveProperty("answer_I2");
     expect(!r2.ok && r2.fieldErrors).toHaveProperty("screenedOn");
     expect(!r3.ok && Object.keys(r3.fieldErrors ?? {})).toEqual(expect.arrayContaining(["studyId", "screenedOn"]));
@@ -94,29 +105,24 @@ describe("screening", () => {
   it("refuses other roles, other centres' sites, suspended studies and inactive sites, writing nothing", async () => {
     const before = await countRows(h.db, TABLES);
     const susp = (await queryRows<{ id: number; site: number }>(h.db, sql`select s.id, ss.id as site from studies s join study_sites ss on ss.study_id = s.id where s.code = 'EN-SUSP'`))[0];
-    await signInAs(h.db, "pi@ncrc.demo");
-    expect((await screenAction({ studyId: open.study.id, siteId: open.site("R01").id, screenedOn: today, ...yes })).ok).toBe(false);
-    await signInAs(h.db, "staff.rc20@ncrc.demo");
-    const crafted = await screenAction({ studyId: open.study.id, siteId: open.site("R01").id, screenedOn: today, ...yes });
+    expect((await screenAs("pi@ncrc.demo", { studyId: open.study.id, siteId: open.site("R01").id, screenedOn: today, ...yes })).ok).toBe(false);
+    const crafted = await screenAs(RC20, { studyId: open.study.id, siteId: open.site("R01").id, screenedOn: today, ...yes });
     expect(!crafted.ok && crafted.message).toMatch(/not found|未找到|不存在/i);
-    const crossStudy = await screenAction({ studyId: other.study.id, siteId: open.site("R20").id, screenedOn: today, ...yes });
+    const crossStudy = await screenAs(RC20, { studyId: other.study.id, siteId: open.site("R20").id, screenedOn: today, ...yes });
     expect(crossStudy.ok).toBe(false);
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    expect((await screenAction({ studyId: susp.id, siteId: susp.site, screenedOn: today, ...yes })).ok).toBe(false);
-    await signInAs(h.db, "coord.rc1@ncrc.demo");
-    expect((await screenAction({ studyId: open.study.id, siteId: open.site("R02").id, screenedOn: today, ...yes })).ok).toBe(false);
+    expect((await screenAs(RC1, { studyId: susp.id, siteId: susp.site, screenedOn: today, ...yes })).ok).toBe(false);
+    expect((await screenAs("coord.rc1@ncrc.demo", { studyId: open.study.id, siteId: open.site("R02").id, screenedOn: today, ...yes })).ok).toBe(false);
     expect(await countRows(h.db, TABLES)).toEqual(before);
   });
 });
 
 describe("enrolment", () => {
   it("enrols an eligible screening with a sequential code and an allocation, once per request key", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    const sid = await screen(open, "R01");
+    const sid = await screen(RC1, open, "R01");
     const input = enrolInput(open, "R01", sid);
-    const r = await enrolAction(input);
+    const r = await enrolAs(RC1, input);
     expect(r.ok && r.data.subjectCode).toBe(`EN-OPEN-${fx.org("R01").code}-0001`);
-    const again = await enrolAction(input);
+    const again = await enrolAs(RC1, input);
     expect(again.ok && again.data).toMatchObject({ subjectCode: "EN-OPEN-R01-0001", repeated: true });
     expect((await countRows(h.db, ["participants"])).participants).toBe(1);
     const [alloc] = await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from allocation_entries where participant_id is not null`);
@@ -126,37 +132,33 @@ describe("enrolment", () => {
   });
 
   it("refuses screen failures, reused screenings, bad IDs and consent after today", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
     const before = await countRows(h.db, TABLES);
     const failed = (await h.db.select().from(screenings).where(eq(screenings.outcome, "screen_failed")))[0];
-    expect((await enrolAction(enrolInput(open, "R01", failed.id))).ok).toBe(false);
+    expect((await enrolAs(RC1, enrolInput(open, "R01", failed.id))).ok).toBe(false);
     const used = (await h.db.select().from(participants))[0].screeningId;
-    expect((await enrolAction(enrolInput(open, "R01", used))).ok).toBe(false);
+    expect((await enrolAs(RC1, enrolInput(open, "R01", used))).ok).toBe(false);
     const [pending] = await queryRows<{ id: number }>(h.db, sql`select id from screenings sc where outcome = 'eligible' and not exists (select 1 from participants p where p.screening_id = sc.id)`);
-    const bad = await enrolAction(enrolInput(open, "R01", pending.id, { nationalId: "110101195001010011" }));
+    const bad = await enrolAs(RC1, enrolInput(open, "R01", pending.id, { nationalId: "110101195001010011" }));
     expect(!bad.ok && bad.fieldErrors).toHaveProperty("nationalId");
-    const future = await enrolAction(enrolInput(open, "R01", pending.id, { consentDate: "2999-01-01" }));
+    const future = await enrolAs(RC1, enrolInput(open, "R01", pending.id, { consentDate: "2999-01-01" }));
     expect(!future.ok && future.fieldErrors).toHaveProperty("consentDate");
-    const level = await enrolAction(enrolInput(open, "R01", pending.id, { levelCodes: ["II"] }));
+    const level = await enrolAs(RC1, enrolInput(open, "R01", pending.id, { levelCodes: ["II"] }));
     expect(!level.ok && level.fieldErrors).toHaveProperty("level_STAGE");
     expect(await countRows(h.db, TABLES)).toEqual(before);
   });
 
   it("refuses the same person at another site of the study, naming the site; allows and flags another study", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
     const first = (await h.db.select().from(participants))[0];
     const id = testNationalId(1);
-    await signInAs(h.db, "staff.rc20@ncrc.demo");
-    const sid = await screen(open, "R20");
+    const sid = await screen(RC20, open, "R20");
     const before = await countRows(h.db, TABLES);
-    const dup = await enrolAction(enrolInput(open, "R20", sid, { nationalId: id }));
+    const dup = await enrolAs(RC20, enrolInput(open, "R20", sid, { nationalId: id }));
     expect(!dup.ok && dup.message).toContain(fx.org("R01").nameZh);
     expect(await countRows(h.db, TABLES)).toEqual(before);
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    const sid2 = await screen(other, "R01");
+    const sid2 = await screen(RC1, other, "R01");
     // Full-width digits and spaces normalise to the same person.
     const wide = id.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace(/^(.{6})/, "$1 ");
-    const r = await enrolAction(enrolInput(other, "R01", sid2, { nationalId: wide }));
+    const r = await enrolAs(RC1, enrolInput(other, "R01", sid2, { nationalId: wide }));
     expect(r.ok).toBe(true);
     const [flagged] = await h.db.select().from(participants).where(eq(participants.subjectCode, "EN-OTHER-R01-0001"));
     expect(flagged.inOtherStudy).toBe(true);
@@ -165,19 +167,17 @@ describe("enrolment", () => {
   });
 
   it("stops at the site target and at the study target", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
     for (const n of [2, 3]) {
-      const r = await enrolAction(enrolInput(open, "R01", await screen(open, "R01")));
+      const r = await enrolAs(RC1, enrolInput(open, "R01", await screen(RC1, open, "R01")));
       expect(r.ok && r.data.subjectCode).toBe(`EN-OPEN-R01-000${n}`);
     }
-    const sid = await screen(open, "R01");
+    const sid = await screen(RC1, open, "R01");
     const before = await countRows(h.db, TABLES);
-    const full = await enrolAction(enrolInput(open, "R01", sid));
+    const full = await enrolAs(RC1, enrolInput(open, "R01", sid));
     expect(!full.ok && full.message).toMatch(/3/);
     expect(await countRows(h.db, TABLES)).toEqual(before);
-    await signInAs(h.db, "staff.rc20@ncrc.demo");
-    for (let i = 0; i < 2; i++) expect((await enrolAction(enrolInput(open, "R20", await screen(open, "R20")))).ok).toBe(true);
-    const studyFull = await enrolAction(enrolInput(open, "R20", await screen(open, "R20")));
+    for (let i = 0; i < 2; i++) expect((await enrolAs(RC20, enrolInput(open, "R20", await screen(RC20, open, "R20")))).ok).toBe(true);
+    const studyFull = await enrolAs(RC20, enrolInput(open, "R20", await screen(RC20, open, "R20")));
     expect(!studyFull.ok && studyFull.message).toMatch(/5/);
     const [counts] = await queryRows<{ study: number; r01: number; r20: number }>(
       h.db,
@@ -189,12 +189,10 @@ describe("enrolment", () => {
   });
 
   it("refuses crafted enrolments into another centre's site", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    const sid = await screen(other, "R01");
-    await signInAs(h.db, "staff.rc20@ncrc.demo");
+    const sid = await screen(RC1, other, "R01");
     const before = await countRows(h.db, TABLES);
-    expect((await enrolAction(enrolInput(other, "R01", sid))).ok).toBe(false);
-    expect((await enrolAction({ ...enrolInput(open, "R20", sid) })).ok).toBe(false);
+    expect((await enrolAs(RC20, enrolInput(other, "R01", sid))).ok).toBe(false);
+    expect((await enrolAs(RC20, { ...enrolInput(open, "R20", sid) })).ok).toBe(false);
     expect(await countRows(h.db, TABLES)).toEqual(before);
   });
 });
@@ -202,29 +200,25 @@ describe("enrolment", () => {
 describe("withdrawal, transfer and unblinding", () => {
   it("withdraws only at the own site, with a coded reason", async () => {
     const [p] = await h.db.select().from(participants).where(eq(participants.subjectCode, "EN-OPEN-R01-0002"));
-    await signInAs(h.db, "staff.rc20@ncrc.demo");
     const before = await countRows(h.db, TABLES);
-    expect((await withdrawAction({ participantId: p.id, withdrawnOn: today, reason: "consent_withdrawn" })).ok).toBe(false);
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    const bad = await withdrawAction({ participantId: p.id, withdrawnOn: today, reason: "bored" });
+    expect((await withdrawAs(RC20, { participantId: p.id, withdrawnOn: today, reason: "consent_withdrawn" })).ok).toBe(false);
+    const bad = await withdrawAs(RC1, { participantId: p.id, withdrawnOn: today, reason: "bored" });
     expect(!bad.ok && bad.fieldErrors).toHaveProperty("reason");
     expect(await countRows(h.db, TABLES)).toEqual(before);
-    expect((await withdrawAction({ participantId: p.id, withdrawnOn: today, reason: "consent_withdrawn" })).ok).toBe(true);
+    expect((await withdrawAs(RC1, { participantId: p.id, withdrawnOn: today, reason: "consent_withdrawn" })).ok).toBe(true);
     expect((await audits("participant.withdrawn")).length).toBe(1);
   });
 
   it("transfers to another active site of the study; the code stays; both sites see it", async () => {
     const [p] = await h.db.select().from(participants).where(eq(participants.subjectCode, "EN-OPEN-R01-0003"));
-    await signInAs(h.db, "staff.rc20@ncrc.demo");
     const before = await countRows(h.db, TABLES);
-    expect((await transferAction({ participantId: p.id, toSiteId: open.site("R20").id, transferredOn: today, reason: "moved" })).ok).toBe(false);
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    const inactive = await transferAction({ participantId: p.id, toSiteId: open.site("R02").id, transferredOn: today, reason: "moved" });
+    expect((await transferAs(RC20, { participantId: p.id, toSiteId: open.site("R20").id, transferredOn: today, reason: "moved" })).ok).toBe(false);
+    const inactive = await transferAs(RC1, { participantId: p.id, toSiteId: open.site("R02").id, transferredOn: today, reason: "moved" });
     expect(!inactive.ok && inactive.fieldErrors).toHaveProperty("toSiteId");
-    const foreign = await transferAction({ participantId: p.id, toSiteId: other.site("R01").id, transferredOn: today, reason: "moved" });
+    const foreign = await transferAs(RC1, { participantId: p.id, toSiteId: other.site("R01").id, transferredOn: today, reason: "moved" });
     expect(foreign.ok).toBe(false);
     expect(await countRows(h.db, TABLES)).toEqual(before);
-    const r = await transferAction({ participantId: p.id, toSiteId: open.site("R20").id, transferredOn: today, reason: "Patient moved to Kunming" });
+    const r = await transferAs(RC1, { participantId: p.id, toSiteId: open.site("R20").id, transferredOn: today, reason: "Patient moved to Kunming" });
     expect(r.ok).toBe(true);
     const [after] = await h.db.select().from(participants).where(eq(participants.id, p.id));
     expect(after).toMatchObject({ subjectCode: "EN-OPEN-R01-0003", centreId: fx.org("R20").id, seq: 3 });
@@ -244,26 +238,23 @@ describe("withdrawal, transfer and unblinding", () => {
   });
 
   it("unblinds only by the study PI or an admin, with a reason", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    const r = await enrolAction(enrolInput(blinded, "R01", await screen(blinded, "R01")));
+    const r = await enrolAs(RC1, enrolInput(blinded, "R01", await screen(RC1, blinded, "R01")));
     expect(r.ok).toBe(true);
     const [enrolled] = (await audits("participant.enrolled")).slice(-1);
     expect(enrolled.after).toMatchObject({ allocation: { arm: null } });
     const pid = r.ok ? r.data.id : 0;
     const before = await countRows(h.db, TABLES);
-    expect((await unblindAction({ participantId: pid, reason: "SAE" })).ok).toBe(false);
-    await signInAs(h.db, "pi.other@ncrc.test").catch(() => null);
-    await signInAs(h.db, "monitor@ncrc.demo");
-    expect((await unblindAction({ participantId: pid, reason: "SAE" })).ok).toBe(false);
-    await signInAs(h.db, "pi@ncrc.demo");
-    const noReason = await unblindAction({ participantId: pid, reason: "" });
+    // Neither site staff nor a monitor may unblind.
+    expect((await unblindAs(RC1, { participantId: pid, reason: "SAE" })).ok).toBe(false);
+    expect((await unblindAs("monitor@ncrc.demo", { participantId: pid, reason: "SAE" })).ok).toBe(false);
+    const noReason = await unblindAs("pi@ncrc.demo", { participantId: pid, reason: "" });
     expect(!noReason.ok && noReason.fieldErrors).toHaveProperty("reason");
     expect(await countRows(h.db, TABLES)).toEqual(before);
-    const ok = await unblindAction({ participantId: pid, reason: "Grade 4 hepatitis: treatment decision" });
+    const ok = await unblindAs("pi@ncrc.demo", { participantId: pid, reason: "Grade 4 hepatitis: treatment decision" });
     expect(ok.ok && ok.data.arm).toMatch(/^[AB]$/);
     const [u] = await audits("participant.unblinded");
     expect(u.reason).toBe("Grade 4 hepatitis: treatment decision");
     expect(JSON.stringify(u.after)).not.toMatch(/"arm"/);
-    expect((await unblindAction({ participantId: pid, reason: "again" })).ok).toBe(false);
+    expect((await unblindAs("pi@ncrc.demo", { participantId: pid, reason: "again" })).ok).toBe(false);
   });
 });

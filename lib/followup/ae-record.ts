@@ -4,10 +4,12 @@ import { adverseEvents, type AdverseEvent, type Participant, type Study } from "
 import { fieldError, notFound } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
 import { lockOwnParticipant } from "@/lib/participants/participant-lock";
-import { todayInNetwork, type AeValues } from "@/lib/followup/fields";
+import type { AeValues } from "@/lib/followup/fields";
 import { notifySae } from "@/lib/notifications/notify";
 import { isLateReport } from "@/lib/followup/sae-clock";
+import { atOwnSite } from "@/lib/followup/scope";
 import { appendVersion } from "@/lib/followup/versions";
+import { networkDayOf, networkToday } from "@/lib/time/network-day";
 
 export type AeAtSite = { ae: AdverseEvent; participant: Participant; study: Study };
 
@@ -17,7 +19,7 @@ export async function lockAeAtOwnSite(tx: Db, actor: Pick<Actor, "role" | "centr
   const [ref] = await tx
     .select({ participantId: adverseEvents.participantId })
     .from(adverseEvents)
-    .where(and(eq(adverseEvents.id, aeId), sql`${adverseEvents.participantId} in (select p.id from participants p where p.centre_id = ${actor.centreId})`));
+    .where(and(eq(adverseEvents.id, aeId), sql`${adverseEvents.participantId} in (select p.id from participants p where ${atOwnSite(actor)})`));
   if (!ref) throw notFound();
   const { participant, study } = await lockOwnParticipant(tx, actor, ref.participantId);
   const [ae] = await tx.select().from(adverseEvents).where(and(eq(adverseEvents.id, aeId), eq(adverseEvents.participantId, participant.id))).for("update");
@@ -42,12 +44,12 @@ export function aeSnapshot(a: AdverseEvent): AeValues {
 
 /** CTCAE grade 5 is death: it goes with a fatal outcome and the "death" seriousness criterion. */
 export function checkAe(v: AeValues, participant: Pick<Participant, "enrolledOn">, now = new Date()): AeValues {
-  const today = todayInNetwork(now);
+  const today = networkToday(now);
   if (v.onsetOn > today) throw fieldError("onsetOn", "followup.errors.future");
   if (v.endedOn && v.endedOn < v.onsetOn) throw fieldError("endedOn", "followup.errors.endBeforeOnset");
   if (v.endedOn && v.endedOn > today) throw fieldError("endedOn", "followup.errors.future");
   if (Date.parse(v.awareAt) > now.getTime() + 5 * 60_000) throw fieldError("awareAt", "followup.errors.future");
-  if (todayInNetwork(new Date(v.awareAt)) < v.onsetOn) throw fieldError("awareAt", "followup.errors.awareBeforeOnset");
+  if (networkDayOf(v.awareAt) < v.onsetOn) throw fieldError("awareAt", "followup.errors.awareBeforeOnset");
   if (v.onsetOn < participant.enrolledOn) throw fieldError("onsetOn", "followup.errors.beforeEnrolment");
   if (v.grade === 5 && v.outcome !== "fatal") throw fieldError("outcome", "followup.errors.grade5Fatal");
   if (v.outcome === "fatal" && !v.seriousCriteria.includes("death")) throw fieldError("seriousCriteria", "followup.errors.fatalIsSerious");
@@ -73,7 +75,7 @@ export async function createAe(tx: Db, actor: Pick<Actor, "id">, participant: Pa
 }
 
 /** Changes a saved AE (reason required). Becoming serious starts the report at this moment. */
-export async function saveAe(tx: Db, actor: Pick<Actor, "id">, at: AeAtSite, input: AeValues, reason: string | undefined) {
+export async function saveAe(tx: Db, actor: Pick<Actor, "id">, at: AeAtSite, input: AeValues, reason: string | null | undefined) {
   const values = checkAe(input, at.participant);
   const saved = await appendVersion(tx, { entityType: "adverse_event", entityId: at.ae.id, studyId: at.study.id, participantId: at.participant.id }, values, actor.id, reason);
   const serious = values.seriousCriteria.length > 0;

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { Db } from "@/db/client";
 import type { ClinicalEntity } from "@/db/schema";
 import type { AuditInput } from "@/lib/audit/append";
@@ -13,11 +14,12 @@ import { lockVisitAtOwnSite, saveVisit, visitSnapshot } from "@/lib/followup/vis
 type Saved = { id: number; version: number; before: Record<string, unknown> | null; changed: string[]; values: Record<string, unknown> };
 
 /** A form's single corrected value, parsed with the record's own rules; errors land on "correctedValue". */
-function merged<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, current: object, field: string, raw: string): T {
+function merged<T>(schema: z.ZodType<T>, current: object, field: string, raw: string): T {
   const parsed = schema.safeParse({ ...current, [field]: raw });
   if (!parsed.success) {
-    const msg = parsed.error.issues[0]?.message ?? "validation.invalid";
-    throw fieldError("correctedValue", msg.includes(".") ? msg : "validation.invalid");
+    const issue = parsed.error.issues[0] as (z.core.$ZodIssue & { params?: Record<string, string | number> }) | undefined;
+    const msg = issue?.message ?? "validation.invalid";
+    throw fieldError("correctedValue", msg.includes(".") ? msg : "validation.invalid", issue?.params);
   }
   return parsed.data;
 }
@@ -28,7 +30,7 @@ async function asCorrectedValue<T>(run: () => Promise<T>): Promise<T> {
   } catch (err) {
     if (err instanceof ActionError && err.fieldErrors && !err.fieldErrors.reason) {
       const key = Object.values(err.fieldErrors)[0]?.[0] ?? "validation.invalid";
-      throw fieldError("correctedValue", key);
+      throw fieldError("correctedValue", key, err.params);
     }
     throw err;
   }

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { participants, recordVersions, type Participant, type Study } from "@/db/schema";
-import { fieldError } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
-import { todayInNetwork, type ParticipantValues } from "@/lib/followup/fields";
+import type { ParticipantValues } from "@/lib/followup/fields";
 import { appendVersion, latestVersion } from "@/lib/followup/versions";
 
 export function participantSnapshot(p: Participant): ParticipantValues {
@@ -14,8 +13,7 @@ export function participantSnapshot(p: Participant): ParticipantValues {
  * Corrects enrolment data (year of birth, sex) with a reason. The values as enrolled become
  * version 1 (by whoever enrolled, when they did) the first time anything is corrected.
  */
-export async function saveParticipantData(tx: Db, actor: Pick<Actor, "id">, participant: Participant, study: Study, input: ParticipantValues, reason: string | undefined) {
-  if (input.yearOfBirth > Number(todayInNetwork().slice(0, 4))) throw fieldError("yearOfBirth", "enrolment.validation.yearOfBirth");
+export async function saveParticipantData(tx: Db, actor: Pick<Actor, "id">, participant: Participant, study: Study, input: ParticipantValues, reason: string | null | undefined) {
   const target = { entityType: "participant" as const, entityId: participant.id, studyId: study.id, participantId: participant.id };
   if (!(await latestVersion(tx, target))) {
     await tx.insert(recordVersions).values({ ...target, version: 1, values: participantSnapshot(participant), changedBy: participant.enrolledBy, changedAt: participant.createdAt });

@@ -8,11 +8,23 @@ import { recordHistory } from "@/lib/followup/queries/followup";
 import { setupTestDb } from "@/lib/testing/db";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
-import { toNetworkLocal } from "@/lib/followup/fields";
-import { act, expectOk, expectRefused, FOLLOWUP_TABLES } from "@/lib/testing/followup-actions";
+import { runCommand } from "@/lib/testing/run-command";
+import { expectOk, expectRefused, FOLLOWUP_TABLES } from "@/lib/testing/results";
 import { createFollowupStudy } from "@/lib/testing/followup-study";
+import { toNetworkLocal } from "@/lib/time/network-day";
+import { addAeCommand } from "@/lib/followup/commands/add-ae";
+import { correctParticipantCommand } from "@/lib/followup/commands/correct-participant";
+import { recordVisitCommand } from "@/lib/followup/commands/record-visit";
+import { updateAeCommand } from "@/lib/followup/commands/update-ae";
+import { verifyCommand } from "@/lib/followup/commands/verify";
 
 const h = await setupTestDb();
+const [RC1, RC20, MONITOR] = ["staff.rc1@ncrc.demo", "staff.rc20@ncrc.demo", "monitor@ncrc.demo"];
+/** The actor of an e-mail, as the pages load it (for the reads). */
+const me = async (email: string) => {
+  await signInAs(h.db, email);
+  return (await getActor())!;
+};
 let s: Awaited<ReturnType<typeof createFollowupStudy>>;
 const visitOf = async (participantId: number, code: string) => {
   const [row] = await queryRows<{ id: number }>(h.db, sql`select v.id from participant_visits v join visit_definitions d on d.id = v.visit_definition_id where v.participant_id = ${participantId} and d.code = ${code}`);
@@ -35,7 +47,7 @@ const aeInput = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   await seedBase(h.db);
-  s = await createFollowupStudy(h.db, "FU-REC", { enrolledOn: "2025-01-10", monitor: "monitor@ncrc.demo" });
+  s = await createFollowupStudy(h.db, "FU-REC", { enrolledOn: "2025-01-10", monitor: MONITOR });
 });
 
 describe("expected visits", () => {
@@ -53,44 +65,38 @@ describe("recording a visit", () => {
   it("refuses bad input, the wrong role and another site's participant, writing nothing", async () => {
     const bl = await visitOf(s.atR01.id, "BL");
     const before = await countRows(h.db, FOLLOWUP_TABLES);
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    expectRefused(await act.visit({ visitId: bl, status: "done", visitDate: "2025-01-12", ecog: "7" }), ["ecog"]);
-    expectRefused(await act.visit({ visitId: bl, status: "done", visitDate: "" }), ["visitDate"]);
-    expectRefused(await act.visit({ visitId: bl, status: "missed" }), ["missedReason"]);
-    expectRefused(await act.visit({ visitId: bl, status: "done", visitDate: "2025-01-12", extra: "x" }));
-    await signInAs(h.db, "monitor@ncrc.demo");
-    expectRefused(await act.visit({ visitId: bl, status: "done", visitDate: "2025-01-12" }));
-    await signInAs(h.db, "staff.rc20@ncrc.demo");
-    const crafted = await act.visit({ visitId: bl, status: "done", visitDate: "2025-01-12" });
+    expectRefused(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-12", ecog: "7" }), ["ecog"]);
+    expectRefused(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "" }), ["visitDate"]);
+    expectRefused(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "missed" }), ["missedReason"]);
+    expectRefused(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-12", extra: "x" }));
+    expectRefused(await runCommand(MONITOR, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-12" }));
+    const crafted = await runCommand(RC20, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-12" });
     expectRefused(crafted);
     expect(crafted.ok ? "" : crafted.message).toBe(translate("zh-CN", "errors.notFound"));
     expect(await countRows(h.db, FOLLOWUP_TABLES)).toEqual(before);
   });
 
   it("saves version 1 without a reason, flags a date outside the window, and writes one audit event", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
     const before = await countRows(h.db, ["audit_events"]);
-    const bl = expectOk(await act.visit({ visitId: await visitOf(s.atR01.id, "BL"), status: "done", visitDate: "2025-01-12", ecog: "1", weightKg: "61.5", tumourResponse: "SD" }));
+    const bl = expectOk(await runCommand(RC1, recordVisitCommand, { visitId: await visitOf(s.atR01.id, "BL"), status: "done", visitDate: "2025-01-12", ecog: "1", weightKg: "61.5", tumourResponse: "SD" }));
     expect(bl).toMatchObject({ version: 1, outOfWindow: false });
     expect((await lastAudit()).action).toBe("visit.recorded");
-    const w6 = expectOk(await act.visit({ visitId: await visitOf(s.atR01.id, "W6"), status: "done", visitDate: "2025-03-03", ecog: "1" }));
+    const w6 = expectOk(await runCommand(RC1, recordVisitCommand, { visitId: await visitOf(s.atR01.id, "W6"), status: "done", visitDate: "2025-03-03", ecog: "1" }));
     expect(w6.outOfWindow).toBe(true);
     expect((await countRows(h.db, ["audit_events"])).audit_events).toBe(before.audit_events + 2);
   });
 
   it("refuses a change without a reason and writes nothing; with a reason it is version 2 and clears verification", async () => {
     const bl = await visitOf(s.atR01.id, "BL");
-    await signInAs(h.db, "monitor@ncrc.demo");
-    expectOk(await act.verify({ entityType: "visit", entityId: bl }));
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
+    expectOk(await runCommand(MONITOR, verifyCommand, { entityType: "visit", entityId: bl }));
     const before = await countRows(h.db, FOLLOWUP_TABLES);
-    expectRefused(await act.visit({ visitId: bl, status: "done", visitDate: "2025-01-12", ecog: "2", weightKg: "61.5", tumourResponse: "SD", reason: "  " }), ["reason"]);
+    expectRefused(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-12", ecog: "2", weightKg: "61.5", tumourResponse: "SD", reason: "  " }), ["reason"]);
     expect(await countRows(h.db, FOLLOWUP_TABLES)).toEqual(before);
     const [unchanged] = await h.db.select().from(participantVisits).where(eq(participantVisits.id, bl));
     expect(unchanged.ecog).toBe(1);
     expect(unchanged.sdvAt).not.toBeNull();
 
-    expectOk(await act.visit({ visitId: bl, status: "done", visitDate: "2025-01-12", ecog: "2", weightKg: "61.5", tumourResponse: "SD", reason: "Transcription error" }));
+    expectOk(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-12", ecog: "2", weightKg: "61.5", tumourResponse: "SD", reason: "Transcription error" }));
     const [changed] = await h.db.select().from(participantVisits).where(eq(participantVisits.id, bl));
     expect([changed.ecog, changed.version, changed.sdvAt]).toEqual([2, 2, null]);
     const audit = await lastAudit();
@@ -100,9 +106,8 @@ describe("recording a visit", () => {
 
   it("lists every version in the history with who, when, why, and the old and new values", async () => {
     const bl = await visitOf(s.atR01.id, "BL");
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    expectOk(await act.visit({ visitId: bl, status: "done", visitDate: "2025-01-13", ecog: "2", weightKg: "62", tumourResponse: "SD", reason: "Date per source notes" }));
-    const actor = (await getActor())!;
+    expectOk(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-13", ecog: "2", weightKg: "62", tumourResponse: "SD", reason: "Date per source notes" }));
+    const actor = await me(RC1);
     const history = await recordHistory(actor, "visit", bl);
     expect(history.map((v) => [v.version, v.reason, v.changedFields])).toEqual([
       [1, null, []],
@@ -111,28 +116,24 @@ describe("recording a visit", () => {
     ]);
     expect(history.every((v) => v.changedByName?.includes("RC1") && v.changedAt)).toBe(true);
     expect([history[1].values.visitDate, history[2].values.visitDate, history[2].values.weightKg]).toEqual(["2025-01-12", "2025-01-13", 62]);
-    await signInAs(h.db, "staff.rc20@ncrc.demo");
-    expect(await recordHistory((await getActor())!, "visit", bl)).toEqual([]);
+    expect(await recordHistory(await me(RC20), "visit", bl)).toEqual([]);
   });
 });
 
 describe("adverse events and the SAE clock", () => {
   it("refuses inconsistent AEs and crafted participants, writing nothing", async () => {
     const before = await countRows(h.db, FOLLOWUP_TABLES);
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    expectRefused(await act.addAe(aeInput({ grade: "6" })), ["grade"]);
-    expectRefused(await act.addAe(aeInput({ grade: "5", outcome: "recovering", seriousCriteria: ["death"] })), ["outcome"]);
-    expectRefused(await act.addAe(aeInput({ endedOn: "2025-01-01" })), ["endedOn"]);
-    expectRefused(await act.addAe(aeInput({ participantId: s.atR20.id })));
-    await signInAs(h.db, "staff.rc20@ncrc.demo");
-    expectRefused(await act.addAe(aeInput()));
+    expectRefused(await runCommand(RC1, addAeCommand, aeInput({ grade: "6" })), ["grade"]);
+    expectRefused(await runCommand(RC1, addAeCommand, aeInput({ grade: "5", outcome: "recovering", seriousCriteria: ["death"] })), ["outcome"]);
+    expectRefused(await runCommand(RC1, addAeCommand, aeInput({ endedOn: "2025-01-01" })), ["endedOn"]);
+    expectRefused(await runCommand(RC1, addAeCommand, aeInput({ participantId: s.atR20.id })));
+    expectRefused(await runCommand(RC20, addAeCommand, aeInput()));
     expect(await countRows(h.db, FOLLOWUP_TABLES)).toEqual(before);
   });
 
   it("records a serious AE with its report time, on time inside 24 h, and notifies the study PI and the hub", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
     const before = await countRows(h.db, ["notifications", "audit_events"]);
-    const r = expectOk(await act.addAe(aeInput({ seriousCriteria: ["hospitalisation"], term: "Febrile neutropenia" })));
+    const r = expectOk(await runCommand(RC1, addAeCommand, aeInput({ seriousCriteria: ["hospitalisation"], term: "Febrile neutropenia" })));
     expect(r).toMatchObject({ serious: true, late: false });
     const after = await countRows(h.db, ["notifications", "audit_events"]);
     expect(after.audit_events).toBe(before.audit_events + 1);
@@ -142,8 +143,7 @@ describe("adverse events and the SAE clock", () => {
   });
 
   it("marks an SAE reported more than 24 h after awareness as late", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    const r = expectOk(await act.addAe(aeInput({ seriousCriteria: ["life_threatening"], awareAt: toNetworkLocal(new Date(Date.now() - 30 * 3600_000)) })));
+    const r = expectOk(await runCommand(RC1, addAeCommand, aeInput({ seriousCriteria: ["life_threatening"], awareAt: toNetworkLocal(new Date(Date.now() - 30 * 3600_000)) })));
     expect(r.late).toBe(true);
   });
 
@@ -157,14 +157,13 @@ describe("adverse events and the SAE clock", () => {
   });
 
   it("needs a reason to change a saved AE; making it serious later reports it then", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    const ae = expectOk(await act.addAe(aeInput({ term: "Nausea", category: "gastrointestinal", grade: "2" })));
+    const ae = expectOk(await runCommand(RC1, addAeCommand, aeInput({ term: "Nausea", category: "gastrointestinal", grade: "2" })));
     const { participantId, ...fields } = aeInput({ term: "Nausea", category: "gastrointestinal", grade: "3", seriousCriteria: ["hospitalisation"] });
     expect(participantId).toBe(s.atR01.id);
     const before = await countRows(h.db, FOLLOWUP_TABLES);
-    expectRefused(await act.updateAe({ aeId: ae.id, ...fields }), ["reason"]);
+    expectRefused(await runCommand(RC1, updateAeCommand, { aeId: ae.id, ...fields }), ["reason"]);
     expect(await countRows(h.db, FOLLOWUP_TABLES)).toEqual(before);
-    expectOk(await act.updateAe({ aeId: ae.id, ...fields, reason: "Admitted overnight" }));
+    expectOk(await runCommand(RC1, updateAeCommand, { aeId: ae.id, ...fields, reason: "Admitted overnight" }));
     const [row] = await h.db.select().from(adverseEvents).where(eq(adverseEvents.id, ae.id));
     expect([row.serious, row.version, row.reportedAt !== null]).toEqual([true, 2, true]);
     expect((await countRows(h.db, ["notifications"])).notifications).toBe(before.notifications + 2);
@@ -173,18 +172,15 @@ describe("adverse events and the SAE clock", () => {
 
 describe("correcting enrolment data", () => {
   it("needs a reason and keeps the enrolled values as version 1", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
     const before = await countRows(h.db, FOLLOWUP_TABLES);
-    expectRefused(await act.correct({ participantId: s.atR01.id, yearOfBirth: "1961", sex: "female" }), ["reason"]);
+    expectRefused(await runCommand(RC1, correctParticipantCommand, { participantId: s.atR01.id, yearOfBirth: "1961", sex: "female" }), ["reason"]);
     expect(await countRows(h.db, FOLLOWUP_TABLES)).toEqual(before);
-    await signInAs(h.db, "staff.rc20@ncrc.demo");
-    expectRefused(await act.correct({ participantId: s.atR01.id, yearOfBirth: "1961", sex: "female", reason: "x" }));
+    expectRefused(await runCommand(RC20, correctParticipantCommand, { participantId: s.atR01.id, yearOfBirth: "1961", sex: "female", reason: "x" }));
     expect(await countRows(h.db, FOLLOWUP_TABLES)).toEqual(before);
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
-    expectOk(await act.correct({ participantId: s.atR01.id, yearOfBirth: "1961", sex: "female", reason: "ID card re-checked" }));
+    expectOk(await runCommand(RC1, correctParticipantCommand, { participantId: s.atR01.id, yearOfBirth: "1961", sex: "female", reason: "ID card re-checked" }));
     const [p] = await h.db.select().from(participants).where(eq(participants.id, s.atR01.id));
     expect(p.yearOfBirth).toBe(1961);
-    const history = await recordHistory((await getActor())!, "participant", s.atR01.id);
+    const history = await recordHistory(await me(RC1), "participant", s.atR01.id);
     expect(history.map((v) => [v.version, v.values.yearOfBirth, v.reason])).toEqual([
       [1, 1960, null],
       [2, 1961, "ID card re-checked"],

@@ -32,7 +32,7 @@ export async function appendVersion(
   target: VersionTarget,
   values: Record<string, unknown>,
   actorId: number,
-  reason: string | undefined,
+  reason: string | null | undefined,
 ): Promise<{ version: number; id: number; before: Record<string, unknown> | null; changed: string[] }> {
   const prev = await latestVersion(tx, target);
   const changed = changedFields(prev?.values ?? null, values);

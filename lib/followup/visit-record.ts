@@ -4,9 +4,11 @@ import { participantVisits, type Participant, type ParticipantVisit, type Study 
 import { fieldError, notFound } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
 import { lockOwnParticipant } from "@/lib/participants/participant-lock";
-import { todayInNetwork, type VisitValues } from "@/lib/followup/fields";
+import type { VisitValues } from "@/lib/followup/fields";
+import { atOwnSite } from "@/lib/followup/scope";
 import { appendVersion } from "@/lib/followup/versions";
 import { isInWindow } from "@/lib/studies/visit-windows";
+import { networkToday } from "@/lib/time/network-day";
 
 export type VisitAtSite = { visit: ParticipantVisit; participant: Participant; study: Study };
 
@@ -16,7 +18,7 @@ export async function lockVisitAtOwnSite(tx: Db, actor: Pick<Actor, "role" | "ce
   const [ref] = await tx
     .select({ participantId: participantVisits.participantId })
     .from(participantVisits)
-    .where(and(eq(participantVisits.id, visitId), sql`${participantVisits.participantId} in (select p.id from participants p where p.centre_id = ${actor.centreId})`));
+    .where(and(eq(participantVisits.id, visitId), sql`${participantVisits.participantId} in (select p.id from participants p where ${atOwnSite(actor)})`));
   if (!ref) throw notFound();
   const { participant, study } = await lockOwnParticipant(tx, actor, ref.participantId);
   const [visit] = await tx
@@ -41,7 +43,7 @@ export function visitSnapshot(v: ParticipantVisit): VisitValues {
 }
 
 /** A done visit has a date (not in the future, not before enrolment); a missed one has a reason and no findings. */
-export function checkVisit(values: VisitValues, participant: Pick<Participant, "enrolledOn">, today = todayInNetwork()): VisitValues {
+export function checkVisit(values: VisitValues, participant: Pick<Participant, "enrolledOn">, today = networkToday()): VisitValues {
   if (values.status === "missed") {
     if (!values.missedReason) throw fieldError("missedReason", "followup.errors.missedReason");
     return { status: "missed", visitDate: null, ecog: null, weightKg: null, tumourResponse: null, missedReason: values.missedReason };
@@ -56,7 +58,7 @@ export function checkVisit(values: VisitValues, participant: Pick<Participant, "
  * Writes a visit's values: the first save is version 1; any later change needs a reason and
  * clears source data verification.
  */
-export async function saveVisit(tx: Db, actor: Pick<Actor, "id">, at: VisitAtSite, input: VisitValues, reason: string | undefined) {
+export async function saveVisit(tx: Db, actor: Pick<Actor, "id">, at: VisitAtSite, input: VisitValues, reason: string | null | undefined) {
   const values = checkVisit(input, at.participant);
   const saved = await appendVersion(
     tx,

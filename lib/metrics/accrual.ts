@@ -1,4 +1,4 @@
-import { daysBetween } from "@/lib/metrics/derive";
+import { daysBetween } from "@/lib/time/network-day";
 
 export type AccrualPoint = { month: string; enrolled: number; cumulative: number };
 export type AccrualPlan = { start: string; end: string; target: number };

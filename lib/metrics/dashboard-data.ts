@@ -1,12 +1,29 @@
-import { queryRows, type Db } from "@/db/client";
 import { accrualPlan, type AccrualPoint, type AccrualPlan } from "@/lib/metrics/accrual";
 import { mergeFamilies, type FamilyRows } from "@/lib/metrics/merge";
 import type { DashboardParams } from "@/lib/metrics/params";
-import { resolveView, type Crumb, type DashboardActor, type DashboardReach } from "@/lib/metrics/scope";
-import { accrualFamily } from "@/lib/metrics/sql/accrual-family";
-import { followUpFamily, screeningFamily, specimenFamily } from "@/lib/metrics/sql/families";
-import { accrualSeries } from "@/lib/metrics/sql/accrual-series";
+import type { DashboardReach } from "@/lib/metrics/scope";
+import type { ViewSql } from "@/lib/metrics/sql/view";
 import type { NodeFigures } from "@/lib/metrics/types";
+
+/*
+ * The shape of one dashboard view, and how the family queries' rows become it. Pure: the read
+ * itself (scope, SQL) is lib/metrics/queries/dashboard.ts. The browser imports the types.
+ */
+
+export type Crumb = { code: string; nameZh: string; nameEn: string };
+export type StudyRef = {
+  id: number;
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  status: string;
+  targetEnrolment: number;
+  planStart: string | null;
+  plannedEnd: string | null;
+};
+
+/** The view an actor gets for the params: its root, the way back up, the study, and its SQL. */
+export type ResolvedView = { sql: ViewSql; root: { id: number }; crumbs: Crumb[]; study: StudyRef | null; reach: DashboardReach };
 
 export type ReasonRow = { studyCode: string; code: string; n: number; textZh: string | null; textEn: string | null };
 export type StudyRow = { code: string; titleZh: string; titleEn: string; status: string; targetEnrolment: number; sites: number; siteTarget: number; enrolledToDate: number };
@@ -36,7 +53,19 @@ type FlaggedJson = {
   dormant: boolean;
   lagging: boolean;
 };
-type AccrualFamilyRow = { nodes: unknown; studies: unknown; studies_total: number; flagged: unknown; flagged_total: number };
+export type AccrualFamilyRow = { nodes: unknown; studies: unknown; studies_total: number; flagged: unknown; flagged_total: number };
+export type ScreeningFamilyRow = { nodes: unknown; reasons: unknown };
+type ReasonJson = { study_code: string; code: string; n: number; text_zh: string | null; text_en: string | null };
+
+/** What the family queries of one view answered (lib/metrics/sql). */
+export type FamilyAnswers = {
+  accrual: AccrualFamilyRow;
+  screening: ScreeningFamilyRow;
+  specimens: FamilyRows["specimens"];
+  followUp: FamilyRows["followUp"];
+  /** The chosen study's monthly series; null when the view covers every study. */
+  series: AccrualPoint[] | null;
+};
 
 /** A JSON column as the driver hands it over (parsed by node-postgres and PGlite; text otherwise). */
 function json<T>(value: unknown): T[] {
@@ -59,27 +88,16 @@ export type DashboardData = {
 };
 
 /**
- * The dashboard of a node (and optionally a study) over a period, within the actor's reach;
- * null when the centre or study asked for is outside it. One SQL aggregate per family of
- * figures over the centre tree, plus the short lists the page shows.
+ * One view's figures from its family rows: the nodes merged side by side, the short lists
+ * renamed, and the accrual plan of the chosen study. No fact is counted here.
  */
-export async function loadDashboard(db: Db, actor: DashboardActor, params: DashboardParams): Promise<DashboardData | null> {
-  const view = await resolveView(db, actor, params);
-  if (!view) return null;
-  const v = view.sql;
-  const [[accrualRow], [screeningRow], specimens, followUp, accrual] = await Promise.all([
-    queryRows<AccrualFamilyRow>(db, accrualFamily(v, view.root.id)),
-    queryRows<{ nodes: unknown; reasons: unknown }>(db, screeningFamily(v)),
-    queryRows<FamilyRows["specimens"][number]>(db, specimenFamily(v)),
-    queryRows<FamilyRows["followUp"][number]>(db, followUpFamily(v)),
-    view.study ? queryRows<AccrualPoint>(db, accrualSeries(v, view.study.id)) : Promise.resolve(null),
-  ]);
-  const nodeRows = json<Omit<FamilyRows["nodes"][number], "id"> & FamilyRows["sites"][number] & FamilyRows["enrolment"][number]>(accrualRow.nodes);
-  const screening = json<FamilyRows["screening"][number]>(screeningRow.nodes);
-  const reasons = json<{ study_code: string; code: string; n: number; text_zh: string | null; text_en: string | null }>(screeningRow.reasons);
-  const studies = json<StudyJson>(accrualRow.studies);
-  const flagged = json<FlaggedJson>(accrualRow.flagged);
-  const merged = mergeFamilies({ nodes: nodeRows.map((n) => ({ ...n, id: n.node_id })), sites: nodeRows, enrolment: nodeRows, screening, specimens, followUp });
+export function assembleDashboard(params: DashboardParams, view: ResolvedView, a: FamilyAnswers): DashboardData {
+  const nodeRows = json<Omit<FamilyRows["nodes"][number], "id"> & FamilyRows["sites"][number] & FamilyRows["enrolment"][number]>(a.accrual.nodes);
+  const screening = json<FamilyRows["screening"][number]>(a.screening.nodes);
+  const reasons = json<ReasonJson>(a.screening.reasons);
+  const studies = json<StudyJson>(a.accrual.studies);
+  const flagged = json<FlaggedJson>(a.accrual.flagged);
+  const merged = mergeFamilies({ nodes: nodeRows.map((n) => ({ ...n, id: n.node_id })), sites: nodeRows, enrolment: nodeRows, screening, specimens: a.specimens, followUp: a.followUp });
   const root = merged.find((n) => n.id === view.root.id);
   const s = view.study;
   return {
@@ -100,7 +118,7 @@ export async function loadDashboard(db: Db, actor: DashboardActor, params: Dashb
         siteTarget: r.site_target,
         enrolledToDate: r.enrolled_to_date,
       })),
-      total: accrualRow.studies_total,
+      total: a.accrual.studies_total,
     },
     reasons: reasons.map((r) => ({ studyCode: r.study_code, code: r.code, n: r.n, textZh: r.text_zh, textEn: r.text_en })),
     flagged: {
@@ -116,12 +134,12 @@ export async function loadDashboard(db: Db, actor: DashboardActor, params: Dashb
         dormant: r.dormant,
         lagging: r.lagging,
       })),
-      total: accrualRow.flagged_total,
+      total: a.accrual.flagged_total,
     },
     accrual:
-      s && accrual
+      s && a.series
         ? {
-            points: accrual,
+            points: a.series,
             // The whole study's target when the view covers all of it; the sites' targets otherwise.
             plan: accrualPlan(s.planStart, s.plannedEnd, view.reach.centres !== "network" || view.crumbs.length > 1 ? (root?.target ?? 0) : s.targetEnrolment),
           }

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/authz/actor";
 import { buildHandNetwork, handActor, type HandNetwork } from "@/lib/testing/hand-network";
 import { COUNT_KEYS, type NodeFigures } from "@/lib/metrics/types";
 import { setupTestDb } from "@/lib/testing/db";
-import { getDashboard, type DashboardData } from "@/lib/metrics/queries/dashboard";
+import type { DashboardData } from "@/lib/metrics/dashboard-data";
+import { getDashboard } from "@/lib/metrics/queries/dashboard";
 
 let h: Awaited<ReturnType<typeof setupTestDb>>;
 let net: HandNetwork;
@@ -159,6 +161,12 @@ describe("scope", () => {
     expect(pts[0]).toEqual({ month: "2025-01", enrolled: 0, cumulative: 0 });
     expect(pts.at(-1)).toEqual({ month: "2025-12", enrolled: 0, cumulative: 5 });
     expect(pts.find((p) => p.month === "2025-08")).toEqual({ month: "2025-08", enrolled: 1, cumulative: 3 });
+  });
+
+  it("gives nothing to an actor whose role may not read dashboards (an unknown role fails closed)", async () => {
+    const stranger = handActor(net, "stranger", "intruder" as Actor["role"], "HQ");
+    expect(await getDashboard(stranger, PERIOD, h.db)).toBeNull();
+    expect(await getDashboard(stranger, { ...PERIOD, centre: "HQ", study: "HAND-A" }, h.db)).toBeNull();
   });
 
   it("gives viewers the same aggregates and no participant-level row", async () => {

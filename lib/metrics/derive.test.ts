@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { accrualPlan, accrualRows, addMonths, monthRange, plannedAt } from "@/lib/metrics/accrual";
 import { csvFileName, toCsv } from "@/lib/metrics/csv";
-import { daysBetween, derive, performanceBand, projectTarget } from "@/lib/metrics/derive";
+import { derive, performanceBand, projectTarget } from "@/lib/metrics/derive";
 import { dashboardSearch, parseDashboardParams } from "@/lib/metrics/params";
 import { emptyCounts, type NodeFigures } from "@/lib/metrics/types";
+import { daysBetween } from "@/lib/time/network-day";
 
 const node = (over: Partial<NodeFigures>): NodeFigures => ({
   ...emptyCounts(),
@@ -105,6 +106,10 @@ describe("view parameters", () => {
     expect(parseDashboardParams({ centre: "r01", study: "lc-203", from: "2025-01-01", to: "2025-06-30" }, "2026-01-01")).toEqual({ centre: "R01", study: "LC-203", from: "2025-01-01", to: "2025-06-30" });
     expect(parseDashboardParams({ centre: "R01'--", from: "2025-02-30", to: "nope" }, "2026-01-01")).toEqual({ to: "2026-01-01" });
     expect(parseDashboardParams({ from: "2026-02-01", to: "2026-01-01" }, "2026-03-01")).toEqual({ to: "2026-01-01" });
+  });
+  it("drops a day outside the range a report filter may ask for", () => {
+    expect(parseDashboardParams({ from: "1999-12-31", to: "2025-06-30" }, "2026-01-01")).toEqual({ to: "2025-06-30" });
+    expect(parseDashboardParams({ from: "2025-01-01", to: "9999-12-31" }, "2026-01-01")).toEqual({ from: "2025-01-01", to: "2026-01-01" });
   });
   it("writes the query string back in a stable order", () => {
     expect(dashboardSearch({ to: "2025-12-31", centre: "R01" })).toBe("?centre=R01&to=2025-12-31");

@@ -1,13 +1,5 @@
 import type { NodeFigures } from "@/lib/metrics/types";
-
-/** Days between two ISO dates (b - a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+import { addDays, daysBetween } from "@/lib/time/network-day";
 
 /** A share as a fraction, or null when there is nothing to divide by. */
 export function ratio(num: number, den: number): number | null {

@@ -1,35 +1,32 @@
 import { z } from "zod";
+import { networkToday } from "@/lib/time/network-day";
+import { dayField, FILTER_DAY } from "@/lib/validation/fields";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
+const periodDay = dayField(FILTER_DAY);
 
 /** What a dashboard view is asked for: a node of the tree, a study, a period (inclusive dates). */
 export const dashboardParamsSchema = z.strictObject({
   centre: z.string().regex(/^[A-Z0-9]{2,8}$/).optional(),
   study: z.string().regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/).max(40).optional(),
-  from: isoDate.optional(),
-  to: isoDate,
+  from: periodDay.optional(),
+  to: periodDay,
 });
 
 export type DashboardParams = z.infer<typeof dashboardParamsSchema>;
-
-/** Today as YYYY-MM-DD in the network's time zone (China has one). */
-export function todayIso(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /**
  * Parses search params (page or route handler) into a view; anything malformed is dropped
  * rather than failing the page, and a period whose start follows its end loses its start.
  */
-export function parseDashboardParams(raw: Record<string, string | string[] | undefined>, today = todayIso()): DashboardParams {
+export function parseDashboardParams(raw: Record<string, string | string[] | undefined>, today = networkToday()): DashboardParams {
   const one = (k: string) => {
     const v = raw[k];
     const s = (Array.isArray(v) ? v[0] : v)?.trim();
     return s ? s : undefined;
   };
   const pick = <T>(schema: z.ZodType<T>, v: string | undefined) => (v !== undefined && schema.safeParse(v).success ? (v as T) : undefined);
-  const to = pick(isoDate, one("to")) ?? today;
-  let from = pick(isoDate, one("from"));
+  const to = pick(periodDay, one("to")) ?? today;
+  let from = pick(periodDay, one("from"));
   if (from && from > to) from = undefined;
   return dashboardParamsSchema.parse({
     centre: pick(dashboardParamsSchema.shape.centre, one("centre")?.toUpperCase()),

@@ -1,7 +1,7 @@
-import type { OrgLevel } from "@/db/schema";
+import { ORG_LEVELS, type OrgLevel } from "@/lib/enums";
 
-/** The tree's levels from the top; a centre's parent is always one level up. */
-export const LEVELS: readonly OrgLevel[] = ["hub", "sub_centre", "regional_centre", "grassroots"];
+/** The tree's levels from the top (the enum's order); a centre's parent is always one level up. */
+export const LEVELS: readonly OrgLevel[] = ORG_LEVELS;
 
 export function childLevel(level: OrgLevel): OrgLevel | null {
   return LEVELS[LEVELS.indexOf(level) + 1] ?? null;

@@ -3,9 +3,36 @@ import type { Db } from "@/db/client";
 import { organisations, type Organisation } from "@/db/schema";
 import { notFound } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
-import { isWithin, subtreePattern } from "@/lib/authz/scope";
+import { centreReach, isWithin, subtreePattern } from "@/lib/authz/scope";
 
 type ManageActor = Pick<Actor, "role" | "centreId" | "centrePath">;
+
+/**
+ * Centres an actor may list: everything for network-wide roles, the subtree for coordinators,
+ * only their own centre for everyone else.
+ */
+export function listableCentres(actor: ManageActor): SQL {
+  switch (centreReach(actor)) {
+    case "network":
+      return sql`true`;
+    case "subtree":
+      return sql`${organisations.path} like ${subtreePattern(actor.centrePath)}`;
+    case "own":
+      return eq(organisations.id, actor.centreId);
+  }
+}
+
+/** The same rule for an ancestor shown in a breadcrumb: may the actor open its page? */
+export function mayOpenCentre(actor: ManageActor, centre: Pick<Organisation, "id" | "path">): boolean {
+  switch (centreReach(actor)) {
+    case "network":
+      return true;
+    case "subtree":
+      return isWithin(centre.path, actor.centrePath);
+    case "own":
+      return centre.id === actor.centreId;
+  }
+}
 
 /**
  * Which centres an actor may change. Network admins: all. Coordinators: their subtree; with

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { studies } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 
@@ -12,18 +12,20 @@ export function mayUnblind(actor: Pick<Actor, "id" | "role">, study: { piUserId:
   return actor.role === "network_admin" || (actor.role === "pi" && study.piUserId === actor.id);
 }
 
-/** The studies (over `studies`) whose participants the actor may unblind. */
-export function unblindScope(actor: Pick<Actor, "id" | "role">): SQL {
+/**
+ * The same rule in SQL: the studies whose participants the actor may unblind, over the study's
+ * PI column (`studies.pi_user_id` by default; `s.pi_user_id` in raw reads).
+ */
+export function unblindScope(actor: Pick<Actor, "id" | "role">, piUserId: SQL | AnyColumn = studies.piUserId): SQL {
   if (actor.role === "network_admin") return sql`true`;
-  if (actor.role === "pi") return sql`${studies.piUserId} = ${actor.id}`;
+  if (actor.role === "pi") return sql`${piUserId} = ${actor.id}`;
   return sql`false`;
 }
 
-export function armVisible(
-  actor: Pick<Actor, "id" | "role">,
-  study: { piUserId: number; blinding: string | null },
-  unblinded: boolean,
-): boolean {
-  if (study.blinding !== "blinded") return true;
-  return unblinded && mayUnblind(actor, study);
+/**
+ * Whether the actor sees the arm of participant `p` (in study `s`): open studies yes; blinded
+ * ones only for the study PI / a network admin after an emergency unblinding of `p`.
+ */
+export function armVisibleSql(actor: Pick<Actor, "id" | "role">): SQL {
+  return sql`(s.blinding is distinct from 'blinded' or (${unblindScope(actor, sql`s.pi_user_id`)} and exists (select 1 from unblindings ub where ub.participant_id = p.id)))`;
 }

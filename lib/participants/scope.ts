@@ -1,15 +1,16 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Actor } from "@/lib/authz/actor";
 import { subtreePattern } from "@/lib/authz/scope";
+import { studyPiScope } from "@/lib/studies/scope";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
 
-/** Study roles that see every participant of the study (a site PI sees their own centre). */
-const STUDY_WIDE_ROLES = sql.raw(`('pi', 'co_investigator', 'monitor', 'data_manager')`);
+/** Study roles that see every participant of the study (a site PI sees their own centre; the PI is lib/studies/scope.ts's rule). */
+const STUDY_WIDE_ROLES = sql.raw(`('co_investigator', 'monitor', 'data_manager')`);
 
 /** The actor leads the study or holds a study-wide role on its active team. */
 export function studyWide(actor: ScopeActor, studyId: SQL): SQL {
-  return sql`(exists (select 1 from studies sw where sw.id = ${studyId} and sw.pi_user_id = ${actor.id})
+  return sql`(${studyPiScope(actor, studyId)}
     or exists (select 1 from study_team tw where tw.study_id = ${studyId} and tw.user_id = ${actor.id}
                and tw.removed_at is null and tw.study_role in ${STUDY_WIDE_ROLES}))`;
 }
@@ -50,4 +51,13 @@ export function seesWholeStudySql(actor: ScopeActor, studyId: SQL): SQL {
   if (actor.role === "network_admin") return sql`true`;
   if (actor.role === "viewer") return sql`false`;
   return studyWide(actor, studyId);
+}
+
+/**
+ * Site staff work at their own centre only: the rows whose centre column is the actor's centre
+ * (the screenings they may enrol, the participants they may change). Anyone else: none.
+ */
+export function atOwnCentre(actor: Pick<Actor, "role" | "centreId">, centreId: SQL): SQL {
+  if (actor.role !== "site_staff") return sql`false`;
+  return sql`${centreId} = ${actor.centreId}`;
 }

@@ -20,7 +20,7 @@ describe("every data-layer read goes through the read door", () => {
 
   it("finds the read files of every domain", () => {
     const domains = new Set(files.map((f) => path.relative(root, f).split(path.sep)[0]));
-    expect([...domains].sort()).toEqual(expect.arrayContaining(["audit", "biobank", "enrolment", "followup", "metrics", "network", "participants", "studies", "users"]));
+    expect([...domains].sort()).toEqual(expect.arrayContaining(["biobank", "enrolment", "followup", "history", "metrics", "network", "participants", "studies", "users"]));
   });
 
   it.each(files.map((f) => [path.relative(root, f)]))("%s exports only defineQuery reads", async (rel) => {

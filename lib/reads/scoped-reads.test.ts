@@ -1,16 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { verifyAuditChainAction } from "@/app/(portal)/audit/actions";
-import { renameCentreAction } from "@/app/(portal)/centres/actions";
-import { setUserDisabledAction } from "@/app/(portal)/users/actions";
 import { getActor } from "@/lib/auth/actor";
 import type { Actor } from "@/lib/authz/actor";
+import { verifyChainCommand } from "@/lib/audit/commands/verify-chain";
 import { translate } from "@/lib/i18n/translate";
+import { renameCentreCommand } from "@/lib/network/commands/rename-centre";
 import { setupTestDb } from "@/lib/testing/db";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
+import { runCommand } from "@/lib/testing/run-command";
 import { signInAs } from "@/lib/testing/session";
-import { listAuditEvents, parseAuditFilters } from "@/lib/audit/queries/audit-events";
-import { centreLevelCounts, getCentre, listCentres } from "@/lib/network/queries/centres";
-import { getUser, listUsers, parseUserFilters } from "@/lib/users/queries/users";
+import { networkToday } from "@/lib/time/network-day";
+import { parseAuditFilters } from "@/lib/history/filters";
+import { listAuditEvents } from "@/lib/history/queries/audit-trail";
+import { centreLevelCounts, getCentre, listCentres, moveTargets } from "@/lib/network/queries/centres";
+import { setUserDisabledCommand } from "@/lib/users/commands/set-user-disabled";
+import { parseUserFilters } from "@/lib/users/filters";
+import { getUser, homeCentreOptions, listUsers, usersAtCentre } from "@/lib/users/queries/users";
 
 let h: Awaited<ReturnType<typeof setupTestDb>>;
 let fx: Awaited<ReturnType<typeof seedBase>>;
@@ -18,11 +22,10 @@ let fx: Awaited<ReturnType<typeof seedBase>>;
 beforeAll(async () => {
   h = await setupTestDb();
   fx = await seedBase(h.db);
-  // Events in both halves of the network, written by the admin through the real actions.
-  await signInAs(h.db, "admin@ncrc.demo");
+  // Events in both halves of the network, written by the admin through the real command pipeline.
   for (const code of ["R01G1", "R20", "R01", "SC02"]) {
     const o = fx.org(code);
-    expect((await renameCentreAction({ centreId: o.id, nameZh: `${o.nameZh}（改）`, nameEn: `${o.nameEn} (renamed)` })).ok).toBe(true);
+    expect((await runCommand("admin@ncrc.demo", renameCentreCommand, { centreId: o.id, nameZh: `${o.nameZh}（改）`, nameEn: `${o.nameEn} (renamed)` })).ok).toBe(true);
   }
 });
 
@@ -86,6 +89,28 @@ describe("user reads follow the actor's scope", () => {
   });
 });
 
+describe("reads refuse roles without their permission", () => {
+  it("gives site staff no users, no people at their own centre and no home centres to choose", async () => {
+    const staff = await actorFor("staff.rc1@ncrc.demo");
+    expect(await listUsers(staff, allUsers)).toMatchObject({ rows: [], total: 0, page: 1 });
+    expect(await getUser(staff, staff.id)).toBeNull();
+    expect(await usersAtCentre(staff, staff.centreId)).toBeNull();
+    expect(await homeCentreOptions(staff)).toEqual([]);
+    const coord = await actorFor("coord.rc1@ncrc.demo");
+    expect((await usersAtCentre(coord, coord.centreId))?.rows.map((u) => u.email).sort()).toEqual(["coord.rc1@ncrc.demo", "staff.rc1@ncrc.demo"]);
+  });
+
+  it("offers move targets only to roles that manage centres", async () => {
+    const g = fx.org("R03G1");
+    const viewer = await actorFor("viewer@ncrc.demo");
+    expect(await moveTargets(viewer, g)).toEqual([]);
+    const admin = await actorFor("admin@ncrc.demo");
+    const targets = (await moveTargets(admin, g)).map((o) => o.code);
+    expect(targets).toContain("R04");
+    expect(targets).not.toContain("R03");
+  });
+});
+
 describe("audit reads follow the actor's scope", () => {
   it("shows a coordinator only events of centres in their subtree", async () => {
     const a = await actorFor("coord.rc1@ncrc.demo");
@@ -104,7 +129,7 @@ describe("audit reads follow the actor's scope", () => {
     expect(one.rows.map((e) => e.centreCode)).toEqual(["R20"]);
     expect((await listAuditEvents(a, parseAuditFilters({ actor: "demo admin", action: "centre." }))).total).toBe(4);
     expect((await listAuditEvents(a, parseAuditFilters({ from: "2000-01-01", to: "2000-12-31" }))).total).toBe(0);
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = networkToday();
     expect((await listAuditEvents(a, parseAuditFilters({ from: today, to: today, action: "renamed" }))).total).toBe(4);
   });
 });
@@ -114,23 +139,20 @@ describe("chain check from the audit screen", () => {
 
   it("refuses roles without audit.verify and unknown input, writing nothing", async () => {
     for (const email of ["staff.rc1@ncrc.demo", "viewer@ncrc.demo"]) {
-      await signInAs(h.db, email);
       const before = await countRows(h.db, TABLES);
-      const res = await verifyAuditChainAction({});
+      const res = await runCommand(email, verifyChainCommand, {});
       expect(res).toEqual({ ok: false, message: translate(null, "errors.forbidden") });
       expect(await countRows(h.db, TABLES)).toEqual(before);
     }
-    await signInAs(h.db, "admin@ncrc.demo");
     const before = await countRows(h.db, TABLES);
-    const res = await verifyAuditChainAction({ force: true });
+    const res = await runCommand("admin@ncrc.demo", verifyChainCommand, { force: true });
     expect(res.ok).toBe(false);
     expect(await countRows(h.db, TABLES)).toEqual(before);
   });
 
   it("reports an intact chain and records that it was checked", async () => {
-    await signInAs(h.db, "coord.rc1@ncrc.demo");
     const before = await countRows(h.db, TABLES);
-    const res = await verifyAuditChainAction({});
+    const res = await runCommand("coord.rc1@ncrc.demo", verifyChainCommand, {});
     expect(res).toEqual({ ok: true, data: { ok: true, checked: before.audit_events } });
     expect(await countRows(h.db, TABLES)).toEqual({ audit_events: before.audit_events + 1 });
     const a = await actorFor("coord.rc1@ncrc.demo");
@@ -144,13 +166,13 @@ describe("a disabled user's live session", () => {
     const { sessionId } = await signInAs(h.db, "staff.rc20@ncrc.demo");
     expect((await getActor())?.email).toBe("staff.rc20@ncrc.demo");
 
-    await signInAs(h.db, "admin@ncrc.demo");
-    expect((await setUserDisabledAction({ userId: fx.user("staff.rc20@ncrc.demo").id, disabled: true, reason: "Account compromised" })).ok).toBe(true);
+    const disabled = await runCommand("admin@ncrc.demo", setUserDisabledCommand, { userId: fx.user("staff.rc20@ncrc.demo").id, disabled: true, reason: "Account compromised" });
+    expect(disabled.ok).toBe(true);
 
     // Back to the disabled user's existing session, as their browser would be.
     (globalThis as { __testSessionId?: string | null }).__testSessionId = sessionId;
     expect(await getActor()).toBeNull();
-    const res = await renameCentreAction({ centreId: fx.org("R20").id, nameZh: "甲", nameEn: "A" });
+    const res = await runCommand({ sessionId }, renameCentreCommand, { centreId: fx.org("R20").id, nameZh: "甲", nameEn: "A" });
     expect(res).toEqual({ ok: false, message: translate(null, "errors.signedOut") });
   });
 });

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { researchArea, studyDesign, studyPhase, studyBlinding, randomizationMethod } from "@/db/schema";
 import { normaliseRegistryNo } from "@/lib/studies/registry";
-
-export { idField, boolField, reasonField, nameField } from "@/lib/validation/fields";
+import { idField, intField, optionalTextField, textField, TEXT_LIMITS } from "@/lib/validation/fields";
 
 /** Upper-case study code such as LC-203: letters/digits, groups joined by single hyphens. */
 export const studyCodeField = z
   .string({ message: "validation.required" })
+  .max(80, { message: "studies.validation.code" })
   .trim()
   .toUpperCase()
   .regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/, { message: "studies.validation.code" })
@@ -15,6 +15,7 @@ export const studyCodeField = z
 /** Empty means "not registered yet"; anything else must be a known registry format. */
 export const registryNoField = z
   .string()
+  .max(80, { message: "studies.validation.registryNo" })
   .trim()
   .transform((v, ctx) => {
     if (v === "") return null;
@@ -23,25 +24,8 @@ export const registryNoField = z
     return n;
   });
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDay(v: string): boolean {
-  if (!DAY.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-export const dayField = z.string({ message: "validation.required" }).trim().refine(isRealDay, { message: "studies.validation.date" });
-
-/** An optional date: "" becomes null. */
-export const optionalDayField = z
-  .string()
-  .trim()
-  .refine((v) => v === "" || isRealDay(v), { message: "studies.validation.date" })
-  .transform((v) => (v === "" ? null : v));
-
-export const targetField = z.coerce.number({ message: "validation.required" }).int({ message: "validation.invalid" }).min(1).max(100_000);
-export const siteTargetField = z.coerce.number({ message: "validation.required" }).int({ message: "validation.invalid" }).min(0).max(100_000);
+export const targetField = intField({ min: 1, max: 100_000 });
+export const siteTargetField = intField({ min: 0, max: 100_000 });
 
 export const phaseField = z.enum(studyPhase.enumValues, { message: "validation.required" });
 export const designField = z.enum(studyDesign.enumValues, { message: "validation.required" });
@@ -52,12 +36,20 @@ export const blindingField = z.union([z.literal("").transform(() => null), z.enu
 export const methodField = z.union([z.literal("").transform(() => null), z.enum(randomizationMethod.enumValues)]);
 
 /** An optional id from a select ("" = none). */
-export const optionalIdField = z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]);
+export const optionalIdField = z.union([z.literal("").transform(() => null), idField]);
 
-export const titleField = z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }).max(300);
+export const titleField = textField({ max: TEXT_LIMITS.title });
 
-/** When a change is a protocol amendment: its effective date and reason (ignored before recruiting). */
+/** An e-mail naming a person (team member, site PI); looked up case-insensitively. */
+export const emailField = textField({ max: TEXT_LIMITS.email });
+/** The same, optional: "" means nobody. */
+export const optionalEmailField = optionalTextField({ max: TEXT_LIMITS.email });
+
+/**
+ * When a change is a protocol amendment: its effective date and reason. Before recruiting they
+ * are ignored, so they are checked only when an amendment is written (lib/studies/protocol-version.ts).
+ */
 export const amendmentFields = {
-  amendmentDate: z.string().trim().optional(),
-  amendmentReason: z.string().trim().max(500).optional(),
+  amendmentDate: z.string().max(40).optional(),
+  amendmentReason: optionalTextField({ max: TEXT_LIMITS.reason }).optional(),
 };

@@ -1,7 +1,5 @@
 import type { StudySiteStatus, StudyStatus } from "@/db/schema";
 
-export const STUDY_STATUSES: readonly StudyStatus[] = ["draft", "ethics_review", "recruiting", "suspended", "closed_to_accrual", "completed"];
-
 /** The only moves a study may make: draft → ethics review → recruiting ⇄ suspended → closed to accrual → completed. */
 const STUDY_TRANSITIONS: Record<StudyStatus, readonly StudyStatus[]> = {
   draft: ["ethics_review"],
@@ -37,8 +35,6 @@ export function designIsFixed(status: StudyStatus): boolean {
 export function studyIsClosed(status: StudyStatus): boolean {
   return status === "closed_to_accrual" || status === "completed";
 }
-
-export const SITE_STATUSES: readonly StudySiteStatus[] = ["pending", "active", "suspended", "closed"];
 
 const SITE_TRANSITIONS: Record<StudySiteStatus, readonly StudySiteStatus[]> = {
   pending: ["active", "closed"],

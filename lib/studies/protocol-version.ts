@@ -4,10 +4,12 @@ import { protocolVersions, studies, type ProtocolVersion, type Study } from "@/d
 import { fieldError } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
 import { copyVisitSchedule } from "@/lib/studies/visit-schedule";
-import { dayField } from "@/lib/studies/fields";
 import { protocolChangesNeedAmendment } from "@/lib/studies/lifecycle";
+import { dayField, PLANNING_DAY } from "@/lib/validation/fields";
 
-export type Amendment = { amendmentDate?: string; amendmentReason?: string };
+export type Amendment = { amendmentDate?: string; amendmentReason?: string | null };
+
+const amendmentDay = dayField(PLANNING_DAY);
 
 export type VersionForChange = {
   version: ProtocolVersion;
@@ -41,7 +43,7 @@ export async function versionForChange(
   const current = await loadCurrentVersion(tx, study);
   if (!protocolChangesNeedAmendment(study.status)) return { version: current, amended: false, previous: current };
 
-  const day = dayField.safeParse(amendment.amendmentDate ?? "");
+  const day = amendmentDay.safeParse(amendment.amendmentDate ?? "");
   if (!day.success) throw fieldError("amendmentDate", "studies.errors.amendmentDate");
   if (day.data < current.effectiveDate) throw fieldError("amendmentDate", "studies.errors.amendmentBeforePrevious", { date: current.effectiveDate });
   const reason = (amendment.amendmentReason ?? "").trim();

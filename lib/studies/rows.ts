@@ -1,10 +1,6 @@
 import { z } from "zod";
 import { fieldError } from "@/lib/actions/errors";
-
-/** A repeated form column (`name[]`); a single value from a plain-object call is accepted too. */
-export function column<T extends z.ZodType>(item: T, max = 50) {
-  return z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
-}
+import { textField } from "@/lib/validation/fields";
 
 /** Rows from parallel columns; columns of different lengths are a malformed (crafted) call. */
 export function zipRows<T extends Record<string, readonly unknown[]>>(cols: T): { [K in keyof T]: T[K][number] }[] {
@@ -26,8 +22,9 @@ export function firstDuplicate(values: string[]): number {
 
 export const rowCode = z
   .string({ message: "validation.required" })
+  .max(40, { message: "studies.validation.rowCode" })
   .trim()
   .toUpperCase()
   .regex(/^[A-Z0-9_]{1,12}$/, { message: "studies.validation.rowCode" });
 
-export const rowText = z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }).max(1000);
+export const rowText = textField({ max: 1000 });

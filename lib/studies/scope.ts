@@ -14,6 +14,23 @@ export type StudyAccess = {
   onTeam: boolean;
 };
 
+/**
+ * THE rule for "PI of this study", for every domain (studies, participants, blinding,
+ * follow-up, enrolment): the person the study names as its PI (`studies.pi_user_id`) while they
+ * hold the network role "pi". The 'pi' row on the study team is written from that column when
+ * the study is created; it is not a second source. Someone whose role was changed away from
+ * "pi" is no longer the PI of the studies they led.
+ */
+export function isStudyPi(actor: Pick<Actor, "id" | "role">, study: Pick<Study, "piUserId">): boolean {
+  return actor.role === "pi" && study.piUserId === actor.id;
+}
+
+/** The same rule as a WHERE condition over a study id (default `studies.id`; any column or SQL, e.g. p.study_id). */
+export function studyPiScope(actor: Pick<Actor, "id" | "role">, studyId: SQL | AnyColumn = studies.id): SQL {
+  if (actor.role !== "pi") return sql`false`;
+  return sql`exists (select 1 from studies spi where spi.id = ${studyId} and spi.pi_user_id = ${actor.id})`;
+}
+
 /** Active team membership of the actor in the study column given (default `studies.id`). */
 function teamMember(actor: StudyActor, studyId: SQL | AnyColumn): SQL {
   return sql`exists (select 1 from study_team tm where tm.study_id = ${studyId} and tm.user_id = ${actor.id} and tm.removed_at is null)`;
@@ -29,7 +46,7 @@ function teamMember(actor: StudyActor, studyId: SQL | AnyColumn): SQL {
  */
 export function studyScope(actor: StudyActor, studyIdColumn: SQL | AnyColumn = studies.id): SQL {
   if (actor.role === "network_admin" || actor.role === "viewer") return sql`true`;
-  const own = sql`(exists (select 1 from studies s0 where s0.id = ${studyIdColumn} and s0.pi_user_id = ${actor.id}) or ${teamMember(actor, studyIdColumn)})`;
+  const own = sql`(${studyPiScope(actor, studyIdColumn)} or ${teamMember(actor, studyIdColumn)})`;
   if (actor.role === "centre_coordinator") {
     return sql`(${own} or exists (select 1 from study_sites ss join organisations o on o.id = ss.centre_id
       where ss.study_id = ${studyIdColumn} and o.path like ${subtreePattern(actor.centrePath)}))`;
@@ -43,8 +60,12 @@ export function studyScope(actor: StudyActor, studyIdColumn: SQL | AnyColumn = s
 /** The condition under which an actor may change a study: its PI, or any network admin. */
 export function studyManageScope(actor: StudyActor): SQL {
   if (actor.role === "network_admin") return sql`true`;
-  if (actor.role === "pi") return eq(studies.piUserId, actor.id);
-  return sql`false`;
+  return studyPiScope(actor);
+}
+
+/** Same rule as studyManageScope for a study already loaded. */
+export function canManageStudy(actor: StudyActor, study: Pick<Study, "piUserId">): boolean {
+  return actor.role === "network_admin" || isStudyPi(actor, study);
 }
 
 /** A study by code within the actor's scope, or null (the page answers 404). */
@@ -56,11 +77,6 @@ export async function getStudyForActor(db: Db, actor: StudyActor, code: string):
     .limit(1);
   if (!row) return null;
   return { ...row.study, onTeam: row.onTeam, manage: canManageStudy(actor, row.study) };
-}
-
-/** Same rule as studyManageScope for a study already loaded. */
-export function canManageStudy(actor: StudyActor, study: Pick<Study, "piUserId">): boolean {
-  return actor.role === "network_admin" || (actor.role === "pi" && study.piUserId === actor.id);
 }
 
 /**

@@ -4,7 +4,7 @@ import { studySites, studyTeam, users, type StudySite } from "@/db/schema";
 import { fieldError, notFound } from "@/lib/actions/errors";
 
 /** The site PI named by e-mail: an enabled account at the site's own centre. "" means none. */
-export async function resolveSitePi(tx: Db, email: string, centreId: number): Promise<number | null> {
+export async function resolveSitePi(tx: Db, email: string | null, centreId: number): Promise<number | null> {
   if (!email) return null;
   const [u] = await tx
     .select({ id: users.id, centreId: users.centreId })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysOverdue, visitTiming, visitWindow } from "@/lib/studies/visit-windows";
+import { daysOverdue, visitTiming, visitWindow } from "@/lib/studies/visit-windows";
+import { addDays } from "@/lib/time/network-day";
 
 // A hand-made schedule: baseline day 0 ± 3, week 6 day 42 ± 7, week 12 day 84 ± 7.
 const ENROLLED = "2025-01-10";

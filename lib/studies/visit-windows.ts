@@ -4,24 +4,12 @@
  * calendar days (YYYY-MM-DD) in the network's time zone; arithmetic runs in UTC so that no
  * daylight-saving shift can move a day.
  */
+import { addDays, daysBetween } from "@/lib/time/network-day";
 
 export type VisitWindow = { dueOn: string; windowStart: string; windowEnd: string };
 
 /** Where an expected or recorded visit stands on a given day. */
 export type VisitTiming = "upcoming" | "open" | "overdue" | "done_in_window" | "done_out_of_window" | "missed";
-
-const DAY_MS = 86_400_000;
-
-export function addDays(day: string, n: number): string {
-  const t = Date.parse(`${day}T00:00:00Z`);
-  if (Number.isNaN(t)) throw new Error(`not a day: ${day}`);
-  return new Date(t + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
 
 export function visitWindow(enrolledOn: string, targetDay: number, windowDays: number): VisitWindow {
   if (!Number.isInteger(targetDay) || targetDay < 0) throw new Error(`bad target day ${targetDay}`);

@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { nationalIdCheckChar } from "@/lib/pseudonyms/national-id";
 import {
   consentVersions,
   eligibilityCriteria,
@@ -11,30 +10,59 @@ import {
   studies,
   studyArms,
   studySites,
+  studyTeam,
   users,
+  visitDefinitions,
+  type StudyDesign,
   type StudySite,
   type StudySiteStatus,
   type StudyStatus,
+  type StudyTeamRole,
 } from "@/db/schema";
+
+/** One visit of a hand-made schedule: target day after enrolment, ± window in days. */
+export type TestVisit = { code: string; day: number; window: number };
 
 export type TestStudyOptions = {
   code: string;
   status?: StudyStatus;
-  design?: "randomized" | "single_arm" | "observational";
+  /** Randomized by default; arms, blinding and method only apply to randomized studies. */
+  design?: StudyDesign;
   method?: "permuted_blocks" | "minimization";
   blinding?: "open" | "blinded";
   siteIsStratum?: boolean;
   target?: number;
+  /** The study's PI (an existing user's e-mail); the demo PI by default. */
   pi?: string;
   arms?: [code: string, ratio: number][];
   factors?: [code: string, levels: string[]][];
-  sites: [centre: string, target: number, status?: StudySiteStatus, allowOver?: boolean][];
+  sites?: [centre: string, target: number, status?: StudySiteStatus, allowOver?: boolean][];
+  /** The visit schedule of protocol version 1 (none by default). */
+  visits?: readonly TestVisit[];
+  /** Active team members besides the PI: [e-mail, study role]. */
+  team?: [email: string, role: StudyTeamRole][];
 };
 
-/** A study written straight into the tables, for enrolment tests (the studies seed is demo data). */
+async function orgId(db: Db, code: string): Promise<number> {
+  const [o] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, code));
+  if (!o) throw new Error(`no centre ${code}`);
+  return o.id;
+}
+
+async function userByEmail(db: Db, email: string) {
+  const [u] = await db.select().from(users).where(eq(users.email, email));
+  if (!u) throw new Error(`no user ${email}`);
+  return u;
+}
+
+/**
+ * The one test study builder: a study written straight into the tables (the studies seed is
+ * demo data), with protocol version 1 (criteria I1, I2, E1 and one consent version), arms,
+ * stratification, sites, a visit schedule and team members as asked. Participants are added
+ * with lib/testing/participants.ts.
+ */
 export async function createTestStudy(db: Db, o: TestStudyOptions) {
-  const org = async (code: string) => (await db.select().from(organisations).where(eq(organisations.code, code)))[0];
-  const [pi] = await db.select().from(users).where(eq(users.email, o.pi ?? "pi@ncrc.demo"));
+  const pi = await userByEmail(db, o.pi ?? "pi@ncrc.demo");
   const design = o.design ?? "randomized";
   const [study] = await db
     .insert(studies)
@@ -46,7 +74,7 @@ export async function createTestStudy(db: Db, o: TestStudyOptions) {
       phase: "III",
       design,
       area: "clinical_oncology",
-      leadCentreId: (await org("TJ01")).id,
+      leadCentreId: await orgId(db, "TJ01"),
       piUserId: pi.id,
       targetEnrolment: o.target ?? 1000,
       status: o.status ?? "recruiting",
@@ -73,24 +101,37 @@ export async function createTestStudy(db: Db, o: TestStudyOptions) {
     { protocolVersionId: pv.id, kind: "exclusion", ordinal: 3, code: "E1", textZh: "妊娠", textEn: "Pregnant" },
   ]);
   const [consent] = await db.insert(consentVersions).values({ protocolVersionId: pv.id, label: "ICF v1.0", effectiveDate: "2024-01-01" }).returning();
+  const visits = o.visits?.length
+    ? await db
+        .insert(visitDefinitions)
+        .values(o.visits.map((v, i) => ({ protocolVersionId: pv.id, ordinal: i + 1, code: v.code, nameZh: `访视 ${v.code}`, nameEn: `Visit ${v.code}`, targetDay: v.day, windowDays: v.window })))
+        .returning()
+    : [];
+  for (const [email, studyRole] of o.team ?? []) {
+    const m = await userByEmail(db, email);
+    await db.insert(studyTeam).values({ studyId: study.id, userId: m.id, studyRole, centreId: m.centreId });
+  }
   const sites: StudySite[] = [];
-  for (const [centre, target, status, allowOver] of o.sites) {
+  for (const [centre, target, status, allowOver] of o.sites ?? []) {
     const [s] = await db
       .insert(studySites)
-      .values({ studyId: study.id, centreId: (await org(centre)).id, target, status: status ?? "active", allowOverEnrolment: allowOver ?? false })
+      .values({ studyId: study.id, centreId: await orgId(db, centre), target, status: status ?? "active", allowOverEnrolment: allowOver ?? false })
       .returning();
     sites.push(s);
   }
   const site = (centre: string) => {
-    const i = o.sites.findIndex(([c]) => c === centre);
+    const i = (o.sites ?? []).findIndex(([c]) => c === centre);
     if (i < 0) throw new Error(`no site ${centre}`);
     return sites[i];
   };
-  return { study, pv, arms, consent, sites, site };
+  return { study, pv, arms, consent, sites, site, visits };
 }
 
-/** A valid 18-character national ID for test person n < 1000 (distinct per n). */
-export function testNationalId(n: number): string {
-  const first17 = `110101${1950 + (n % 50)}0101${String(n % 1000).padStart(3, "0")}`;
-  return first17 + nationalIdCheckChar(first17);
+export type TestStudy = Awaited<ReturnType<typeof createTestStudy>>;
+
+/** The study's site at a centre, added (active, room for 1000) when the study has none there. */
+export async function ensureTestSite(db: Db, studyId: number, centre: string): Promise<StudySite> {
+  const centreId = await orgId(db, centre);
+  const [site] = await db.select().from(studySites).where(and(eq(studySites.studyId, studyId), eq(studySites.centreId, centreId)));
+  return site ?? (await db.insert(studySites).values({ studyId, centreId, target: 1000, status: "active" }).returning())[0];
 }

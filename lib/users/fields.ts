@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { networkRole } from "@/db/schema";
+import { NETWORK_ROLES } from "@/lib/enums";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 
-export const roleField = z.enum(networkRole.enumValues, { message: "validation.required" });
+export const roleField = z.enum(NETWORK_ROLES, { message: "validation.required" });
 
 export const passwordField = z
   .string({ message: "validation.required" })

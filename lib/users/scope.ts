@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisations, users, type NetworkRole } from "@/db/schema";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
@@ -7,6 +7,17 @@ import { NETWORK_WIDE_ROLES } from "@/lib/authz/permissions";
 import { centreScope } from "@/lib/authz/scope";
 
 type ManageActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
+type ScopeActor = Pick<Actor, "role" | "centreId" | "centrePath">;
+
+/** Users an actor may see: those whose home centre lies in the actor's reach. */
+export function visibleUsers(actor: ScopeActor): SQL {
+  return centreScope(actor, users.centreId);
+}
+
+/** Centres an actor may give a user as home: active and inside the actor's reach. */
+export function choosableHomeCentres(actor: ScopeActor): SQL {
+  return and(eq(organisations.active, true), centreScope(actor, organisations.id)) as SQL;
+}
 
 /** Only a network admin hands out a role that reaches the whole network. */
 export function mayGrantRole(actor: Pick<Actor, "role">, role: NetworkRole): boolean {
@@ -30,7 +41,7 @@ export async function loadManagedUser(tx: Db, actor: ManageActor, userId: number
       sessionVersion: users.sessionVersion,
     })
     .from(users)
-    .where(and(eq(users.id, userId), centreScope(actor, users.centreId)))
+    .where(and(eq(users.id, userId), visibleUsers(actor)))
     .for("update");
   if (!row) throw notFound();
   if (row.id === actor.id) throw new ActionError("users.errors.notSelf");

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { filterCentres } from "@/lib/biobank/queries/search";
+import { localized } from "@/lib/i18n/localized";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { SpecimenSearch } from "@/app/(portal)/biobank/_components/specimen-search";
 
@@ -17,7 +18,7 @@ export default async function BiobankPage() {
       <p className="text-sm text-muted-foreground">{t("intro")}</p>
       <BiobankTabs actor={actor} current="search" />
       <Suspense>
-        <SpecimenSearch countsOnly={!can(actor, "biobank.specimens.read")} centres={centres.map((c) => ({ id: c.id, label: `${c.code} · ${locale === "en" ? c.nameEn : c.nameZh}` }))} />
+        <SpecimenSearch countsOnly={!can(actor, "biobank.specimens.read")} centres={centres.map((c) => ({ id: c.id, label: `${c.code} · ${localized(c, locale)}` }))} />
       </Suspense>
     </div>
   );

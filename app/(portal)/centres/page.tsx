@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
+import { localizedPair } from "@/lib/i18n/localized";
 import { LEVELS } from "@/lib/network/levels";
 import { buildTree } from "@/lib/network/tree";
 import { centreLevelCounts, listCentres } from "@/lib/network/queries/centres";
@@ -60,7 +61,7 @@ export default async function CentresPage() {
         <p className="text-sm text-muted-foreground">
           {t("manageHint")}{" "}
           <Link className="text-primary underline" href={`/centres/${actor.centreCode}`}>
-            {locale === "en" ? actor.centreNameEn : actor.centreNameZh}
+            {localizedPair(actor.centreNameZh, actor.centreNameEn, locale)}
           </Link>
         </p>
       ) : null}

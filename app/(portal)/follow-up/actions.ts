@@ -1,21 +1,16 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { addAe, addAeSchema, updateAe, updateAeSchema } from "@/lib/followup/commands/adverse-event";
-import { correctParticipant, correctParticipantSchema } from "@/lib/followup/commands/correct-participant";
-import { recordVisit, recordVisitSchema } from "@/lib/followup/commands/record-visit";
-import { verifyRecord, verifySchema } from "@/lib/followup/commands/verify";
+import { addAeCommand } from "@/lib/followup/commands/add-ae";
+import { correctParticipantCommand } from "@/lib/followup/commands/correct-participant";
+import { recordVisitCommand } from "@/lib/followup/commands/record-visit";
+import { updateAeCommand } from "@/lib/followup/commands/update-ae";
+import { verifyCommand } from "@/lib/followup/commands/verify";
 
 const pages = (d: { subjectCode: string }) => [`/follow-up/${d.subjectCode}`, "/follow-up", "/follow-up/saes", "/notifications"];
 
-export const recordVisitAction = defineAction({ schema: recordVisitSchema, permission: "followup.record", handler: recordVisit, revalidate: pages });
-export const addAeAction = defineAction({
-  schema: addAeSchema,
-  permission: "followup.record",
-  handler: addAe,
-  revalidate: pages,
-  redirectTo: (d) => `/follow-up/${d.subjectCode}/ae/${d.id}`,
-});
-export const updateAeAction = defineAction({ schema: updateAeSchema, permission: "followup.record", handler: updateAe, revalidate: pages });
-export const correctParticipantAction = defineAction({ schema: correctParticipantSchema, permission: "followup.record", handler: correctParticipant, revalidate: pages });
-export const verifyAction = defineAction({ schema: verifySchema, permission: "followup.verify", handler: verifyRecord, revalidate: pages });
+export const recordVisitAction = defineAction(recordVisitCommand, { revalidate: pages });
+export const addAeAction = defineAction(addAeCommand, { revalidate: pages, redirectTo: (d) => `/follow-up/${d.subjectCode}/ae/${d.id}` });
+export const updateAeAction = defineAction(updateAeCommand, { revalidate: pages });
+export const correctParticipantAction = defineAction(correctParticipantCommand, { revalidate: pages });
+export const verifyAction = defineAction(verifyCommand, { revalidate: pages });

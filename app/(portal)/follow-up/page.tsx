@@ -5,6 +5,7 @@ import { Pager } from "@/components/tables/pager";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { param } from "@/lib/reads/paging";
 import { listOverdueVisits, overdueBySite } from "@/lib/followup/queries/followup-lists";
+import { localized } from "@/lib/i18n/localized";
 import { loadList, type ListSearch } from "@/app/(portal)/follow-up/_components/list-params";
 import { ListShell } from "@/app/(portal)/follow-up/_components/list-shell";
 import { SiteCounts } from "@/app/(portal)/follow-up/_components/site-counts";
@@ -44,7 +45,7 @@ export default async function OverdueVisitsPage({ searchParams }: { searchParams
                   </Link>
                 </TD>
                 <TD>
-                  {r.visitCode} · {locale === "en" ? r.nameEn : r.nameZh}
+                  {r.visitCode} · {localized(r, locale)}
                 </TD>
                 <TD>{r.windowEnd}</TD>
                 <TD className="text-right">{r.daysOverdue}</TD>

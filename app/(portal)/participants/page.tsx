@@ -4,8 +4,8 @@ import { Pager } from "@/components/tables/pager";
 import { Card, CardContent } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { pageOf, param } from "@/lib/reads/paging";
-import { listMyParticipants, parseParticipantFilters } from "@/lib/participants/queries/participants";
+import { parseParticipantFilters } from "@/lib/participants/filters";
+import { listMyParticipants } from "@/lib/participants/queries/participants";
 import { ParticipantFiltersForm } from "@/app/(portal)/studies/[code]/participants/_components/participant-filters";
 import { ParticipantTable } from "@/app/(portal)/studies/[code]/participants/_components/participant-table";
 
@@ -15,7 +15,7 @@ export default async function MyParticipantsPage({ searchParams }: { searchParam
   const actor = await getActor();
   if (!actor || !can(actor, "participant.read")) notFound();
   const sp = await searchParams;
-  const filters = parseParticipantFilters({ status: param(sp.status), q: param(sp.q), page: pageOf(sp.page) });
+  const filters = parseParticipantFilters({ status: sp.status, q: sp.q, page: sp.page });
   const result = await listMyParticipants(actor, filters);
   const t = await getTranslations("enrolment");
   return (

@@ -9,12 +9,11 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { pageOf, param } from "@/lib/reads/paging";
-import { listStudies, parseStudyFilters } from "@/lib/studies/queries/studies";
-import { STUDY_STATUSES } from "@/lib/studies/lifecycle";
+import { RESEARCH_AREAS, STUDY_PHASES, STUDY_STATUSES } from "@/lib/enums";
+import { localized } from "@/lib/i18n/localized";
+import { parseStudyFilters } from "@/lib/studies/filters";
+import { listStudies } from "@/lib/studies/queries/studies";
 import { StatusBadge } from "@/app/(portal)/studies/_components/status-badge";
-
-const AREAS = ["clinical_oncology", "cancer_epidemiology", "cancer_biology", "cancer_pharmacy", "cancer_immunology", "new_cancer_technology"];
-const PHASES = ["I", "I_II", "II", "III", "IV", "not_applicable"];
 
 export default async function StudiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getActor();
@@ -56,8 +55,8 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
               <Input id="flt-q" name="q" defaultValue={f.q} placeholder={t("searchPlaceholder")} />
             </div>
             {select("status", t("col.status"), f.status, STUDY_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })))}
-            {select("area", t("col.area"), f.area, AREAS.map((a) => ({ value: a, label: t(`area.${a}`) })))}
-            {select("phase", t("col.phase"), f.phase, PHASES.map((p) => ({ value: p, label: t(`phase.${p}`) })))}
+            {select("area", t("col.area"), f.area, RESEARCH_AREAS.map((a) => ({ value: a, label: t(`area.${a}`) })))}
+            {select("phase", t("col.phase"), f.phase, STUDY_PHASES.map((p) => ({ value: p, label: t(`phase.${p}`) })))}
             <div className="flex gap-2">
               <button type="submit" className={buttonVariants({ variant: "outline" })}>
                 {tc("filter")}
@@ -94,7 +93,7 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
                         </Link>
                       </TD>
                       <TD className="min-w-64">
-                        <span className="line-clamp-2">{locale === "en" ? r.titleEn : r.titleZh}</span>
+                        <span className="line-clamp-2">{localized(r, locale)}</span>
                         <span className="text-xs text-muted-foreground">
                           {r.piName} · {t(`design.${r.design}`)} · {t("sitesCount", { n: r.siteCount })}
                         </span>

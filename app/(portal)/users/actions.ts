@@ -1,20 +1,15 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { changeRole, changeRoleSchema } from "@/lib/users/commands/change-role";
-import { createUser, createUserSchema } from "@/lib/users/commands/create-user";
-import { setPassword, setPasswordSchema } from "@/lib/users/commands/set-password";
-import { setUserDisabled, setUserDisabledSchema } from "@/lib/users/commands/set-user-disabled";
+import { changeRoleCommand } from "@/lib/users/commands/change-role";
+import { createUserCommand } from "@/lib/users/commands/create-user";
+import { setPasswordCommand } from "@/lib/users/commands/set-password";
+import { setUserDisabledCommand } from "@/lib/users/commands/set-user-disabled";
+import { createdUserPath, userPath, USERS_PATH } from "@/lib/users/paths";
 
-const pages = (d: { id: number }) => ["/users", `/users/${d.id}`];
+const pages = (d: { id: number }) => [USERS_PATH, userPath(d.id)];
 
-export const createUserAction = defineAction({
-  schema: createUserSchema,
-  permission: "user.manage",
-  handler: createUser,
-  revalidate: pages,
-  redirectTo: (d) => `/users/${d.id}?created=1`,
-});
-export const setUserDisabledAction = defineAction({ schema: setUserDisabledSchema, permission: "user.manage", handler: setUserDisabled, revalidate: pages });
-export const changeRoleAction = defineAction({ schema: changeRoleSchema, permission: "user.manage", handler: changeRole, revalidate: pages });
-export const setPasswordAction = defineAction({ schema: setPasswordSchema, permission: "user.manage", handler: setPassword, revalidate: pages });
+export const createUserAction = defineAction(createUserCommand, { revalidate: pages, redirectTo: (d) => createdUserPath(d.id) });
+export const setUserDisabledAction = defineAction(setUserDisabledCommand, { revalidate: pages });
+export const changeRoleAction = defineAction(changeRoleCommand, { revalidate: pages });
+export const setPasswordAction = defineAction(setPasswordCommand, { revalidate: pages });

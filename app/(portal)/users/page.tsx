@@ -9,7 +9,9 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { pageOf, param } from "@/lib/reads/paging";
-import { homeCentreOptions, listUsers, parseUserFilters } from "@/lib/users/queries/users";
+import { localized, localizedPair } from "@/lib/i18n/localized";
+import { parseUserFilters } from "@/lib/users/filters";
+import { homeCentreOptions, listUsers } from "@/lib/users/queries/users";
 import { UserFiltersForm } from "@/app/(portal)/users/_components/user-filters";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
@@ -36,7 +38,7 @@ export default async function UsersPage({ searchParams }: { searchParams: SP }) 
       </div>
       <UserFiltersForm
         values={filters}
-        centres={centres.map((c) => ({ value: c.code, label: `${c.code} · ${locale === "en" ? c.nameEn : c.nameZh}` }))}
+        centres={centres.map((c) => ({ value: c.code, label: `${c.code} · ${localized(c, locale)}` }))}
       />
       <Card>
         <CardContent className="pt-4">
@@ -62,7 +64,7 @@ export default async function UsersPage({ searchParams }: { searchParams: SP }) 
                     <TD className="whitespace-nowrap">{u.email}</TD>
                     <TD className="whitespace-nowrap">{tc(`roles.${u.role}`)}</TD>
                     <TD className="min-w-48">
-                      <code className="text-xs">{u.centreCode}</code> {locale === "en" ? u.centreNameEn : u.centreNameZh}
+                      <code className="text-xs">{u.centreCode}</code> {localizedPair(u.centreNameZh, u.centreNameEn, locale)}
                     </TD>
                     <TD className="whitespace-nowrap">{u.disabled ? <Badge variant="warning">{t("disabled")}</Badge> : <Badge variant="success">{tc("active")}</Badge>}</TD>
                   </TR>

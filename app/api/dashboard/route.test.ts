@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildHandNetwork } from "@/lib/testing/hand-network";
-import type { DashboardData } from "@/lib/metrics/queries/dashboard";
+import type { DashboardData } from "@/lib/metrics/dashboard-data";
 import { setupTestDb } from "@/lib/testing/db";
 import { signInAs, signOutTestSession } from "@/lib/testing/session";
 import { GET } from "@/app/api/dashboard/route";

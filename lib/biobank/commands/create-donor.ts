@@ -1,24 +1,31 @@
 import { z } from "zod";
 import { donors, futureConsent } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import { defineCommand } from "@/lib/actions/define-command";
 import { fieldError } from "@/lib/actions/errors";
 import { isUniqueViolation } from "@/lib/actions/db-errors";
+import { personCodeField } from "@/lib/biobank/fields";
+import { CLINICAL_DAY, dayField } from "@/lib/validation/fields";
 
 export const createDonorSchema = z.strictObject({
-  donorCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{3,39}$/, "validation.invalid"),
+  donorCode: personCodeField,
   futureConsent: z.enum(futureConsent.enumValues),
-  consentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid"),
+  // A consent is given on a network day, never in the future.
+  consentDate: dayField(CLINICAL_DAY),
 });
 
 /** A biobank-only donor with their own consent record, at the actor's centre. */
-export async function createDonor({ actor, input, tx, audit }: ActionContext<z.infer<typeof createDonorSchema>>) {
-  if (input.consentDate > new Date().toISOString().slice(0, 10)) throw fieldError("consentDate", "biobank.errors.futureDate");
-  try {
-    const [d] = await tx.insert(donors).values({ ...input, centreId: actor.centreId }).returning();
-    audit({ action: "donor.created", entityType: "donor", entityId: d.id, centreId: actor.centreId, after: d });
-    return { id: d.id, donorCode: d.donorCode };
-  } catch (err) {
-    if (isUniqueViolation(err)) throw fieldError("donorCode", "biobank.errors.donorExists");
-    throw err;
-  }
-}
+export const createDonorCommand = defineCommand({
+  name: "biobank.donor.create",
+  schema: createDonorSchema,
+  permission: "biobank.specimen.register",
+  handler: async ({ actor, input, tx, audit }) => {
+    try {
+      const [d] = await tx.insert(donors).values({ ...input, centreId: actor.centreId }).returning();
+      audit({ action: "donor.created", entityType: "donor", entityId: d.id, centreId: actor.centreId, after: d });
+      return { id: d.id, donorCode: d.donorCode };
+    } catch (err) {
+      if (isUniqueViolation(err)) throw fieldError("donorCode", "biobank.errors.donorExists");
+      throw err;
+    }
+  },
+});

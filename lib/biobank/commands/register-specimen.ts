@@ -1,11 +1,13 @@
-import { eq, and } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { donors, participants, specimens, specimenType, futureConsent } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import { donors, futureConsent, participants, specimens, specimenType } from "@/db/schema";
+import { defineCommand } from "@/lib/actions/define-command";
 import { fieldError } from "@/lib/actions/errors";
 import { barcodeFor, SPECIMEN_TYPES } from "@/lib/biobank/catalog";
 import { recordCustody } from "@/lib/biobank/custody";
+import { personCodeField, quantityField } from "@/lib/biobank/fields";
 import { nextSpecimenIds } from "@/lib/biobank/load";
+import { CLINICAL_DAY, networkDateTimeField } from "@/lib/validation/fields";
 
 const blankToUndef = (v: unknown) => (v === "" ? undefined : v);
 
@@ -13,63 +15,69 @@ export const registerSpecimenSchema = z
   .strictObject({
     type: z.enum(specimenType.enumValues),
     ownerKind: z.enum(["subject", "donor"]),
-    subjectCode: z.preprocess(blankToUndef, z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{3,39}$/, "validation.invalid").optional()),
+    subjectCode: z.preprocess(blankToUndef, personCodeField.optional()),
     donorCode: z.preprocess(blankToUndef, z.string().trim().toUpperCase().max(40).optional()),
     futureConsent: z.preprocess(blankToUndef, z.enum(futureConsent.enumValues).optional()),
-    // A datetime-local value carries no zone: staff enter the network's time (Asia/Shanghai).
-    collectedAt: z.preprocess((v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00+08:00` : v), z.coerce.date()),
-    quantity: z.coerce.number().positive().max(100000),
+    // A datetime-local value carries no zone: staff enter the network's local time.
+    collectedAt: networkDateTimeField(CLINICAL_DAY),
+    quantity: quantityField,
   })
   .superRefine((v, ctx) => {
     if (v.ownerKind === "subject" && !v.subjectCode) ctx.addIssue({ code: "custom", path: ["subjectCode"], message: "validation.required" });
     if (v.ownerKind === "subject" && !v.futureConsent) ctx.addIssue({ code: "custom", path: ["futureConsent"], message: "validation.required" });
     if (v.ownerKind === "donor" && !v.donorCode) ctx.addIssue({ code: "custom", path: ["donorCode"], message: "validation.required" });
-    if (v.collectedAt.getTime() > Date.now() + 5 * 60_000) ctx.addIssue({ code: "custom", path: ["collectedAt"], message: "validation.invalid" });
+    if (Date.parse(v.collectedAt) > Date.now() + 5 * 60_000) ctx.addIssue({ code: "custom", path: ["collectedAt"], message: "validation.invalid" });
   });
 
 /** Registers a specimen collected at the actor's own centre; the barcode comes from its id. */
-export async function registerSpecimen({ actor, input, tx, audit }: ActionContext<z.infer<typeof registerSpecimenSchema>>) {
-  let donorId: number | null = null;
-  let participantId: number | null = null;
-  let consent = input.futureConsent ?? "no";
-  if (input.ownerKind === "subject") {
-    // The participant must be one of this site's own (its current site collects the specimen);
-    // a participant who refused future use of specimens caps the consent at "no".
-    const [p] = await tx
-      .select({ id: participants.id, futureUse: participants.specimensFutureUse })
-      .from(participants)
-      .where(and(eq(participants.subjectCode, input.subjectCode ?? ""), eq(participants.centreId, actor.centreId)));
-    if (!p) throw fieldError("subjectCode", "biobank.errors.subjectUnknown");
-    participantId = p.id;
-    if (!p.futureUse) consent = "no";
-  }
-  if (input.ownerKind === "donor") {
-    // A donor is found only among those registered at the actor's centre.
-    const [d] = await tx.select().from(donors).where(and(eq(donors.donorCode, input.donorCode ?? ""), eq(donors.centreId, actor.centreId)));
-    if (!d) throw fieldError("donorCode", "biobank.errors.donorUnknown");
-    donorId = d.id;
-    consent = d.futureConsent;
-  }
-  const [id] = await nextSpecimenIds(tx, 1);
-  const spec = SPECIMEN_TYPES[input.type];
-  const row = {
-    id,
-    barcode: barcodeFor(id),
-    category: spec.category,
-    type: input.type,
-    centreId: actor.centreId,
-    holderCentreId: actor.centreId,
-    subjectCode: input.ownerKind === "subject" ? (input.subjectCode ?? null) : null,
-    participantId,
-    donorId,
-    collectedAt: input.collectedAt,
-    quantity: input.quantity.toFixed(3),
-    unit: spec.unit,
-    futureConsent: consent,
-    createdBy: actor.id,
-  };
-  await tx.insert(specimens).values(row);
-  await recordCustody(tx, [{ specimenId: id, event: "collected", at: input.collectedAt, centreId: actor.centreId, userId: actor.id }]);
-  audit({ action: "specimen.registered", entityType: "specimen", entityId: id, centreId: actor.centreId, after: row });
-  return { id, barcode: row.barcode };
-}
+export const registerSpecimenCommand = defineCommand({
+  name: "biobank.specimen.register",
+  schema: registerSpecimenSchema,
+  permission: "biobank.specimen.register",
+  handler: async ({ actor, input, tx, audit }) => {
+    let donorId: number | null = null;
+    let participantId: number | null = null;
+    let consent = input.futureConsent ?? "no";
+    if (input.ownerKind === "subject") {
+      // The participant must be one of this site's own (its current site collects the specimen);
+      // a participant who refused future use of specimens caps the consent at "no".
+      const [p] = await tx
+        .select({ id: participants.id, futureUse: participants.specimensFutureUse })
+        .from(participants)
+        .where(and(eq(participants.subjectCode, input.subjectCode ?? ""), eq(participants.centreId, actor.centreId)));
+      if (!p) throw fieldError("subjectCode", "biobank.errors.subjectUnknown");
+      participantId = p.id;
+      if (!p.futureUse) consent = "no";
+    }
+    if (input.ownerKind === "donor") {
+      // A donor is found only among those registered at the actor's centre.
+      const [d] = await tx.select().from(donors).where(and(eq(donors.donorCode, input.donorCode ?? ""), eq(donors.centreId, actor.centreId)));
+      if (!d) throw fieldError("donorCode", "biobank.errors.donorUnknown");
+      donorId = d.id;
+      consent = d.futureConsent;
+    }
+    const collectedAt = new Date(input.collectedAt);
+    const [id] = await nextSpecimenIds(tx, 1);
+    const spec = SPECIMEN_TYPES[input.type];
+    const row = {
+      id,
+      barcode: barcodeFor(id),
+      category: spec.category,
+      type: input.type,
+      centreId: actor.centreId,
+      holderCentreId: actor.centreId,
+      subjectCode: input.ownerKind === "subject" ? (input.subjectCode ?? null) : null,
+      participantId,
+      donorId,
+      collectedAt,
+      quantity: input.quantity.toFixed(3),
+      unit: spec.unit,
+      futureConsent: consent,
+      createdBy: actor.id,
+    };
+    await tx.insert(specimens).values(row);
+    await recordCustody(tx, [{ specimenId: id, event: "collected", at: collectedAt, centreId: actor.centreId, userId: actor.id }]);
+    audit({ action: "specimen.registered", entityType: "specimen", entityId: id, centreId: actor.centreId, after: row });
+    return { id, barcode: row.barcode };
+  },
+});

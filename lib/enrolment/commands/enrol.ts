@@ -1,15 +1,20 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { participants, screenings, studies, studySites } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import { defineCommand, type CommandContext } from "@/lib/actions/define-command";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
+import { localized } from "@/lib/i18n/localized";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { networkToday } from "@/lib/time/network-day";
+import { CLINICAL_DAY, dayField, idField, listOf } from "@/lib/validation/fields";
+import { yearOfBirthField } from "@/lib/validation/years";
 import { generateExpectedVisits } from "@/lib/studies/visit-schedule";
 import { pseudonymKey } from "@/lib/pseudonyms/key";
 import { hmacNationalId, normalizeNationalId } from "@/lib/pseudonyms/national-id";
 import { formatSubjectCode } from "@/lib/pseudonyms/subject-code";
 import { allocate } from "@/lib/enrolment/allocate";
 import { existingEnrolment, findReplay } from "@/lib/enrolment/enrol-checks";
-import { codeField, dayField, idField, listOf, nationalIdField, requestKeyField, sexField, todayInNetwork, yearOfBirthField } from "@/lib/enrolment/fields";
+import { codeField, nationalIdField, requestKeyField, sexField } from "@/lib/enrolment/fields";
 import { protocolInForce } from "@/lib/enrolment/protocol";
 import { lockSiteAtWork } from "@/lib/enrolment/site-gate";
 import { checkStrata } from "@/lib/enrolment/strata";
@@ -23,7 +28,7 @@ export const enrolSchema = z.strictObject({
   yearOfBirth: yearOfBirthField,
   sex: sexField,
   consentVersionId: idField,
-  consentDate: dayField,
+  consentDate: dayField(CLINICAL_DAY),
   specimensFutureUse: z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]).default(false),
   factorCodes: listOf(codeField, 20),
   levelCodes: listOf(codeField, 20),
@@ -38,7 +43,7 @@ export type EnrolResult = { id: number; subjectCode: string; studyCode: string; 
  * enrolment at a time; unique constraints on participants and allocation entries are the last
  * line of defence.
  */
-export async function enrol({ actor, input, tx, audit }: ActionContext<z.infer<typeof enrolSchema>>): Promise<EnrolResult> {
+async function enrol({ actor, input, tx, audit }: CommandContext<z.infer<typeof enrolSchema>>): Promise<EnrolResult> {
   const { study, site, centreCode } = await lockSiteAtWork(tx, actor, input.studyId, input.siteId, "update");
 
   const replay = await findReplay(tx, input.requestKey, study.id, site.id);
@@ -58,8 +63,7 @@ export async function enrol({ actor, input, tx, audit }: ActionContext<z.infer<t
 
   const id = normalizeNationalId(input.nationalId);
   if (!id.ok) throw fieldError("nationalId", `enrolment.validation.nationalId.${id.reason}`);
-  const today = todayInNetwork();
-  if (input.consentDate > today) throw fieldError("consentDate", "enrolment.validation.future");
+  const today = networkToday();
   if (input.consentDate < screening.screenedOn) throw fieldError("consentDate", "enrolment.validation.consentBeforeScreening");
   const protocol = await protocolInForce(tx, study);
   if (!protocol.consents.some((c) => c.id === input.consentVersionId)) throw fieldError("consentVersionId", "enrolment.validation.consentVersion");
@@ -69,7 +73,9 @@ export async function enrol({ actor, input, tx, audit }: ActionContext<z.infer<t
   const hash = hmacNationalId(id.normalized, pseudonymKey());
   const already = await existingEnrolment(tx, study.id, hash);
   if (already) {
-    throw new ActionError("enrolment.errors.duplicate", { site: actor.locale === "en" ? already.centreNameEn : already.centreNameZh, code: already.centreCode });
+    // The site's name in the language the message will be shown in.
+    const siteName = localized({ nameZh: already.centreNameZh, nameEn: already.centreNameEn }, await requestLocale(actor.locale));
+    throw new ActionError("enrolment.errors.duplicate", { site: siteName, code: already.centreCode });
   }
   if (!site.allowOverEnrolment && site.enrolledCount >= site.target) throw new ActionError("enrolment.errors.siteFull", { target: site.target });
   if (study.enrolledCount >= study.targetEnrolment) throw new ActionError("enrolment.errors.studyFull", { target: study.targetEnrolment });
@@ -124,3 +130,5 @@ export async function enrol({ actor, input, tx, audit }: ActionContext<z.infer<t
   });
   return { id: p.id, subjectCode, studyCode: study.code, randomized: allocation !== null, repeated: false };
 }
+
+export const enrolCommand = defineCommand({ name: "enrolment.participant.enrol", schema: enrolSchema, permission: "participant.enrol", handler: enrol });

@@ -1,16 +1,18 @@
 import { z } from "zod";
 import { screenings } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import { defineCommand, type CommandContext } from "@/lib/actions/define-command";
 import { fieldError } from "@/lib/actions/errors";
+import { CLINICAL_DAY, dayField, idField, listOf } from "@/lib/validation/fields";
 import { decideEligibility } from "@/lib/enrolment/eligibility";
-import { answerField, criterionCodeField, dayField, idField, listOf, todayInNetwork } from "@/lib/enrolment/fields";
+import { answerField, criterionCodeField } from "@/lib/enrolment/fields";
 import { protocolInForce } from "@/lib/enrolment/protocol";
 import { lockSiteAtWork } from "@/lib/enrolment/site-gate";
 
 export const screenSchema = z.strictObject({
   studyId: idField,
   siteId: idField,
-  screenedOn: dayField,
+  /** A clinical day: not before 2000, not after today in the network. */
+  screenedOn: dayField(CLINICAL_DAY),
   codes: listOf(criterionCodeField, 100),
   answers: listOf(z.union([answerField, z.literal("")]), 100),
 });
@@ -19,9 +21,8 @@ export const screenSchema = z.strictObject({
  * Records one screening at the actor's own site: every criterion of the protocol version in
  * force answered; the portal decides eligible or screen-failed and keeps the failing codes.
  */
-export async function screenPatient({ actor, input, tx, audit }: ActionContext<z.infer<typeof screenSchema>>) {
+async function screenPatient({ actor, input, tx, audit }: CommandContext<z.infer<typeof screenSchema>>) {
   const { study, site, centreCode } = await lockSiteAtWork(tx, actor, input.studyId, input.siteId, "share");
-  if (input.screenedOn > todayInNetwork()) throw fieldError("screenedOn", "enrolment.validation.future");
   const { version, criteria } = await protocolInForce(tx, study);
   if (criteria.length === 0) throw fieldError("_form", "enrolment.errors.noCriteria");
 
@@ -59,3 +60,5 @@ export async function screenPatient({ actor, input, tx, audit }: ActionContext<z
   });
   return { id: row.id, studyCode: study.code, outcome: row.outcome, failedCodes: row.failedCodes };
 }
+
+export const screenCommand = defineCommand({ name: "enrolment.screening.record", schema: screenSchema, permission: "participant.screen", handler: screenPatient });

@@ -1,15 +1,15 @@
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import { organisations, participants, participantTransfers, studySites } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import { defineCommand, type CommandContext } from "@/lib/actions/define-command";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
-import { dayField, idField, reasonField, todayInNetwork } from "@/lib/enrolment/fields";
+import { CLINICAL_DAY, dayField, idField, reasonField } from "@/lib/validation/fields";
 import { lockOwnParticipant } from "@/lib/participants/participant-lock";
 
 export const transferSchema = z.strictObject({
   participantId: idField,
   toSiteId: idField,
-  transferredOn: dayField,
+  transferredOn: dayField(CLINICAL_DAY),
   reason: reasonField,
 });
 
@@ -18,7 +18,7 @@ export const transferSchema = z.strictObject({
  * study. The subject code (and the enrolling site's sequence) stay as they were: the code names
  * where the person was enrolled. Both sites see the transfer record.
  */
-export async function transferParticipant({ actor, input, tx, audit }: ActionContext<z.infer<typeof transferSchema>>) {
+async function transferParticipant({ actor, input, tx, audit }: CommandContext<z.infer<typeof transferSchema>>) {
   const { participant: p, study } = await lockOwnParticipant(tx, actor, input.participantId);
   if (study.status !== "recruiting") throw new ActionError("enrolment.errors.notRecruiting");
   if (p.status !== "enrolled") throw new ActionError("enrolment.errors.notEnrolled");
@@ -33,7 +33,6 @@ export async function transferParticipant({ actor, input, tx, audit }: ActionCon
     .for("share", { of: studySites });
   if (!to) throw fieldError("toSiteId", "enrolment.validation.toSite");
   if (to.site.status !== "active") throw fieldError("toSiteId", "enrolment.errors.siteNotActive");
-  if (input.transferredOn > todayInNetwork()) throw fieldError("transferredOn", "enrolment.validation.future");
   if (input.transferredOn < p.enrolledOn) throw fieldError("transferredOn", "enrolment.validation.beforeEnrolment");
 
   const [row] = await tx
@@ -63,3 +62,5 @@ export async function transferParticipant({ actor, input, tx, audit }: ActionCon
   });
   return { id: p.id, subjectCode: p.subjectCode, studyCode: study.code };
 }
+
+export const transferCommand = defineCommand({ name: "enrolment.participant.transfer", schema: transferSchema, permission: "participant.transfer", handler: transferParticipant });

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { allocationEntries, participants, studies, studyArms, unblindings } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import { defineCommand, type CommandContext } from "@/lib/actions/define-command";
 import { ActionError, notFound } from "@/lib/actions/errors";
-import { idField, reasonField } from "@/lib/enrolment/fields";
+import { idField, reasonField } from "@/lib/validation/fields";
 import { unblindScope } from "@/lib/participants/blinding";
 
 export const unblindSchema = z.strictObject({ participantId: idField, reason: reasonField });
@@ -13,7 +13,7 @@ export const unblindSchema = z.strictObject({ participantId: idField, reason: re
  * admin, with a reason. The record (who, when, why) shows on the participant's page; the arm
  * itself is never written to the audit trail.
  */
-export async function unblindParticipant({ actor, input, tx, audit }: ActionContext<z.infer<typeof unblindSchema>>) {
+async function unblindParticipant({ actor, input, tx, audit }: CommandContext<z.infer<typeof unblindSchema>>) {
   const [row] = await tx
     .select({ p: participants, study: studies, armCode: studyArms.code, nameZh: studyArms.nameZh, nameEn: studyArms.nameEn })
     .from(participants)
@@ -38,3 +38,5 @@ export async function unblindParticipant({ actor, input, tx, audit }: ActionCont
   });
   return { id: row.p.id, subjectCode: row.p.subjectCode, studyCode: row.study.code, arm: row.armCode };
 }
+
+export const unblindCommand = defineCommand({ name: "enrolment.participant.unblind", schema: unblindSchema, permission: "participant.unblind", handler: unblindParticipant });

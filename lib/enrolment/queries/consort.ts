@@ -2,8 +2,9 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, queryRows } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
-import { can } from "@/lib/authz/can";
 import { mayUnblind } from "@/lib/participants/blinding";
+import { defineQuery } from "@/lib/reads/define-query";
+import { studyScope } from "@/lib/studies/scope";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
 
@@ -22,14 +23,24 @@ export type ConsortFlow = {
 };
 
 /**
- * The CONSORT flow of one study (already checked to be in the actor's study scope), for the
- * whole study or one site (`centreCode`). Counts only, in SQL; allocation entries are counted
- * through assigned participants only. In a blinded study, withdrawals per arm are shown only to
- * those allowed to unblind.
+ * The CONSORT flow of one study in the actor's study scope (null outside it), for the whole
+ * study or one site (`centreCode`). Counts only, in SQL: viewers may read it; allocation entries
+ * are counted through assigned participants only. In a blinded study, withdrawals per arm are
+ * shown only to those allowed to unblind.
  */
-export async function consortFlow(actor: ScopeActor, study: { id: number; piUserId: number; blinding: string | null; design: string }, centreCode: string | null): Promise<ConsortFlow | null> {
-  if (!can(actor, "consort.read")) return null;
+export const consortFlow = defineQuery({
+  permission: "consort.read",
+  run: (actor: ScopeActor, studyId: number, centreCode: string | null) => flowOf(actor, studyId, centreCode),
+  otherwise: (): ConsortFlow | null => null,
+});
+
+async function flowOf(actor: ScopeActor, studyId: number, centreCode: string | null): Promise<ConsortFlow | null> {
   const db = await getDb();
+  const [study] = await queryRows<{ id: number; piUserId: number; blinding: string | null; design: string }>(
+    db,
+    sql`select s.id, s.pi_user_id as "piUserId", s.blinding, s.design from studies s where s.id = ${studyId} and ${studyScope(actor, sql`s.id`)}`,
+  );
+  if (!study) return null;
   const scSite: SQL = centreCode ? sql`and sc.centre_id = (select id from organisations where code = ${centreCode})` : sql``;
   // Per site, a participant counts where they were enrolled (the subject code's site).
   const pSite: SQL = centreCode ? sql`and p.enrol_site_id = (select ss.id from study_sites ss join organisations o on o.id = ss.centre_id where ss.study_id = ${study.id} and o.code = ${centreCode})` : sql``;

@@ -1,42 +1,47 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { clinicalEntity, dataQueries, queryEvents } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import { dataQueries, queryEvents } from "@/db/schema";
+import { defineCommand } from "@/lib/actions/define-command";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
+import { CLINICAL_ENTITIES } from "@/lib/enums";
+import { idField, TEXT_LIMITS, textField } from "@/lib/validation/fields";
 import { entityRef } from "@/lib/followup/entity-ref";
-import { idField, isQueryableField } from "@/lib/followup/fields";
+import { isQueryableField } from "@/lib/followup/fields";
 import { mayRaiseQueries } from "@/lib/followup/scope";
 
-export const raiseQuerySchema = z.strictObject({
-  entityType: z.enum(clinicalEntity.enumValues, { message: "validation.invalid" }),
-  entityId: idField,
-  field: z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }).max(40),
-  question: z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }).max(2000),
-});
-
 /** A monitor on the study team, or the study's PI, asks about one field of a saved record. */
-export async function raiseQuery({ actor, input, tx, audit }: ActionContext<z.infer<typeof raiseQuerySchema>>) {
-  const ref = await entityRef(tx, input.entityType, input.entityId, (studyId) => mayRaiseQueries(actor, studyId));
-  if (!ref) throw notFound();
-  if (!isQueryableField(input.entityType, input.field)) throw fieldError("field", "followup.errors.field");
-  if (!ref.recorded) throw new ActionError("followup.errors.notRecorded");
-  const [pending] = await tx
-    .select({ id: dataQueries.id })
-    .from(dataQueries)
-    .where(and(eq(dataQueries.entityType, input.entityType), eq(dataQueries.entityId, input.entityId), eq(dataQueries.field, input.field), inArray(dataQueries.status, ["open", "answered"])));
-  if (pending) throw new ActionError("followup.errors.queryPending", { id: pending.id });
-  const [q] = await tx
-    .insert(dataQueries)
-    .values({ studyId: ref.studyId, participantId: ref.participantId, entityType: input.entityType, entityId: input.entityId, field: input.field, raisedBy: actor.id })
-    .returning();
-  await tx.insert(queryEvents).values({ queryId: q.id, kind: "raised", body: input.question, authorId: actor.id });
-  audit({
-    action: "query.raised",
-    entityType: "query",
-    entityId: q.id,
-    centreId: ref.centreId,
-    studyId: ref.studyId,
-    after: { entityType: input.entityType, entityId: input.entityId, field: input.field, question: input.question },
-  });
-  return { id: q.id, subjectCode: ref.subjectCode };
-}
+export const raiseQueryCommand = defineCommand({
+  name: "followup.query.raise",
+  schema: z.strictObject({
+    entityType: z.enum(CLINICAL_ENTITIES, { message: "validation.invalid" }),
+    entityId: idField,
+    field: textField({ max: 40 }),
+    question: textField({ max: TEXT_LIMITS.note, multiline: true }),
+  }),
+  permission: "followup.query",
+  handler: async ({ actor, input, tx, audit }) => {
+    const ref = await entityRef(tx, input.entityType, input.entityId, (studyId) => mayRaiseQueries(actor, studyId));
+    if (!ref) throw notFound();
+    if (!isQueryableField(input.entityType, input.field)) throw fieldError("field", "followup.errors.field");
+    if (!ref.recorded) throw new ActionError("followup.errors.notRecorded");
+    const [pending] = await tx
+      .select({ id: dataQueries.id })
+      .from(dataQueries)
+      .where(and(eq(dataQueries.entityType, input.entityType), eq(dataQueries.entityId, input.entityId), eq(dataQueries.field, input.field), inArray(dataQueries.status, ["open", "answered"])));
+    if (pending) throw new ActionError("followup.errors.queryPending", { id: pending.id });
+    const [q] = await tx
+      .insert(dataQueries)
+      .values({ studyId: ref.studyId, participantId: ref.participantId, entityType: input.entityType, entityId: input.entityId, field: input.field, raisedBy: actor.id })
+      .returning();
+    await tx.insert(queryEvents).values({ queryId: q.id, kind: "raised", body: input.question, authorId: actor.id });
+    audit({
+      action: "query.raised",
+      entityType: "query",
+      entityId: q.id,
+      centreId: ref.centreId,
+      studyId: ref.studyId,
+      after: { entityType: input.entityType, entityId: input.entityId, field: input.field, question: input.question },
+    });
+    return { id: q.id, subjectCode: ref.subjectCode };
+  },
+});

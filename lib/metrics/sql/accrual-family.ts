@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { DORMANT_DAYS, LAGGING_SHARE } from "@/lib/metrics/derive";
-import { inPeriod, nodeCtes, planFraction, type ViewSql } from "@/lib/metrics/sql/view";
+import { inPeriod, networkDaySql, nodeCtes, planFraction, type ViewSql } from "@/lib/metrics/sql/view";
 
 /**
  * The accrual family in one statement, sharing one pass over participants: per node the
@@ -32,7 +32,7 @@ export function accrualFamily(v: ViewSql, rootId: number, limits = { studies: 10
     select ss.id, ss.study_id, ss.centre_id, ss.status, ss.target, coalesce(se.n, 0)::int as enrolled, se.last_on,
       case when ss.status = 'pending' then 0 else ss.target * coalesce(${frac}, 0) end as expected,
       (ss.status = 'active' and s.status = 'recruiting'
-        and coalesce(se.last_on, (ss.created_at at time zone 'Asia/Shanghai')::date) <= ${v.to}::date - ${DORMANT_DAYS}::int) as dormant,
+        and coalesce(se.last_on, ${networkDaySql(sql`ss.created_at`)}) <= ${v.to}::date - ${DORMANT_DAYS}::int) as dormant,
       (ss.status = 'active' and s.status = 'recruiting'
         and coalesce(se.n, 0) < ${LAGGING_SHARE}::numeric * ss.target * coalesce(${frac}, 0)) as lagging
     from study_sites ss

@@ -1,9 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
-import { subtreeLike, type ViewSql } from "@/lib/metrics/sql/view";
+import { subtreePattern } from "@/lib/authz/scope";
+import { studyPlanStart, type ViewSql } from "@/lib/metrics/sql/view";
 
 /** Centres of the root's subtree that the view covers (the root node's rows, no rollup needed). */
 function rootCentres(v: ViewSql): SQL {
-  return sql`(select c.id from organisations c where c.path like ${subtreeLike(v.rootPath)} and ${v.centreCond(sql`c.id`)})`;
+  return sql`(select c.id from organisations c where c.path like ${subtreePattern(v.rootPath)} and ${v.centreCond(sql`c.id`)})`;
 }
 
 /**
@@ -20,7 +21,7 @@ export function accrualSeries(v: ViewSql, studyId: number): SQL {
     bounds as (
       select least(
           (select min(month) from monthly),
-          (select date_trunc('month', coalesce((s.recruiting_started_at at time zone 'Asia/Shanghai')::date, s.planned_start))::date from studies s where s.id = ${studyId})
+          (select date_trunc('month', ${studyPlanStart("s")})::date from studies s where s.id = ${studyId})
         ) as first_month,
         date_trunc('month', ${v.to}::date)::date as last_month
     ),

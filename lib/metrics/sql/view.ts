@@ -1,4 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
+import { subtreePattern } from "@/lib/authz/scope";
+import { NETWORK_TIME_ZONE } from "@/lib/time/network-day";
 
 /**
  * Everything a family query needs to know about a view, already decided by the data layer:
@@ -19,10 +21,29 @@ export type ViewSql = {
   to: string;
 };
 
-/** Paths hold only digits and slashes (checked), so the LIKE pattern needs no escaping. */
-export function subtreeLike(path: string): string {
-  if (!/^(\/\d+)+\/$/.test(path)) throw new Error(`malformed centre path: ${path}`);
-  return `${path}%`;
+/**
+ * The network's time zone (lib/time/network-day.ts) as an SQL literal rather than a parameter,
+ * so the planner sees a constant. Only IANA name characters pass, so it needs no escaping.
+ */
+export function networkZone(): SQL {
+  if (!/^[A-Za-z0-9_+\-/]+$/.test(NETWORK_TIME_ZONE)) throw new Error(`malformed NETWORK_TIME_ZONE: ${NETWORK_TIME_ZONE}`);
+  return sql.raw(`'${NETWORK_TIME_ZONE}'`);
+}
+
+/** The network day of a timestamp column. */
+export function networkDaySql(ts: SQL): SQL {
+  return sql`(${ts} at time zone ${networkZone()})::date`;
+}
+
+/** A network day's first instant (its midnight in the network's zone). */
+function dayStart(day: SQL): SQL {
+  return sql`(${day})::timestamp at time zone ${networkZone()}`;
+}
+
+/** Where a study's recruitment period starts: the day it began recruiting, else its planned start. */
+export function studyPlanStart(study: string): SQL {
+  if (!/^[a-z][a-z0-9_]*$/.test(study)) throw new Error(`malformed table alias: ${study}`);
+  return sql`coalesce(${networkDaySql(sql.raw(`${study}.recruiting_started_at`))}, ${sql.raw(`${study}.planned_start`)})`;
 }
 
 /**
@@ -33,7 +54,7 @@ export function subtreeLike(path: string): string {
  * Materialized: inlined, the planner would probe the facts once per (centre, node) pair.
  */
 export function nodeCtes(v: ViewSql): SQL {
-  const like = subtreeLike(v.rootPath);
+  const like = subtreePattern(v.rootPath);
   return sql`view_nodes as (
     select o.id, o.path from organisations o where o.path like ${like} and o.depth <= ${v.maxDepth}
   ),
@@ -49,17 +70,15 @@ export function inPeriod(v: ViewSql, column: SQL): SQL {
   return v.from ? sql`${column} between ${v.from}::date and ${v.to}::date` : sql`${column} <= ${v.to}::date`;
 }
 
-/** Inclusive period on a timestamp column (the end date's whole day, China time). */
+/** Inclusive period on a timestamp column (the end date's whole day, in the network's zone). */
 export function inPeriodTs(v: ViewSql, column: SQL): SQL {
-  const end = sql`(${v.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`;
-  return v.from
-    ? sql`${column} >= (${v.from}::date)::timestamp at time zone 'Asia/Shanghai' and ${column} < ${end}`
-    : sql`${column} < ${end}`;
+  const end = dayStart(sql`${v.to}::date + 1`);
+  return v.from ? sql`${column} >= ${dayStart(sql`${v.from}::date`)} and ${column} < ${end}` : sql`${column} < ${end}`;
 }
 
 /** The share of a site's planned recruitment period gone by the period's end (null without a plan). */
 export function planFraction(v: ViewSql): SQL {
-  const start = sql`coalesce((s.recruiting_started_at at time zone 'Asia/Shanghai')::date, s.planned_start)`;
+  const start = studyPlanStart("s");
   return sql`case when ${start} is null or s.planned_end is null or s.planned_end <= ${start} then null
     else least(1.0, greatest(0.0, (${v.to}::date - ${start})::numeric / (s.planned_end - ${start}))) end`;
 }

@@ -1,12 +1,12 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { getDb, queryRows } from "@/db/client";
 import type { ParticipantSex, ParticipantStatus, WithdrawalReason } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { can } from "@/lib/authz/can";
-import { mayUnblind } from "@/lib/participants/blinding";
+import { armVisibleSql, mayUnblind } from "@/lib/participants/blinding";
 import { participantScope, seesWholeStudySql } from "@/lib/participants/scope";
-import { armVisibleSql } from "@/lib/participants/queries/participants";
+import { defineQuery } from "@/lib/reads/define-query";
+import { NETWORK_TIME_ZONE } from "@/lib/time/network-day";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
 
@@ -48,11 +48,17 @@ export type ParticipantDetail = {
   history: { at: string; action: string; byName: string | null; reason: string | null }[];
 };
 
-/** Times are shown in China Standard Time (UTC+8, no daylight saving), like the dates. */
+/** An instant as the network's local "YYYY-MM-DD HH:mm" (times are read in the network's zone, like days). */
+const localTime = (instant: SQL) => sql`to_char(${instant} at time zone ${NETWORK_TIME_ZONE}, 'YYYY-MM-DD HH24:MI')`;
 
 /** One participant by subject code within the actor's scope, or null (the page answers 404). */
-export async function getParticipant(actor: ScopeActor, studyId: number, subjectCode: string): Promise<ParticipantDetail | null> {
-  if (!can(actor, "participant.read")) return null;
+export const getParticipant = defineQuery({
+  permission: "participant.read",
+  run: (actor: ScopeActor, studyId: number, subjectCode: string) => participantDetail(actor, studyId, subjectCode),
+  otherwise: (): ParticipantDetail | null => null,
+});
+
+async function participantDetail(actor: ScopeActor, studyId: number, subjectCode: string): Promise<ParticipantDetail | null> {
   const db = await getDb();
   const vis = armVisibleSql(actor);
   const [row] = await queryRows<Omit<ParticipantDetail, "canUnblind" | "atActorsSite" | "unblindings" | "transfers" | "history"> & { piUserId: number; blinding: string | null; unblinded: boolean }>(
@@ -62,7 +68,7 @@ export async function getParticipant(actor: ScopeActor, studyId: number, subject
           cv.label as "consentLabel", p.consent_date::text as "consentDate", p.specimens_future_use as "specimensFutureUse",
           p.strata, p.withdrawn_on::text as "withdrawnOn", p.withdrawal_reason as "withdrawalReason",
           p.site_id as "siteId", p.centre_id as "centreId", o.code as "centreCode", o.name_zh as "centreNameZh", o.name_en as "centreNameEn",
-          eo.code as "enrolCentreCode", to_char(e.assigned_at at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD HH24:MI') as "randomizedAt",
+          eo.code as "enrolCentreCode", ${localTime(sql`e.assigned_at`)} as "randomizedAt",
           case when ${vis} then a.code end as "armCode", case when ${vis} then a.name_zh end as "armNameZh",
           case when ${vis} then a.name_en end as "armNameEn", (a.id is not null and not ${vis}) as blinded,
           (p.in_other_study and ${seesWholeStudySql(actor, sql`p.study_id`)}) as "inOtherStudy",
@@ -83,7 +89,7 @@ export async function getParticipant(actor: ScopeActor, studyId: number, subject
   const [unblindingRows, transfers, history] = await Promise.all([
     queryRows<ParticipantDetail["unblindings"][number]>(
       db,
-      sql`select to_char(u.created_at at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD HH24:MI') as at, us.name as "byName", u.reason
+      sql`select ${localTime(sql`u.created_at`)} as at, us.name as "byName", u.reason
           from unblindings u join users us on us.id = u.unblinded_by where u.participant_id = ${row.id} order by u.id`,
     ),
     queryRows<ParticipantDetail["transfers"][number]>(
@@ -94,7 +100,7 @@ export async function getParticipant(actor: ScopeActor, studyId: number, subject
     ),
     queryRows<ParticipantDetail["history"][number]>(
       db,
-      sql`select to_char(ae.at at time zone 'UTC' + interval '8 hours', 'YYYY-MM-DD HH24:MI') as at, ae.action, us.name as "byName", ae.reason
+      sql`select ${localTime(sql`ae.at`)} as at, ae.action, us.name as "byName", ae.reason
           from audit_events ae left join users us on us.id = ae.actor_id
           where (ae.entity_type = 'participant' and ae.entity_id = ${String(row.id)})
              or (ae.entity_type = 'screening' and ae.entity_id = (select p2.screening_id::text from participants p2 where p2.id = ${row.id}))

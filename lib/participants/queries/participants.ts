@@ -1,23 +1,15 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, queryRows } from "@/db/client";
-import { participantStatus, type ParticipantStatus } from "@/db/schema";
+import type { ParticipantStatus } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
-import { can } from "@/lib/authz/can";
+import { armVisibleSql } from "@/lib/participants/blinding";
+import { PARTICIPANT_PAGE_SIZE, type ParticipantFilters } from "@/lib/participants/filters";
 import { participantScope, seesWholeStudySql } from "@/lib/participants/scope";
+import { defineQuery } from "@/lib/reads/define-query";
 import { paged, type Paged } from "@/lib/reads/paging";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
-
-export const PARTICIPANT_PAGE_SIZE = 25;
-
-export type ParticipantFilters = { site: string; status: ParticipantStatus | ""; q: string; page: number };
-
-export function parseParticipantFilters(sp: { site?: string; status?: string; q?: string; page?: number }): ParticipantFilters {
-  const status = (participantStatus.enumValues as readonly string[]).includes(sp.status ?? "") ? (sp.status as ParticipantStatus) : "";
-  const site = /^[A-Z0-9]{2,8}$/.test(sp.site ?? "") ? sp.site! : "";
-  return { site, status, q: (sp.q ?? "").toUpperCase().slice(0, 40), page: sp.page ?? 1 };
-}
 
 export type ParticipantRow = {
   id: number;
@@ -36,15 +28,6 @@ export type ParticipantRow = {
   /** Only for those who see the whole study (the PI, study-wide team, admins). */
   inOtherStudy: boolean;
 };
-
-/**
- * Whether the actor sees the arm of participant `p` (in study `s`): open studies yes; blinded
- * ones only for the study PI / a network admin after an emergency unblinding of `p`.
- */
-export function armVisibleSql(actor: ScopeActor): SQL {
-  const mayUnblind = actor.role === "network_admin" ? sql`true` : actor.role === "pi" ? sql`s.pi_user_id = ${actor.id}` : sql`false`;
-  return sql`(s.blinding is distinct from 'blinded' or (${mayUnblind} and exists (select 1 from unblindings ub where ub.participant_id = p.id)))`;
-}
 
 /**
  * The select list shared by the participant reads. Allocation entries are reached only through
@@ -66,26 +49,37 @@ const rowFrom = sql`from participants p
   left join allocation_entries e on e.participant_id = p.id
   left join study_arms a on a.id = e.arm_id`;
 
-/** Participants of one study in the actor's scope, filtered and paged on the server. */
-export async function listParticipants(actor: ScopeActor, studyId: number, f: ParticipantFilters, pageSize = PARTICIPANT_PAGE_SIZE): Promise<Paged<ParticipantRow>> {
-  if (!can(actor, "participant.read")) return paged([], 0, 1, pageSize);
-  const conds: SQL[] = [sql`p.study_id = ${studyId}`, participantScope(actor)];
-  if (f.site) conds.push(sql`o.code = ${f.site}`);
+/** The filters every participant list shares (status, subject code contains `q`). */
+function filterConds(f: ParticipantFilters): SQL[] {
+  const conds: SQL[] = [];
   if (f.status) conds.push(sql`p.status = ${f.status}`);
   if (f.q) conds.push(sql`p.subject_code like ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-  return pageOf(actor, sql.join(conds, sql` and `), f.page, pageSize);
+  return conds;
 }
+
+const noRows = (pageSize: number): Paged<ParticipantRow> => paged([], 0, 1, pageSize);
+
+/** Participants of one study in the actor's scope, filtered and paged on the server. */
+export const listParticipants = defineQuery({
+  permission: "participant.read",
+  run: async (actor: ScopeActor, studyId: number, f: ParticipantFilters, pageSize: number = PARTICIPANT_PAGE_SIZE) => {
+    const conds: SQL[] = [sql`p.study_id = ${studyId}`, participantScope(actor), ...filterConds(f)];
+    if (f.site) conds.push(sql`o.code = ${f.site}`);
+    return participantPage(actor, sql.join(conds, sql` and `), f.page, pageSize);
+  },
+  otherwise: (_studyId, _f, pageSize = PARTICIPANT_PAGE_SIZE) => noRows(pageSize),
+});
 
 /** Every participant in the actor's scope across their studies (the Participants menu). */
-export async function listMyParticipants(actor: ScopeActor, f: ParticipantFilters, pageSize = PARTICIPANT_PAGE_SIZE): Promise<Paged<ParticipantRow>> {
-  if (!can(actor, "participant.read")) return paged([], 0, 1, pageSize);
-  const conds: SQL[] = [participantScope(actor)];
-  if (f.status) conds.push(sql`p.status = ${f.status}`);
-  if (f.q) conds.push(sql`p.subject_code like ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-  return pageOf(actor, sql.join(conds, sql` and `), f.page, pageSize);
-}
+export const listMyParticipants = defineQuery({
+  permission: "participant.read",
+  run: async (actor: ScopeActor, f: ParticipantFilters, pageSize: number = PARTICIPANT_PAGE_SIZE) =>
+    participantPage(actor, sql.join([participantScope(actor), ...filterConds(f)], sql` and `), f.page, pageSize),
+  otherwise: (_f, pageSize = PARTICIPANT_PAGE_SIZE) => noRows(pageSize),
+});
 
-async function pageOf(actor: ScopeActor, where: SQL, page: number, pageSize: number): Promise<Paged<ParticipantRow>> {
+/** One page of participant rows; `where` already holds the actor's scope. */
+async function participantPage(actor: ScopeActor, where: SQL, page: number, pageSize: number): Promise<Paged<ParticipantRow>> {
   const db = await getDb();
   const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n ${rowFrom} where ${where}`);
   const total = Number(n);

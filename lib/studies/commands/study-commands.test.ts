@@ -1,37 +1,50 @@
 import { eq, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { queryRows, type Db } from "@/db/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, protocolVersions, users } from "@/db/schema";
-import { defineAction } from "@/lib/actions/define-action";
+import type { Command } from "@/lib/actions/define-command";
 import { hashPassword } from "@/lib/auth/password";
 import { translate } from "@/lib/i18n/translate";
 import { setupTestDb } from "@/lib/testing/db";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
-import { addSite, addSiteSchema } from "@/lib/studies/commands/add-site";
-import { changeStudyStatus, changeStudyStatusSchema } from "@/lib/studies/commands/change-status";
-import { createStudy, createStudySchema } from "@/lib/studies/commands/create-study";
-import { setArms, setArmsSchema } from "@/lib/studies/commands/set-arms";
-import { setConsents, setConsentsSchema } from "@/lib/studies/commands/set-consents";
-import { setCriteria, setCriteriaSchema } from "@/lib/studies/commands/set-criteria";
-import { setSiteStatus, setSiteStatusSchema } from "@/lib/studies/commands/set-site-status";
-import { setStratification, setStratificationSchema } from "@/lib/studies/commands/set-stratification";
-import { updateStudy, updateStudySchema } from "@/lib/studies/commands/update-study";
-import { addTeamMember, addTeamMemberSchema } from "@/lib/studies/commands/team";
-import { updateSite, updateSiteSchema } from "@/lib/studies/commands/update-site";
+import { addSiteCommand } from "@/lib/studies/commands/add-site";
+import { addTeamMemberCommand } from "@/lib/studies/commands/add-team-member";
+import { changeStudyStatusCommand } from "@/lib/studies/commands/change-status";
+import { createStudyCommand } from "@/lib/studies/commands/create-study";
+import { setArmsCommand } from "@/lib/studies/commands/set-arms";
+import { setConsentsCommand } from "@/lib/studies/commands/set-consents";
+import { setCriteriaCommand } from "@/lib/studies/commands/set-criteria";
+import { setSiteStatusCommand } from "@/lib/studies/commands/set-site-status";
+import { setStratificationCommand } from "@/lib/studies/commands/set-stratification";
+import { updateSiteCommand } from "@/lib/studies/commands/update-site";
+import { updateStudyCommand } from "@/lib/studies/commands/update-study";
+import { runCommand, type TestActor } from "@/lib/testing/run-command";
+import { networkToday } from "@/lib/time/network-day";
+
+/** Who runs the commands below: set by `as(email)`, a real session as the pages have. */
+let session: TestActor = "";
+async function as(email: string) {
+  session = { sessionId: (await signInAs(h.db, email)).sessionId };
+}
+const run =
+  <S extends z.ZodType, R>(command: Command<S, R>) =>
+  (input: unknown) =>
+    runCommand(session, command, input);
 
 const act = {
-  create: defineAction({ schema: createStudySchema, permission: "study.create", handler: createStudy }),
-  update: defineAction({ schema: updateStudySchema, permission: "study.manage", handler: updateStudy }),
-  status: defineAction({ schema: changeStudyStatusSchema, permission: "study.manage", handler: changeStudyStatus }),
-  arms: defineAction({ schema: setArmsSchema, permission: "study.manage", handler: setArms }),
-  strat: defineAction({ schema: setStratificationSchema, permission: "study.manage", handler: setStratification }),
-  criteria: defineAction({ schema: setCriteriaSchema, permission: "study.manage", handler: setCriteria }),
-  consents: defineAction({ schema: setConsentsSchema, permission: "study.manage", handler: setConsents }),
-  addSite: defineAction({ schema: addSiteSchema, permission: "study.manage", handler: addSite }),
-  siteStatus: defineAction({ schema: setSiteStatusSchema, permission: "study.manage", handler: setSiteStatus }),
-  updateSite: defineAction({ schema: updateSiteSchema, permission: "study.manage", handler: updateSite }),
-  team: defineAction({ schema: addTeamMemberSchema, permission: "study.manage", handler: addTeamMember }),
+  create: run(createStudyCommand),
+  update: run(updateStudyCommand),
+  status: run(changeStudyStatusCommand),
+  arms: run(setArmsCommand),
+  strat: run(setStratificationCommand),
+  criteria: run(setCriteriaCommand),
+  consents: run(setConsentsCommand),
+  addSite: run(addSiteCommand),
+  siteStatus: run(setSiteStatusCommand),
+  updateSite: run(updateSiteCommand),
+  team: run(addTeamMemberCommand),
 };
 
 const TABLES = ["studies", "protocol_versions", "study_arms", "strat_factors", "strat_levels", "eligibility_criteria", "consent_versions", "study_sites", "study_team", "audit_events"];
@@ -58,7 +71,7 @@ beforeAll(async () => {
 
 describe("a PI designs a randomized study and starts it", () => {
   it("refuses bad input with field errors and writes nothing", async () => {
-    await signInAs(h.db, "pi@ncrc.demo");
+    await as("pi@ncrc.demo");
     const before = await countRows(h.db, TABLES);
     const r = await act.create({ code: "lc 203", titleZh: "", titleEn: "x", registryNo: "ChiCTR-12", phase: "III", design: "randomized", area: "clinical_oncology", leadCentreId: fx.org("TJ01").id, targetEnrolment: 0 });
     expectError(r, ["code", "titleZh", "registryNo", "targetEnrolment"]);
@@ -66,7 +79,7 @@ describe("a PI designs a randomized study and starts it", () => {
   });
 
   it("refuses roles that may not create studies", async () => {
-    await signInAs(h.db, "staff.rc1@ncrc.demo");
+    await as("staff.rc1@ncrc.demo");
     const before = await countRows(h.db, TABLES);
     const r = await act.create({ code: "LC-999", titleZh: "试验", titleEn: "Trial", phase: "III", design: "randomized", area: "clinical_oncology", leadCentreId: fx.org("TJ01").id, targetEnrolment: 100 });
     expectError(r);
@@ -74,7 +87,7 @@ describe("a PI designs a randomized study and starts it", () => {
   });
 
   it("creates the study in draft with version 1 and the PI on the team", async () => {
-    await signInAs(h.db, "pi@ncrc.demo");
+    await as("pi@ncrc.demo");
     const r = await act.create({
       code: "lc-203",
       titleZh: "EGFR 突变肺癌靶向治疗随机对照试验",
@@ -211,7 +224,7 @@ describe("a PI designs a randomized study and starts it", () => {
       nameZh: ["奥希替尼", "化疗"],
       nameEn: ["Osimertinib", "Chemotherapy"],
       ratio: [1, 1],
-      amendmentDate: new Date().toISOString().slice(0, 10),
+      amendmentDate: networkToday(),
       amendmentReason: "DSMB advice: equal allocation",
     });
     expect(r).toMatchObject({ ok: true, data: { version: 2 } });
@@ -226,7 +239,7 @@ describe("a PI designs a randomized study and starts it", () => {
   });
 
   it("another PI cannot edit the study: refused, nothing written", async () => {
-    await signInAs(h.db, "pi2@ncrc.demo");
+    await as("pi2@ncrc.demo");
     const before = await countRows(h.db, TABLES);
     expectError(await act.arms({ studyId, code: ["A", "B"], nameZh: ["x", "y"], nameEn: ["x", "y"], ratio: [3, 1], amendmentDate: "2025-07-01", amendmentReason: "hijack" }));
     expectError(await act.status({ studyId, to: "suspended", reason: "hijack" }));
@@ -237,7 +250,7 @@ describe("a PI designs a randomized study and starts it", () => {
 
   it("site staff and monitors cannot change it either", async () => {
     for (const email of ["staff.rc1@ncrc.demo", "monitor@ncrc.demo", "coord.rc1@ncrc.demo"]) {
-      await signInAs(h.db, email);
+      await as(email);
       const before = await countRows(h.db, TABLES);
       expectError(await act.siteStatus({ studyId, siteId, to: "suspended", reason: "no" }));
       expect(await countRows(h.db, TABLES)).toEqual(before);
@@ -245,11 +258,11 @@ describe("a PI designs a randomized study and starts it", () => {
   });
 
   it("the PI adds the monitor to the team; a network admin may manage too", async () => {
-    await signInAs(h.db, "pi@ncrc.demo");
+    await as("pi@ncrc.demo");
     expect(await act.team({ studyId, email: "monitor@ncrc.demo", studyRole: "monitor" })).toMatchObject({ ok: true });
     expect(await lastAudit()).toMatchObject({ action: "study.team.added", studyId });
     expectError(await act.team({ studyId, email: "monitor@ncrc.demo", studyRole: "monitor" }), ["email"]);
-    await signInAs(h.db, "admin@ncrc.demo");
+    await as("admin@ncrc.demo");
     expect(await act.status({ studyId, to: "suspended", reason: "Safety review" })).toMatchObject({ ok: true, data: { status: "suspended" } });
     expect(await act.status({ studyId, to: "recruiting", reason: "Safety review passed" })).toMatchObject({ ok: true, data: { status: "recruiting" } });
   });

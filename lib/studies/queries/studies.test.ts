@@ -6,7 +6,10 @@ import type { Actor } from "@/lib/authz/actor";
 import { setupTestDb } from "@/lib/testing/db";
 import { seedBase } from "@/lib/testing/fixtures";
 import { signInAs } from "@/lib/testing/session";
-import { getStudyPage, listStudies, listStudyHistory, listStudySites, parseStudyFilters } from "@/lib/studies/queries/studies";
+import { listStudyHistory } from "@/lib/history/queries/study-history";
+import { parseStudyFilters } from "@/lib/studies/filters";
+import { listStudySites } from "@/lib/studies/queries/sites";
+import { getStudyPage, listStudies } from "@/lib/studies/queries/studies";
 
 const h = await setupTestDb();
 let fx: Awaited<ReturnType<typeof seedBase>>;

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { users } from "@/db/schema";
-import type { ActionContext } from "@/lib/actions/define-action";
+import { defineCommand } from "@/lib/actions/define-command";
 import { fieldError } from "@/lib/actions/errors";
 import { idField } from "@/lib/validation/fields";
 import { roleField } from "@/lib/users/fields";
@@ -10,21 +10,26 @@ import { loadManagedUser, mayGrantRole } from "@/lib/users/scope";
 export const changeRoleSchema = z.strictObject({ userId: idField, role: roleField });
 
 /** A new network role; the user's live sessions end so the next request sees the new rights. */
-export async function changeRole({ actor, input, tx, audit }: ActionContext<z.infer<typeof changeRoleSchema>>) {
-  if (!mayGrantRole(actor, input.role)) throw fieldError("role", "users.errors.roleNotGrantable");
-  const user = await loadManagedUser(tx, actor, input.userId);
-  if (user.role === input.role) throw fieldError("role", "users.errors.sameRole");
-  await tx
-    .update(users)
-    .set({ role: input.role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
-    .where(eq(users.id, user.id));
-  audit({
-    action: "user.role_changed",
-    entityType: "user",
-    entityId: user.id,
-    centreId: user.centreId,
-    before: { role: user.role },
-    after: { role: input.role },
-  });
-  return { id: user.id };
-}
+export const changeRoleCommand = defineCommand({
+  name: "users.user.change_role",
+  schema: changeRoleSchema,
+  permission: "user.manage",
+  handler: async ({ actor, input, tx, audit }) => {
+    if (!mayGrantRole(actor, input.role)) throw fieldError("role", "users.errors.roleNotGrantable");
+    const user = await loadManagedUser(tx, actor, input.userId);
+    if (user.role === input.role) throw fieldError("role", "users.errors.sameRole");
+    await tx
+      .update(users)
+      .set({ role: input.role, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    audit({
+      action: "user.role_changed",
+      entityType: "user",
+      entityId: user.id,
+      centreId: user.centreId,
+      before: { role: user.role },
+      after: { role: input.role },
+    });
+    return { id: user.id };
+  },
+});

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
-import type { AuditFilters } from "@/lib/audit/queries/audit-events";
+import type { AuditFilters } from "@/lib/history/filters";
 
 /** A GET form: the filters are in the URL, so a filtered view can be bookmarked or shared. */
 export async function AuditFiltersForm({ values, entityTypes }: { values: AuditFilters; entityTypes: string[] }) {

@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { SpecimenCounts } from "@/lib/biobank/queries/search";
+import { localized } from "@/lib/i18n/localized";
 
 /** Counts by type and by collecting centre next to the results (works on server and client). */
 export function CountsPanel({ counts }: { counts: SpecimenCounts }) {
@@ -27,7 +28,7 @@ export function CountsPanel({ counts }: { counts: SpecimenCounts }) {
         <ul className="max-h-96 space-y-0.5 overflow-y-auto pr-1">
           {counts.byCentre.map((x) => (
             <li key={x.centreId} className="flex justify-between gap-2">
-              <span title={locale === "en" ? x.nameEn : x.nameZh}>{x.code}</span>
+              <span title={localized(x, locale)}>{x.code}</span>
               <span className="tabular-nums">{nf.format(x.n)}</span>
             </li>
           ))}

@@ -11,15 +11,11 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { filtersToQuery, parseFilters, type SpecimenFilters } from "@/lib/biobank/filters";
 import { biobankKeys } from "@/lib/biobank/query-keys";
 import { formatDateTime, formatQuantity, statusVariant } from "@/lib/biobank/format";
-import type { SpecimenCounts, SpecimenRow } from "@/lib/biobank/queries/search";
+import { CATEGORY_LIST, TYPE_LIST } from "@/lib/biobank/catalog";
+import type { SpecimenSearchResult } from "@/lib/biobank/queries/search";
+import { SPECIMEN_STATUSES } from "@/lib/biobank/status";
+import { localizedPair } from "@/lib/i18n/localized";
 import { CountsPanel } from "@/app/(portal)/biobank/_components/counts-panel";
-
-type Result = { rows: SpecimenRow[] | null; total: number; page: number; pages: number; counts: SpecimenCounts };
-
-const TYPES = ["ffpe_block", "fresh_frozen", "whole_blood", "plasma", "serum", "buffy_coat", "urine", "ascites", "pleural_effusion", "csf"];
-const STATUSES = ["available", "reserved", "in_transit", "missing", "depleted", "distributed", "destroyed"];
-const CATEGORIES = ["tissue", "blood", "body_fluid"];
-
 
 /** Filters live in the URL; react-query fetches GET /api/biobank/specimens for each filter state. */
 export function SpecimenSearch({ centres, countsOnly }: { centres: { id: number; label: string }[]; countsOnly: boolean }) {
@@ -34,7 +30,7 @@ export function SpecimenSearch({ centres, countsOnly }: { centres: { id: number;
   const qs = filtersToQuery(filters);
   const { data, isError, isFetching } = useQuery({
     queryKey: biobankKeys.search(filters),
-    queryFn: async (): Promise<Result> => {
+    queryFn: async (): Promise<SpecimenSearchResult> => {
       const res = await fetch(`/api/biobank/specimens?${qs}`);
       if (!res.ok) throw new Error(String(res.status));
       return res.json();
@@ -71,19 +67,19 @@ export function SpecimenSearch({ centres, countsOnly }: { centres: { id: number;
           <Field id="q-category" label={t("fields.category")}>
             <Select id="q-category" name="category" defaultValue={filters.category ?? ""}>
               <option value="">{t("search.anyOption")}</option>
-              {CATEGORIES.map((c) => <option key={c} value={c}>{t(`categories.${c}`)}</option>)}
+              {CATEGORY_LIST.map((c) => <option key={c} value={c}>{t(`categories.${c}`)}</option>)}
             </Select>
           </Field>
           <Field id="q-type" label={t("fields.type")}>
             <Select id="q-type" name="type" defaultValue={filters.type ?? ""}>
               <option value="">{t("search.anyOption")}</option>
-              {TYPES.map((c) => <option key={c} value={c}>{t(`types.${c}`)}</option>)}
+              {TYPE_LIST.map((c) => <option key={c} value={c}>{t(`types.${c}`)}</option>)}
             </Select>
           </Field>
           <Field id="q-status" label={t("fields.status")}>
             <Select id="q-status" name="status" defaultValue={filters.status ?? ""}>
               <option value="">{t("search.anyOption")}</option>
-              {STATUSES.map((c) => <option key={c} value={c}>{t(`statuses.${c}`)}</option>)}
+              {SPECIMEN_STATUSES.map((c) => <option key={c} value={c}>{t(`statuses.${c}`)}</option>)}
             </Select>
           </Field>
           <Field id="q-centre" label={t("fields.centre")}>
@@ -133,7 +129,7 @@ export function SpecimenSearch({ centres, countsOnly }: { centres: { id: number;
                       <TD><Link className="font-mono text-primary hover:underline" href={`/biobank/specimens/${r.barcode}`}>{r.barcode}</Link></TD>
                       <TD>{t(`types.${r.type}`)}</TD>
                       <TD><Badge className="whitespace-nowrap" variant={statusVariant(r.status)}>{t(`statuses.${r.status}`)}</Badge></TD>
-                      <TD title={locale === "en" ? r.centreNameEn : r.centreNameZh}>{r.centreCode}</TD>
+                      <TD title={localizedPair(r.centreNameZh, r.centreNameEn, locale)}>{r.centreCode}</TD>
                       <TD className="whitespace-nowrap font-mono text-xs">{r.subjectCode ?? r.donorCode}</TD>
                       <TD className="whitespace-nowrap">{formatDateTime(r.collectedAt, locale)}</TD>
                       <TD className="whitespace-nowrap">{formatQuantity(r.quantity)} {t(`units.${r.unit}`)}</TD>

@@ -10,7 +10,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { listDonors } from "@/lib/biobank/queries/search";
+import { DONOR_PAGE_SIZE, listDonors } from "@/lib/biobank/queries/donors";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { createDonorAction } from "@/app/(portal)/biobank/donors/actions";
 
@@ -51,7 +51,7 @@ export default async function DonorsPage({ searchParams }: { searchParams: Promi
           </Table>
           <div className="flex gap-2 text-sm">
             {page > 1 ? <Link className="text-primary hover:underline" href={`/biobank/donors?q=${encodeURIComponent(q)}&page=${page - 1}`}>{tc("previous")}</Link> : null}
-            {rows.length === 25 ? <Link className="text-primary hover:underline" href={`/biobank/donors?q=${encodeURIComponent(q)}&page=${page + 1}`}>{tc("next")}</Link> : null}
+            {rows.length === DONOR_PAGE_SIZE ? <Link className="text-primary hover:underline" href={`/biobank/donors?q=${encodeURIComponent(q)}&page=${page + 1}`}>{tc("next")}</Link> : null}
           </div>
         </div>
         <Card>

@@ -5,7 +5,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { parseBarcodeList } from "@/lib/biobank/barcodes";
 import { code128Svg, dataMatrixSvg } from "@/lib/biobank/label-svg";
-import { labelsFor } from "@/lib/biobank/queries/search";
+import { labelsFor } from "@/lib/biobank/queries/specimens";
 import { PrintButton } from "@/app/(portal)/biobank/_components/print-button";
 
 // Only the sheet is printed: the portal's shell is hidden, labels keep their size (50 × 25 mm).
@@ -56,6 +56,7 @@ export default async function LabelsPage({ searchParams }: { searchParams: Promi
                   {t(`types.${l.type}`)} · {l.centreCode} · {l.collectedAt}
                 </div>
                 {!matrix ? <div className="font-mono">{l.code}</div> : null}
+                {l.location ? <div className="truncate" data-testid="label-location">{l.location}</div> : null}
               </figcaption>
             </figure>
           ))}

@@ -1,18 +1,9 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { createRelease, createReleaseSchema, decideRelease, decideReleaseSchema } from "@/lib/biobank/commands/releases";
+import { decideReleaseCommand } from "@/lib/biobank/commands/decide-release";
+import { requestReleaseCommand } from "@/lib/biobank/commands/request-release";
 
-export const createReleaseAction = defineAction({
-  schema: createReleaseSchema,
-  permission: "biobank.release.request",
-  handler: createRelease,
-  redirectTo: (d) => `/biobank/releases/${d.id}`,
-});
+export const requestReleaseAction = defineAction(requestReleaseCommand, { redirectTo: (d) => `/biobank/releases/${d.id}` });
 
-export const decideReleaseAction = defineAction({
-  schema: decideReleaseSchema,
-  permission: "biobank.release.decide",
-  handler: decideRelease,
-  revalidate: (d) => [`/biobank/releases/${d.id}`, "/biobank/releases"],
-});
+export const decideReleaseAction = defineAction(decideReleaseCommand, { revalidate: (d) => [`/biobank/releases/${d.id}`, "/biobank/releases"] });

@@ -10,9 +10,9 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { formatDateTime, statusVariant } from "@/lib/biobank/format";
-import { listReleases } from "@/lib/biobank/queries/search";
+import { listReleases } from "@/lib/biobank/queries/movements";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
-import { createReleaseAction } from "@/app/(portal)/biobank/releases/actions";
+import { requestReleaseAction } from "@/app/(portal)/biobank/releases/actions";
 
 export default async function ReleasesPage() {
   const actor = await getActor();
@@ -26,7 +26,7 @@ export default async function ReleasesPage() {
         <Card className="max-w-2xl">
           <CardHeader><CardTitle>{t("releases.new")}</CardTitle></CardHeader>
           <CardContent>
-            <ActionForm action={createReleaseAction}>
+            <ActionForm action={requestReleaseAction}>
               <TextField name="studyCode" label={t("releases.study")} autoComplete="off" />
               <TextField name="purpose" label={t("releases.purpose")} />
               <TextAreaField name="criteria" label={t("releases.criteria")} />

@@ -1,25 +1,18 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { createBox, createBoxSchema, createFreezer, createFreezerSchema, createRack, createRackSchema } from "@/lib/biobank/commands/storage";
-import { placeSpecimen, placeSpecimenSchema, removeSpecimen, removeSpecimenSchema } from "@/lib/biobank/commands/place";
+import { createBoxCommand } from "@/lib/biobank/commands/create-box";
+import { createFreezerCommand } from "@/lib/biobank/commands/create-freezer";
+import { createRackCommand } from "@/lib/biobank/commands/create-rack";
+import { placeSpecimenCommand } from "@/lib/biobank/commands/place-specimen";
+import { removeSpecimenCommand } from "@/lib/biobank/commands/remove-specimen";
 
 const storagePaths = () => ["/biobank/storage"];
+const storedPaths = () => ["/biobank/storage", "/biobank"];
 
-export const createFreezerAction = defineAction({ schema: createFreezerSchema, permission: "biobank.storage.manage", handler: createFreezer, revalidate: storagePaths });
-export const createRackAction = defineAction({ schema: createRackSchema, permission: "biobank.storage.manage", handler: createRack, revalidate: storagePaths });
-export const createBoxAction = defineAction({ schema: createBoxSchema, permission: "biobank.storage.manage", handler: createBox, revalidate: storagePaths });
+export const createFreezerAction = defineAction(createFreezerCommand, { revalidate: storagePaths });
+export const createRackAction = defineAction(createRackCommand, { revalidate: storagePaths });
+export const createBoxAction = defineAction(createBoxCommand, { revalidate: storagePaths });
 
-export const placeSpecimenAction = defineAction({
-  schema: placeSpecimenSchema,
-  permission: "biobank.storage.manage",
-  handler: placeSpecimen,
-  revalidate: () => ["/biobank/storage", "/biobank"],
-});
-
-export const removeSpecimenAction = defineAction({
-  schema: removeSpecimenSchema,
-  permission: "biobank.storage.manage",
-  handler: removeSpecimen,
-  revalidate: () => ["/biobank/storage", "/biobank"],
-});
+export const placeSpecimenAction = defineAction(placeSpecimenCommand, { revalidate: storedPaths });
+export const removeSpecimenAction = defineAction(removeSpecimenCommand, { revalidate: storedPaths });

@@ -7,7 +7,8 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { storageTree } from "@/lib/biobank/queries/search";
+import { storagePath } from "@/lib/biobank/location";
+import { storageTree } from "@/lib/biobank/queries/storage";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { createBoxAction, createFreezerAction, createRackAction } from "@/app/(portal)/biobank/storage/actions";
 
@@ -16,7 +17,7 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
   if (!actor || !can(actor, "biobank.storage.manage")) notFound();
   const [t, sp, freezers] = [await getTranslations("biobank"), await searchParams, await storageTree(actor)];
   const selected = freezers.find((f) => String(f.id) === sp.freezer) ?? freezers[0];
-  const racks = freezers.flatMap((f) => f.racks.map((r) => ({ value: String(r.id), label: `${f.code} / ${r.code}` })));
+  const racks = freezers.flatMap((f) => f.racks.map((r) => ({ value: String(r.id), label: storagePath(f.centreCode, f.code, r.code) })));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("storage.heading")}</h1>
@@ -31,7 +32,7 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
                 aria-current={f.id === selected?.id ? "page" : undefined}
                 className={f.id === selected?.id ? "font-semibold text-primary" : "text-foreground hover:text-primary"}
               >
-                {f.centreCode} / {f.code} · {f.name} ({f.temperatureC} °C)
+                {storagePath(f.centreCode, f.code)} · {f.name} ({f.temperatureC} °C)
               </Link>
             </li>
           ))}
@@ -40,7 +41,7 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
           <div className="space-y-3">
             {selected.racks.map((r) => (
               <Card key={r.id}>
-                <CardHeader><CardTitle>{t("storage.rack")} {selected.code} / {r.code}</CardTitle></CardHeader>
+                <CardHeader><CardTitle>{t("storage.rack")} {storagePath(selected.code, r.code)}</CardTitle></CardHeader>
                 <CardContent>
                   <ul className="flex flex-wrap gap-2">
                     {r.boxes.map((b) => (
@@ -74,7 +75,7 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
           <CardHeader><CardTitle>{t("storage.newRack")}</CardTitle></CardHeader>
           <CardContent>
             <ActionForm action={createRackAction} resetOnSuccess>
-              <SelectField name="freezerId" label={t("storage.freezer")} options={freezers.map((f) => ({ value: String(f.id), label: `${f.centreCode} / ${f.code}` }))} />
+              <SelectField name="freezerId" label={t("storage.freezer")} options={freezers.map((f) => ({ value: String(f.id), label: storagePath(f.centreCode, f.code) }))} />
               <TextField name="code" label={t("storage.code")} />
               <SubmitButton>{t("storage.add")}</SubmitButton>
             </ActionForm>

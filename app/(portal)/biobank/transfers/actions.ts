@@ -1,32 +1,12 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import {
-  createTransfer,
-  createTransferSchema,
-  receiveTransfer,
-  receiveTransferSchema,
-  shipTransfer,
-  transferIdSchema,
-} from "@/lib/biobank/commands/transfers";
+import { createTransferCommand } from "@/lib/biobank/commands/create-transfer";
+import { receiveTransferCommand } from "@/lib/biobank/commands/receive-transfer";
+import { shipTransferCommand } from "@/lib/biobank/commands/ship-transfer";
 
-export const createTransferAction = defineAction({
-  schema: createTransferSchema,
-  permission: "biobank.transfer.manage",
-  handler: createTransfer,
-  redirectTo: (d) => `/biobank/transfers/${d.id}`,
-});
+const transferPaths = (d: { id: number }) => [`/biobank/transfers/${d.id}`, "/biobank/transfers"];
 
-export const shipTransferAction = defineAction({
-  schema: transferIdSchema,
-  permission: "biobank.transfer.manage",
-  handler: shipTransfer,
-  revalidate: (d) => [`/biobank/transfers/${d.id}`, "/biobank/transfers"],
-});
-
-export const receiveTransferAction = defineAction({
-  schema: receiveTransferSchema,
-  permission: "biobank.transfer.manage",
-  handler: receiveTransfer,
-  revalidate: (d) => [`/biobank/transfers/${d.id}`, "/biobank/transfers"],
-});
+export const createTransferAction = defineAction(createTransferCommand, { redirectTo: (d) => `/biobank/transfers/${d.id}` });
+export const shipTransferAction = defineAction(shipTransferCommand, { revalidate: transferPaths });
+export const receiveTransferAction = defineAction(receiveTransferCommand, { revalidate: transferPaths });

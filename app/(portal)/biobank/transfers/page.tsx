@@ -10,7 +10,8 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { formatDateTime, statusVariant } from "@/lib/biobank/format";
-import { listTransfers, transferDestinations } from "@/lib/biobank/queries/search";
+import { listTransfers, TRANSFER_PAGE_SIZE, transferDestinations } from "@/lib/biobank/queries/movements";
+import { localized } from "@/lib/i18n/localized";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { createTransferAction } from "@/app/(portal)/biobank/transfers/actions";
 
@@ -34,7 +35,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
                 name="toCentreId"
                 label={t("transfers.to")}
                 defaultValue={hub ? String(hub.id) : undefined}
-                options={destinations.map((d) => ({ value: String(d.id), label: `${d.code} · ${locale === "en" ? d.nameEn : d.nameZh}` }))}
+                options={destinations.map((d) => ({ value: String(d.id), label: `${d.code} · ${localized(d, locale)}` }))}
               />
               <TextAreaField name="barcodes" label={t("transfers.barcodes")} hint={t("transfers.barcodesHint")} defaultValue={(sp.barcodes ?? "").split(",").join("\n")} />
               <TextField name="note" label={t("fields.note")} />
@@ -63,7 +64,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
       </Table>
       <div className="flex gap-3 text-sm">
         {page > 1 ? <Link className="text-primary hover:underline" href={`/biobank/transfers?page=${page - 1}`}>{tc("previous")}</Link> : null}
-        {rows.length === 50 ? <Link className="text-primary hover:underline" href={`/biobank/transfers?page=${page + 1}`}>{tc("next")}</Link> : null}
+        {rows.length === TRANSFER_PAGE_SIZE ? <Link className="text-primary hover:underline" href={`/biobank/transfers?page=${page + 1}`}>{tc("next")}</Link> : null}
       </div>
     </div>
   );

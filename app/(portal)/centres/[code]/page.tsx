@@ -4,7 +4,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
+import { localized } from "@/lib/i18n/localized";
 import { can } from "@/lib/authz/can";
+import { isCentreCode } from "@/lib/network/centre-code";
 import { childLevel } from "@/lib/network/levels";
 import { canManageCentre } from "@/lib/network/scope";
 import { getCentre, moveTargets } from "@/lib/network/queries/centres";
@@ -19,19 +21,19 @@ import { RenameForm } from "@/app/(portal)/centres/[code]/_components/rename-for
 export default async function CentrePage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const actor = await getActor();
-  if (!actor || !can(actor, "centre.read") || !/^[A-Z0-9]{2,8}$/.test(code)) notFound();
+  if (!actor || !can(actor, "centre.read") || !isCentreCode(code)) notFound();
   const found = await getCentre(actor, code);
   if (!found) notFound();
   const { centre, crumbs, parent, children } = found;
   const [t, tc, locale] = [await getTranslations("network"), await getTranslations("common"), await getLocale()];
-  const name = (o: { nameZh: string; nameEn: string }) => (locale === "en" ? o.nameEn : o.nameZh);
+  const name = (o: { nameZh: string; nameEn: string }) => localized(o, locale);
 
   const manages = can(actor, "centre.manage");
   const mayEdit = manages && canManageCentre(actor, centre, true);
   const mayRestructure = manages && canManageCentre(actor, centre, false) && centre.parentId !== null;
   const nextLevel = childLevel(centre.level);
   const [people, targets] = await Promise.all([
-    can(actor, "user.read") ? usersAtCentre(actor, centre.id) : null,
+    usersAtCentre(actor, centre.id),
     mayRestructure ? moveTargets(actor, centre) : [],
   ]);
 
@@ -67,7 +69,7 @@ export default async function CentrePage({ params }: { params: Promise<{ code: s
         <CardContent className="pt-4">
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
             <Item label={t("code")} value={<code>{centre.code}</code>} />
-            <Item label={t("otherName")} value={locale === "en" ? centre.nameZh : centre.nameEn} />
+            <Item label={t("otherName")} value={localized(centre, locale === "en" ? "zh-CN" : "en")} />
             <Item label={t("place")} value={`${centre.province} · ${centre.city}`} />
             <Item label={t("parent")} value={parent ? (parent.linkable ? <Link className="text-primary hover:underline" href={`/centres/${parent.code}`}>{name(parent)}</Link> : name(parent)) : tc("none")} />
             <Item label={t("activeUsers")} value={String(centre.userCount)} />

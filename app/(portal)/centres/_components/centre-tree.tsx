@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { localized } from "@/lib/i18n/localized";
 import type { TreeNode } from "@/lib/network/tree";
 import type { CentreRow } from "@/lib/network/queries/centres";
 
@@ -18,7 +19,7 @@ export async function CentreTree({ nodes }: { nodes: Node[] }) {
   const label = (n: Node) => (
     <span className="flex flex-wrap items-center gap-x-2 gap-y-1 py-1">
       <Link href={`/centres/${n.code}`} className="font-medium text-primary hover:underline" data-testid={`centre-link-${n.code}`}>
-        {locale === "en" ? n.nameEn : n.nameZh}
+        {localized(n, locale)}
       </Link>
       <code className="text-xs text-muted-foreground">{n.code}</code>
       <Badge variant="muted">{tc(`levels.${n.level}`)}</Badge>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { dashboardSearch } from "@/lib/metrics/params";
-import type { DashboardData } from "@/lib/metrics/queries/dashboard";
+import type { DashboardData } from "@/lib/metrics/dashboard-data";
 import { DetailSections } from "@/app/(portal)/dashboard/_components/detail-sections";
 import { DashboardFilters } from "@/app/(portal)/dashboard/_components/filters";
 import { useFormat } from "@/app/(portal)/dashboard/_components/format";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { NodeFigures } from "@/lib/metrics/types";
-import type { DashboardData } from "@/lib/metrics/queries/dashboard";
+import type { DashboardData } from "@/lib/metrics/dashboard-data";
 import { FlaggedSitesTable, ReasonsTable, SpecimenTypesTable, StudiesTable } from "@/app/(portal)/dashboard/_components/detail-tables";
 
 /** The short lists under the figures: studies, sites needing attention, reasons, specimen types. */

@@ -5,10 +5,11 @@ import { useTranslations } from "next-intl";
 import type { Column } from "@/components/charts/columns";
 import { TableCard } from "@/components/charts/table-card";
 import { Badge } from "@/components/ui/badge";
+import { localizedPair } from "@/lib/i18n/localized";
 import { ratio } from "@/lib/metrics/derive";
 import { dashboardSearch } from "@/lib/metrics/params";
 import type { NodeFigures } from "@/lib/metrics/types";
-import type { DashboardData, FlaggedSite, ReasonRow, StudyRow } from "@/lib/metrics/queries/dashboard";
+import type { DashboardData, FlaggedSite, ReasonRow, StudyRow } from "@/lib/metrics/dashboard-data";
 import { share, useFormat } from "@/app/(portal)/dashboard/_components/format";
 
 export function ReasonsTable({ data, root }: { data: DashboardData; root: NodeFigures }) {
@@ -16,7 +17,7 @@ export function ReasonsTable({ data, root }: { data: DashboardData; root: NodeFi
   const fmt = useFormat();
   const columns: Column<ReasonRow>[] = [
     { key: "study", header: t("study"), value: (r) => r.studyCode },
-    { key: "criterion", header: t("criterion"), value: (r) => [r.code, fmt.locale === "en" ? r.textEn : r.textZh].filter(Boolean).join(" · ") },
+    { key: "criterion", header: t("criterion"), value: (r) => [r.code, localizedPair(r.textZh ?? "", r.textEn, fmt.locale)].filter(Boolean).join(" · ") },
     { key: "count", header: t("count"), value: (r) => r.n, numeric: true },
     { key: "share", header: t("share"), value: (r) => share(ratio(r.n, root.screenFailed)), cell: (r) => fmt.pct(ratio(r.n, root.screenFailed)), numeric: true },
   ];

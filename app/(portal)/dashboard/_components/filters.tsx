@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { dashboardSearch } from "@/lib/metrics/params";
-import type { DashboardData } from "@/lib/metrics/queries/dashboard";
+import type { DashboardData } from "@/lib/metrics/dashboard-data";
 
 /** Study and period of the view, as a plain GET form (the URL is the view's state). */
 export function DashboardFilters({ data }: { data: DashboardData }) {

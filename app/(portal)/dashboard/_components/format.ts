@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { localized } from "@/lib/i18n/localized";
 import type { Projection } from "@/lib/metrics/derive";
 
 /** Number, share and name formatting in the reader's language. */
@@ -10,8 +11,8 @@ export function useFormat() {
   const t = useTranslations("dashboard");
   return {
     locale,
-    name: (o: { nameZh: string; nameEn: string }) => (locale === "en" ? o.nameEn : o.nameZh),
-    title: (o: { titleZh: string; titleEn: string }) => (locale === "en" ? o.titleEn : o.titleZh),
+    name: (o: { nameZh: string; nameEn: string }) => localized(o, locale),
+    title: (o: { titleZh: string; titleEn: string }) => localized(o, locale),
     num: (n: number | null, digits = 0) => (n === null ? t("none") : f.number(n, { maximumFractionDigits: digits, minimumFractionDigits: 0 })),
     pct: (n: number | null) => (n === null ? t("none") : f.number(n, { style: "percent", maximumFractionDigits: 1 })),
     days: (n: number | null) => (n === null ? t("none") : t("days", { n: Math.round(n * 10) / 10 })),

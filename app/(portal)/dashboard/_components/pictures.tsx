@@ -9,7 +9,7 @@ import { BandLegend, type Band, type TreemapNode } from "@/components/charts/net
 import { accrualRows, type AccrualRow } from "@/lib/metrics/accrual";
 import { derive, performanceBand } from "@/lib/metrics/derive";
 import type { NodeFigures } from "@/lib/metrics/types";
-import type { DashboardData } from "@/lib/metrics/queries/dashboard";
+import type { DashboardData } from "@/lib/metrics/dashboard-data";
 import { share, useFormat } from "@/app/(portal)/dashboard/_components/format";
 
 // recharts measures the DOM: render the pictures in the browser only (their tables render everywhere).

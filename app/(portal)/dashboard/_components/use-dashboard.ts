@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { dashboardSearch } from "@/lib/metrics/params";
 import { dashboardKeys } from "@/lib/metrics/query-keys";
-import type { DashboardData } from "@/lib/metrics/queries/dashboard";
+import type { DashboardData } from "@/lib/metrics/dashboard-data";
 
 export const REFRESH_MS = 30_000;
 

@@ -12,6 +12,7 @@ import { ParticipantHeader } from "@/app/(portal)/follow-up/_components/particip
 import { QueryList } from "@/app/(portal)/follow-up/_components/query-list";
 import { RaiseQueryForm } from "@/app/(portal)/follow-up/_components/raise-query-form";
 import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
+import { localized } from "@/lib/i18n/localized";
 import { TimingBadge } from "@/app/(portal)/follow-up/_components/timing-badge";
 
 export default async function ParticipantFollowupPage({ params }: { params: Promise<{ subject: string }> }) {
@@ -50,7 +51,7 @@ export default async function ParticipantFollowupPage({ params }: { params: Prom
                 {visits.map((v) => (
                   <TR key={v.id} data-testid={`visit-${v.code}`}>
                     <TD>
-                      {v.code} · {locale === "en" ? v.nameEn : v.nameZh}
+                      {v.code} · {localized(v, locale)}
                     </TD>
                     <TD>{v.dueOn}</TD>
                     <TD className="whitespace-nowrap">{t("visit.windowRange", { start: v.windowStart, end: v.windowEnd })}</TD>

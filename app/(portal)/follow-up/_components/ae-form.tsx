@@ -6,7 +6,8 @@ import { ActionForm, useFormResult } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Label } from "@/components/ui/input";
-import { aeAction, aeCategory, aeOutcome, aeRelatedness, SERIOUS_CRITERIA } from "@/lib/followup/options";
+import { AE_ACTIONS, AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, AE_SERIOUS_CRITERIA } from "@/lib/enums";
+import { parseNetworkLocal } from "@/lib/time/network-day";
 import { addAeAction, updateAeAction } from "@/app/(portal)/follow-up/actions";
 import { ReasonField } from "@/app/(portal)/follow-up/_components/reason-field";
 import { SaeClock } from "@/app/(portal)/follow-up/_components/sae-clock";
@@ -24,10 +25,9 @@ export type AeFormValues = {
   awareAt: string;
 };
 
-/** "YYYY-MM-DDTHH:mm" typed in China Standard Time -> the moment. */
+/** "YYYY-MM-DDTHH:mm" typed in the network's local time -> the moment. */
 function parseLocal(v: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return null;
-  const t = Date.parse(`${v.slice(0, 16)}:00+08:00`);
+  const t = parseNetworkLocal(v);
   return Number.isNaN(t) ? null : new Date(t);
 }
 
@@ -42,7 +42,7 @@ function CriteriaField({ value, onChange }: { value: string[]; onChange: (v: str
         {t("ae.seriousHint")}
       </p>
       <div className="grid gap-1 sm:grid-cols-2">
-        {SERIOUS_CRITERIA.map((c) => (
+        {AE_SERIOUS_CRITERIA.map((c) => (
           <Label key={c} className="flex items-center gap-2 font-normal">
             <input
               type="checkbox"
@@ -79,7 +79,7 @@ export function AeForm({ participantId, aeId, initial, reported }: { participant
       {editing ? <input type="hidden" name="aeId" value={aeId} /> : <input type="hidden" name="participantId" value={participantId} />}
       <div className="grid gap-3 md:grid-cols-2">
         <TextField name="term" label={t("fields.term")} defaultValue={initial.term} required />
-        <SelectField name="category" label={t("fields.category")} defaultValue={initial.category} options={opts("category", aeCategory)} />
+        <SelectField name="category" label={t("fields.category")} defaultValue={initial.category} options={opts("category", AE_CATEGORIES)} />
         <SelectField name="grade" label={t("fields.grade")} defaultValue={initial.grade} options={[1, 2, 3, 4, 5].map((g) => ({ value: String(g), label: String(g) }))} />
         <TextField name="onsetOn" type="date" label={t("fields.onsetOn")} defaultValue={initial.onsetOn} required />
         <TextField name="endedOn" type="date" label={t("fields.endedOn")} defaultValue={initial.endedOn} />
@@ -92,9 +92,9 @@ export function AeForm({ participantId, aeId, initial, reported }: { participant
           onChange={(e) => setAwareAt(e.target.value)}
           required
         />
-        <SelectField name="relatedness" label={t("fields.relatedness")} defaultValue={initial.relatedness} options={opts("relatedness", aeRelatedness)} />
-        <SelectField name="actionTaken" label={t("fields.actionTaken")} defaultValue={initial.actionTaken} options={opts("action", aeAction)} />
-        <SelectField name="outcome" label={t("fields.outcome")} defaultValue={initial.outcome} options={opts("outcome", aeOutcome)} />
+        <SelectField name="relatedness" label={t("fields.relatedness")} defaultValue={initial.relatedness} options={opts("relatedness", AE_RELATEDNESS)} />
+        <SelectField name="actionTaken" label={t("fields.actionTaken")} defaultValue={initial.actionTaken} options={opts("action", AE_ACTIONS)} />
+        <SelectField name="outcome" label={t("fields.outcome")} defaultValue={initial.outcome} options={opts("outcome", AE_OUTCOMES)} />
       </div>
       <CriteriaField value={criteria} onChange={setCriteria} />
       {criteria.length > 0 && !reported ? (

@@ -1,9 +1,10 @@
-/** A stored moment shown in China Standard Time, as the sites read it ("2025-03-01 16:30"). */
+import { toNetworkLocal } from "@/lib/time/network-day";
+
+/** A stored moment shown in the network's local time, as the sites read it ("2025-03-01 16:30"). */
 export function networkTime(iso: string | null): string {
   if (!iso) return "";
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+  if (Number.isNaN(Date.parse(iso))) return iso;
+  return toNetworkLocal(iso).replace("T", " ");
 }
 
 /** A history value for display: lists joined, empty shown as a dash-like placeholder. */

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
+import { QUERY_STATUSES } from "@/lib/enums";
 import { StudyTabs } from "@/app/(portal)/studies/_components/study-tabs";
 
 /** Title, section tabs, the study filter (and status, for queries) and the subject look-up. */
@@ -37,7 +38,7 @@ export async function ListShell({ study, status, statusFilter, children }: { stu
             <Label htmlFor="f-status">{t("filters.status")}</Label>
             <Select id="f-status" name="status" defaultValue={status ?? ""}>
               <option value="">—</option>
-              {["open", "answered", "closed"].map((s) => (
+              {QUERY_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`queryStatus.${s}`)}
                 </option>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { FollowupParticipant } from "@/lib/followup/queries/followup";
+import { localizedPair } from "@/lib/i18n/localized";
 
 export async function ParticipantHeader({ p, back }: { p: FollowupParticipant; back?: boolean }) {
   const [t, locale] = [await getTranslations("followup"), await getLocale()];
@@ -15,8 +16,8 @@ export async function ParticipantHeader({ p, back }: { p: FollowupParticipant; b
         {t("participant.heading", { code: p.subjectCode })}
       </h1>
       <p className="text-sm text-muted-foreground">
-        {t("participant.study")}: <code>{p.studyCode}</code> {locale === "en" ? p.studyTitleEn : p.studyTitleZh} · {t("participant.site")}:{" "}
-        {p.centreCode} {locale === "en" ? p.centreNameEn : p.centreNameZh} · {t("participant.enrolledOn")}: {p.enrolledOn} ·{" "}
+        {t("participant.study")}: <code>{p.studyCode}</code> {localizedPair(p.studyTitleZh, p.studyTitleEn, locale)} · {t("participant.site")}:{" "}
+        {p.centreCode} {localizedPair(p.centreNameZh, p.centreNameEn, locale)} · {t("participant.enrolledOn")}: {p.enrolledOn} ·{" "}
         <Link href={`/studies/${p.studyCode}/follow-up`} className="text-primary underline underline-offset-2">
           {t("schedule.title")}
         </Link>

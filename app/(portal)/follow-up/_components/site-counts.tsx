@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { SiteCount } from "@/lib/followup/queries/followup-lists";
+import { localizedPair } from "@/lib/i18n/localized";
 
 export async function SiteCounts({ rows, title, testId }: { rows: SiteCount[]; title: string; testId: string }) {
   const [t, locale] = [await getTranslations("followup.bySite"), await getLocale()];
@@ -20,7 +21,7 @@ export async function SiteCounts({ rows, title, testId }: { rows: SiteCount[]; t
           {rows.map((r) => (
             <TR key={r.centreCode}>
               <TD>
-                {r.centreCode} {locale === "en" ? r.centreNameEn : r.centreNameZh}
+                {r.centreCode} {localizedPair(r.centreNameZh, r.centreNameEn, locale)}
               </TD>
               <TD className="text-right">{r.count}</TD>
               <TD className="text-right">{r.oldestDays}</TD>

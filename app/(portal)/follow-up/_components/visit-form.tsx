@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { TUMOUR_RESPONSES } from "@/lib/enums";
 import { recordVisitAction } from "@/app/(portal)/follow-up/actions";
 import { ReasonField } from "@/app/(portal)/follow-up/_components/reason-field";
 
@@ -34,7 +35,7 @@ export function VisitForm({ visitId, initial, recorded }: { visitId: number; ini
             label={t("fields.tumourResponse")}
             defaultValue={initial.tumourResponse}
             placeholder="—"
-            options={["CR", "PR", "SD", "PD", "NE"].map((r) => ({ value: r, label: t(`response.${r}`) }))}
+            options={TUMOUR_RESPONSES.map((r) => ({ value: r, label: t(`response.${r}`) }))}
           />
         </div>
       ) : (

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
+import { localized } from "@/lib/i18n/localized";
 import { getStudyPage } from "@/lib/studies/queries/studies";
 import { StatusBadge } from "@/app/(portal)/studies/_components/status-badge";
 import { StudyTabs } from "@/app/(portal)/studies/_components/study-tabs";
@@ -25,7 +26,7 @@ export default async function StudyLayout({ children, params }: { children: Reac
           <StatusBadge status={study.status} label={t(`status.${study.status}`)} />
           {study.registryNo ? <span>{study.registryNo}</span> : null}
         </p>
-        <h1 className="text-xl font-semibold">{locale === "en" ? study.titleEn : study.titleZh}</h1>
+        <h1 className="text-xl font-semibold">{localized(study, locale)}</h1>
         {study.manage ? null : (
           <p className="text-xs text-muted-foreground" data-testid="read-only-note">
             {t("overview.readOnly")}

@@ -2,7 +2,9 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
-import { getStudyPage, siteCentreOptions, studyRecruitingGates, studySiteSummary } from "@/lib/studies/queries/studies";
+import { localized, localizedPair } from "@/lib/i18n/localized";
+import { siteCentreOptions, studySiteSummary } from "@/lib/studies/queries/sites";
+import { getStudyPage, studyRecruitingGates } from "@/lib/studies/queries/studies";
 import { designIsFixed, nextStudyStatuses } from "@/lib/studies/lifecycle";
 import { DetailsForm } from "@/app/(portal)/studies/_components/details-form";
 import { StatusForm } from "@/app/(portal)/studies/_components/status-form";
@@ -40,7 +42,7 @@ export default async function StudyOverviewPage({ params }: { params: Promise<{ 
             {row(t("field.phase"), t(`phase.${study.phase}`))}
             {row(t("field.design"), t(`design.${study.design}`))}
             {row(t("field.area"), t(`area.${study.area}`))}
-            {row(t("overview.leadAndPi"), `${study.leadCode} · ${locale === "en" ? study.leadNameEn : study.leadNameZh} — ${study.piName}`)}
+            {row(t("overview.leadAndPi"), `${study.leadCode} · ${localizedPair(study.leadNameZh, study.leadNameEn, locale)} — ${study.piName}`)}
             {row(t("overview.dates"), `${study.plannedStart ?? "—"} → ${study.plannedEnd ?? "—"}`)}
             {randomized
               ? row(
@@ -59,7 +61,7 @@ export default async function StudyOverviewPage({ params }: { params: Promise<{ 
                 <DetailsForm
                   studyId={study.id}
                   designFixed={designIsFixed(study.status)}
-                  centres={centres.map((c) => ({ value: String(c.id), label: `${c.code} · ${locale === "en" ? c.nameEn : c.nameZh}` }))}
+                  centres={centres.map((c) => ({ value: String(c.id), label: `${c.code} · ${localized(c, locale)}` }))}
                   v={study}
                 />
               </div>

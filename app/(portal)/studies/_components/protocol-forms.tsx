@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { CRITERION_KINDS } from "@/lib/enums";
 import { setArmsAction, setConsentsAction, setCriteriaAction, setStratificationAction, setTargetAction } from "@/app/(portal)/studies/[code]/protocol/actions";
 import { AmendmentFields } from "@/app/(portal)/studies/_components/amendment-fields";
 import { RowsEditor, type RowColumn } from "@/app/(portal)/studies/_components/rows-editor";
@@ -64,10 +65,7 @@ export function CriteriaForm({ initial, ...p }: Common & { initial: Rows }) {
       label: t("field.kind"),
       type: "select",
       width: "w-28",
-      options: [
-        { value: "inclusion", label: t("kind.inclusion") },
-        { value: "exclusion", label: t("kind.exclusion") },
-      ],
+      options: CRITERION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
     },
     { name: "textZh", label: t("field.textZh") },
     { name: "textEn", label: t("field.textEn") },

@@ -5,9 +5,11 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Input, Label } from "@/components/ui/input";
+import { STUDY_TEAM_ROLES } from "@/lib/enums";
 import { addTeamMemberAction, removeTeamMemberAction } from "@/app/(portal)/studies/[code]/team/actions";
 
-const ROLES = ["co_investigator", "site_pi", "monitor", "data_manager"];
+/** The PI is set on the study itself, so it is not a role to grant here. */
+const ROLES = STUDY_TEAM_ROLES.filter((r) => r !== "pi");
 
 export function AddMemberForm({ studyId }: { studyId: number }) {
   const t = useTranslations("studies");

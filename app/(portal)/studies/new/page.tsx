@@ -3,7 +3,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { piOptions, siteCentreOptions } from "@/lib/studies/queries/studies";
+import { localized } from "@/lib/i18n/localized";
+import { siteCentreOptions } from "@/lib/studies/queries/sites";
+import { piOptions } from "@/lib/studies/queries/studies";
 import { NewStudyForm } from "@/app/(portal)/studies/_components/new-study-form";
 
 export default async function NewStudyPage() {
@@ -20,7 +22,7 @@ export default async function NewStudyPage() {
         <CardContent className="pt-4">
           <NewStudyForm
             defaultCentreId={actor.centreId}
-            centres={centres.map((c) => ({ value: String(c.id), label: `${c.code} · ${locale === "en" ? c.nameEn : c.nameZh}` }))}
+            centres={centres.map((c) => ({ value: String(c.id), label: `${c.code} · ${localized(c, locale)}` }))}
             pis={pis.map((p) => ({ value: String(p.id), label: `${p.name} <${p.email}>` }))}
           />
         </CardContent>

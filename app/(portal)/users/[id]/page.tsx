@@ -6,6 +6,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { ROLES } from "@/lib/authz/permissions";
+import { localizedPair } from "@/lib/i18n/localized";
+import { networkDayOf } from "@/lib/time/network-day";
 import { getUser } from "@/lib/users/queries/users";
 import { mayGrantRole } from "@/lib/users/scope";
 import { DisableForm } from "@/app/(portal)/users/[id]/_components/disable-form";
@@ -63,13 +65,13 @@ export default async function UserPage({
               <dt className="text-muted-foreground">{t("homeCentre")}</dt>
               <dd className="font-medium">
                 <Link href={`/centres/${user.centreCode}`} className="text-primary hover:underline">
-                  {locale === "en" ? user.centreNameEn : user.centreNameZh}
+                  {localizedPair(user.centreNameZh, user.centreNameEn, locale)}
                 </Link>
               </dd>
             </div>
             <div>
               <dt className="text-muted-foreground">{t("since")}</dt>
-              <dd className="font-medium">{user.createdAt.toISOString().slice(0, 10)}</dd>
+              <dd className="font-medium">{networkDayOf(user.createdAt)}</dd>
             </div>
           </dl>
         </CardContent>

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { ROLES } from "@/lib/authz/permissions";
-import type { UserFilters } from "@/lib/users/queries/users";
+import type { UserFilters } from "@/lib/users/filters";
 
 /** A plain GET form: the filters live in the URL, the server does the filtering and paging. */
 export async function UserFiltersForm({ values, centres }: { values: UserFilters; centres: { value: string; label: string }[] }) {

@@ -6,6 +6,7 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { ROLES } from "@/lib/authz/permissions";
 import { param } from "@/lib/reads/paging";
+import { localized } from "@/lib/i18n/localized";
 import { homeCentreOptions } from "@/lib/users/queries/users";
 import { mayGrantRole } from "@/lib/users/scope";
 import { CreateUserForm } from "@/app/(portal)/users/_components/create-user-form";
@@ -30,7 +31,7 @@ export default async function NewUserPage({ searchParams }: { searchParams: Prom
         <CardContent className="pt-4">
           <CreateUserForm
             roles={roles.map((r) => ({ value: r, label: tc(`roles.${r}`) }))}
-            centres={centres.map((c) => ({ value: String(c.id), label: `${c.code} · ${locale === "en" ? c.nameEn : c.nameZh}` }))}
+            centres={centres.map((c) => ({ value: String(c.id), label: `${c.code} · ${localized(c, locale)}` }))}
             defaultCentreId={preset ? String(preset.id) : undefined}
             roleHint={actor.role === "network_admin" ? undefined : t("roleHintCoordinator")}
           />

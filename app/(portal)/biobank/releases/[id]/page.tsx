@@ -9,7 +9,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { statusVariant } from "@/lib/biobank/format";
-import { releaseDetail } from "@/lib/biobank/queries/search";
+import { releaseDetail } from "@/lib/biobank/queries/movements";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { decideReleaseAction } from "@/app/(portal)/biobank/releases/actions";
 

@@ -8,7 +8,9 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { BARCODE_RE } from "@/lib/biobank/catalog";
 import { formatDateTime, formatQuantity, statusVariant } from "@/lib/biobank/format";
-import { aliquotTree, boxesWithSpace, custodyOf, specimenByBarcode } from "@/lib/biobank/queries/search";
+import { aliquotTree, custodyOf, specimenByBarcode } from "@/lib/biobank/queries/specimens";
+import { boxesWithSpace } from "@/lib/biobank/queries/storage";
+import { localizedPair } from "@/lib/i18n/localized";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { SpecimenActions } from "@/app/(portal)/biobank/_components/specimen-actions";
 
@@ -28,7 +30,7 @@ export default async function SpecimenPage({ params, searchParams }: { params: P
   const facts: [string, React.ReactNode][] = [
     [t("fields.type"), `${t(`categories.${s.category}`)} · ${t(`types.${s.type}`)}`],
     [t("fields.status"), <Badge key="s" variant={statusVariant(s.status)} data-testid="specimen-status">{t(`statuses.${s.status}`)}</Badge>],
-    [t("fields.centre"), `${s.centreCode} · ${locale === "en" ? s.centreNameEn : s.centreNameZh}`],
+    [t("fields.centre"), `${s.centreCode} · ${localizedPair(s.centreNameZh, s.centreNameEn, locale)}`],
     [t("fields.holder"), s.holderCode],
     [s.donorCode ? t("fields.donorCode") : t("fields.subjectCode"), <span key="c" className="font-mono">{s.donorCode ?? s.subjectCode ?? "—"}</span>],
     [t("fields.collectedAt"), formatDateTime(s.collectedAt, locale)],

@@ -4,7 +4,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { TYPE_LIST } from "@/lib/biobank/catalog";
-import { shanghaiNowLocal } from "@/lib/biobank/format";
+import { toNetworkLocal } from "@/lib/time/network-day";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { RegisterForm } from "@/app/(portal)/biobank/_components/register-form";
 
@@ -18,7 +18,7 @@ export default async function RegisterSpecimenPage() {
       <BiobankTabs actor={actor} current="register" />
       <Card>
         <CardContent className="pt-4">
-          <RegisterForm types={TYPE_LIST.map((x) => ({ value: x, label: t(`types.${x}`) }))} now={shanghaiNowLocal()} />
+          <RegisterForm types={TYPE_LIST.map((x) => ({ value: x, label: t(`types.${x}`) }))} now={toNetworkLocal(new Date())} />
         </CardContent>
       </Card>
     </div>

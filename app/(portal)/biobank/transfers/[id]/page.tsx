@@ -11,7 +11,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { formatDateTime, statusVariant } from "@/lib/biobank/format";
-import { transferDetail } from "@/lib/biobank/queries/search";
+import { transferDetail } from "@/lib/biobank/queries/movements";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { receiveTransferAction, shipTransferAction } from "@/app/(portal)/biobank/transfers/actions";
 
@@ -55,7 +55,7 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
             {mayReceive ? <p className="text-sm text-muted-foreground">{t("transfers.receiveHint")}</p> : null}
             <Table>
               <THead>
-                <tr><TH>{t("fields.barcode")}</TH><TH>{t("fields.type")}</TH><TH>{t("fields.status")}</TH><TH>{t("transfers.outcome")}</TH></tr>
+                <tr><TH>{t("fields.barcode")}</TH><TH>{t("fields.type")}</TH><TH>{t("fields.status")}</TH><TH>{t("fields.location")}</TH><TH>{t("transfers.outcome")}</TH></tr>
               </THead>
               <TBody>
                 {tr.list.map((i) => (
@@ -63,6 +63,7 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
                     <TD><Link className="font-mono text-primary hover:underline" href={`/biobank/specimens/${i.barcode}`}>{i.barcode}</Link></TD>
                     <TD>{t(`types.${i.type}`)}</TD>
                     <TD>{t(`statuses.${i.status}`)}</TD>
+                    <TD className="text-xs" data-testid="transfer-item-location">{i.location ?? "—"}</TD>
                     <TD>
                       {mayReceive ? (
                         <Select name="results[]" aria-label={`${t("transfers.outcome")} ${i.barcode}`} defaultValue={`${i.id}:received`} className="w-40">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { localized } from "@/lib/i18n/localized";
 import type { CentreRow } from "@/lib/network/queries/centres";
 
 export async function CentreChildren({ rows }: { rows: CentreRow[] }) {
@@ -29,7 +30,7 @@ export async function CentreChildren({ rows }: { rows: CentreRow[] }) {
             </TD>
             <TD>
               <Link href={`/centres/${c.code}`} className="text-primary hover:underline">
-                {locale === "en" ? c.nameEn : c.nameZh}
+                {localized(c, locale)}
               </Link>
             </TD>
             <TD>{tc(`levels.${c.level}`)}</TD>

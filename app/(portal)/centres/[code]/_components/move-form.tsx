@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { localized } from "@/lib/i18n/localized";
 import type { CentreOption } from "@/lib/network/queries/centres";
 import { moveCentreAction } from "@/app/(portal)/centres/actions";
 
@@ -19,7 +20,7 @@ export function MoveForm({ centreId, targets }: { centreId: number; targets: Cen
         label={t("newParent")}
         required
         placeholder={t("choose")}
-        options={targets.map((o) => ({ value: String(o.id), label: `${o.code} · ${locale === "en" ? o.nameEn : o.nameZh}` }))}
+        options={targets.map((o) => ({ value: String(o.id), label: `${o.code} · ${localized(o, locale)}` }))}
       />
       <SubmitButton variant="outline">{t("move")}</SubmitButton>
     </ActionForm>

@@ -8,8 +8,9 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { consortFlow } from "@/lib/enrolment/queries/consort";
 import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study";
-import { param } from "@/lib/reads/paging";
 import { studySiteOptions } from "@/lib/enrolment/queries/screenings";
+import { localized, localizedPair } from "@/lib/i18n/localized";
+import { param } from "@/lib/reads/paging";
 import { ConsortDiagram } from "@/app/(portal)/studies/[code]/consort/_components/consort-diagram";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
@@ -22,15 +23,15 @@ export default async function ConsortPage({ params, searchParams }: { params: Pr
   if (!study) notFound();
   const [sites, sp] = [await studySiteOptions(actor, study.id), await searchParams];
   const site = sites.find((s) => s.centreCode === param(sp.site)) ?? null;
-  const flow = await consortFlow(actor, study, site?.centreCode ?? null);
+  const flow = await consortFlow(actor, study.id, site?.centreCode ?? null);
   if (!flow) notFound();
   const [t, tw, locale] = [await getTranslations("enrolment.consort"), await getTranslations("enrolment.withdrawalReasons"), await getLocale()];
   const rows: [string, number | string][] = [
     [t("stageScreened"), flow.screened],
     [t("stageExcluded"), flow.excluded],
-    ...flow.reasons.map((r): [string, number] => [`  ${t("reason", { code: r.code, text: (locale === "en" ? r.textEn : r.textZh) ?? "" })}`, r.n]),
+    ...flow.reasons.map((r): [string, number] => [`  ${t("reason", { code: r.code, text: localizedPair(r.textZh ?? "", r.textEn, locale) })}`, r.n]),
     [t("stageEnrolled"), flow.enrolled],
-    ...flow.arms.map((a): [string, number] => [t("stageAllocated", { arm: `${a.code} · ${locale === "en" ? a.nameEn : a.nameZh}` }), a.allocated]),
+    ...flow.arms.map((a): [string, number] => [t("stageAllocated", { arm: `${a.code} · ${localized(a, locale)}` }), a.allocated]),
     [t("stageWithdrawn"), flow.withdrawn],
     ...flow.withdrawalReasons.map((r): [string, number] => [`  ${tw(r.reason)}`, r.n]),
   ];
@@ -43,7 +44,7 @@ export default async function ConsortPage({ params, searchParams }: { params: Pr
             <option value="">{t("wholeStudy")}</option>
             {sites.map((s) => (
               <option key={s.id} value={s.centreCode}>
-                {s.centreCode} · {locale === "en" ? s.nameEn : s.nameZh}
+                {s.centreCode} · {localized(s, locale)}
               </option>
             ))}
           </Select>

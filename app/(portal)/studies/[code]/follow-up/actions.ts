@@ -1,11 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { setVisitSchedule, setVisitScheduleSchema } from "@/lib/followup/commands/set-visit-schedule";
+import { setVisitScheduleCommand } from "@/lib/studies/commands/set-visit-schedule";
 
-export const setVisitScheduleAction = defineAction({
-  schema: setVisitScheduleSchema,
-  permission: "study.manage",
-  handler: setVisitSchedule,
+export const setVisitScheduleAction = defineAction(setVisitScheduleCommand, {
   revalidate: (d) => [`/studies/${d.code}/follow-up`, `/studies/${d.code}/history`],
 });

@@ -4,9 +4,10 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { studySchedules } from "@/lib/followup/queries/followup-lists";
+import { studySchedules } from "@/lib/studies/queries/visit-schedules";
 import { getStudyPage } from "@/lib/studies/queries/studies";
 import { protocolChangesNeedAmendment, studyIsClosed } from "@/lib/studies/lifecycle";
+import { localized } from "@/lib/i18n/localized";
 import { ScheduleEditor } from "@/app/(portal)/studies/[code]/follow-up/_components/schedule-editor";
 
 export default async function StudySchedulePage({ params }: { params: Promise<{ code: string }> }) {
@@ -34,7 +35,7 @@ export default async function StudySchedulePage({ params }: { params: Promise<{ 
                 <THead>
                   <TR>
                     <TH>{t("code")}</TH>
-                    <TH>{locale === "en" ? t("nameEn") : t("nameZh")}</TH>
+                    <TH>{t("name")}</TH>
                     <TH>{t("targetDay")}</TH>
                     <TH>{t("windowDays")}</TH>
                   </TR>
@@ -43,7 +44,7 @@ export default async function StudySchedulePage({ params }: { params: Promise<{ 
                   {v.visits.map((d) => (
                     <TR key={d.code}>
                       <TD>{d.code}</TD>
-                      <TD>{locale === "en" ? d.nameEn : d.nameZh}</TD>
+                      <TD>{localized(d, locale)}</TD>
                       <TD>{d.targetDay}</TD>
                       <TD>± {d.windowDays}</TD>
                     </TR>

@@ -5,18 +5,10 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { pageOf } from "@/lib/reads/paging";
-import { getStudyPage, listStudyHistory } from "@/lib/studies/queries/studies";
+import { AuditDiff } from "@/app/(portal)/audit/_components/audit-diff";
 import { auditActionLabel } from "@/lib/audit/action-label";
-
-/** Compact "key: before → after" lines for the fields an event changed. */
-function changes(before: unknown, after: unknown): string[] {
-  const b = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
-  const a = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
-  const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "object" ? JSON.stringify(v).slice(0, 120) : String(v));
-  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map((k) => (k in b ? `${k}: ${show(b[k])} → ${show(a[k])}` : `${k}: ${show(a[k])}`));
-}
+import { listStudyHistory } from "@/lib/history/queries/study-history";
+import { getStudyPage } from "@/lib/studies/queries/studies";
 
 export default async function HistoryPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ page?: string }> }) {
   const actor = await getActor();
@@ -50,12 +42,8 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                   <TD className="whitespace-nowrap">{format.dateTime(r.at, { dateStyle: "medium", timeStyle: "short" })}</TD>
                   <TD>{r.actorName ?? "—"}</TD>
                   <TD className="whitespace-nowrap">{actionLabel(r.action)}</TD>
-                  <TD className="max-w-md text-xs">
-                    {changes(r.before, r.after).map((line) => (
-                      <span key={line} className="block break-words">
-                        {line}
-                      </span>
-                    ))}
+                  <TD className="max-w-md">
+                    <AuditDiff before={r.before} after={r.after} />
                   </TD>
                   <TD>{r.reason ?? ""}</TD>
                 </TR>

@@ -5,7 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
-import { getProtocol, getStudyPage, listProtocolVersions } from "@/lib/studies/queries/studies";
+import { localized, localizedPair } from "@/lib/i18n/localized";
+import { getProtocol, listProtocolVersions } from "@/lib/studies/queries/protocol";
+import { getStudyPage } from "@/lib/studies/queries/studies";
 import { formatLevelList } from "@/lib/studies/level-list";
 import { protocolChangesNeedAmendment, studyIsClosed } from "@/lib/studies/lifecycle";
 import { ratioLabel } from "@/lib/studies/recruiting-gates";
@@ -21,7 +23,6 @@ export default async function ProtocolPage({ params, searchParams }: { params: P
   const versionNo = Number.isInteger(requested) && requested >= 1 ? requested : study.currentProtocolVersion;
   const [t, locale, versions, protocol] = [await getTranslations("studies"), await getLocale(), await listProtocolVersions(actor, study.id), await getProtocol(actor, study.id, versionNo)];
   if (!protocol) notFound();
-  const en = locale === "en";
   const isCurrent = versionNo === study.currentProtocolVersion;
   const editable = study.manage && isCurrent && !studyIsClosed(study.status);
   const common = { studyId: study.id, amend: protocolChangesNeedAmendment(study.status) };
@@ -60,7 +61,7 @@ export default async function ProtocolPage({ params, searchParams }: { params: P
                 {protocol.criteria.map((c) => (
                   <li key={c.id} className="flex gap-2">
                     <Badge variant={c.kind === "inclusion" ? "success" : "destructive"}>{c.code}</Badge>
-                    <span>{en ? c.textEn : c.textZh}</span>
+                    <span>{localizedPair(c.textZh, c.textEn, locale)}</span>
                   </li>
                 ))}
               </ol>
@@ -82,7 +83,7 @@ export default async function ProtocolPage({ params, searchParams }: { params: P
                   {protocol.arms.map((a) => (
                     <li key={a.id}>
                       <code className="mr-2">{a.code}</code>
-                      {en ? a.nameEn : a.nameZh} <span className="text-muted-foreground">× {a.ratio}</span>
+                      {localized(a, locale)} <span className="text-muted-foreground">× {a.ratio}</span>
                     </li>
                   ))}
                 </ul>
@@ -103,7 +104,7 @@ export default async function ProtocolPage({ params, searchParams }: { params: P
                 <ul className="space-y-1 text-sm" data-testid="factors-list">
                   {protocol.factors.map((f) => (
                     <li key={f.code}>
-                      <span className="font-medium">{en ? f.nameEn : f.nameZh}</span>: {f.levels.map((l) => (en ? l.nameEn : l.nameZh)).join(" / ")}
+                      <span className="font-medium">{localized(f, locale)}</span>: {f.levels.map((l) => localized(l, locale)).join(" / ")}
                     </li>
                   ))}
                 </ul>

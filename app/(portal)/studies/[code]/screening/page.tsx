@@ -9,10 +9,11 @@ import { Label, Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { todayInNetwork } from "@/lib/enrolment/fields";
+import { parseScreeningFilters } from "@/lib/enrolment/filters";
 import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study";
-import { pageOf, param } from "@/lib/reads/paging";
-import { listScreenings, parseScreeningFilters, siteWorkContext, studySiteOptions } from "@/lib/enrolment/queries/screenings";
+import { listScreenings, siteWorkContext, studySiteOptions } from "@/lib/enrolment/queries/screenings";
+import { localized } from "@/lib/i18n/localized";
+import { networkToday } from "@/lib/time/network-day";
 import { ScreenForm } from "@/app/(portal)/studies/[code]/screening/_components/screen-form";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
@@ -25,8 +26,8 @@ export default async function ScreeningPage({ params, searchParams }: { params: 
   const study = await studyForEnrolmentPages(actor, code);
   if (!study) notFound();
   const sp = await searchParams;
-  const filters = parseScreeningFilters({ site: param(sp.site), outcome: param(sp.outcome), page: pageOf(sp.page) });
-  const [log, sites, work] = await Promise.all([listScreenings(actor, study.id, filters), studySiteOptions(actor, study.id), siteWorkContext(actor, study)]);
+  const filters = parseScreeningFilters(sp);
+  const [log, sites, work] = await Promise.all([listScreenings(actor, study.id, filters), studySiteOptions(actor, study.id), siteWorkContext(actor, study.id)]);
   const [t, tc, locale] = [await getTranslations("enrolment"), await getTranslations("common"), await getLocale()];
   const base = `/studies/${study.code}/screening`;
 
@@ -51,7 +52,7 @@ export default async function ScreeningPage({ params, searchParams }: { params: 
                   {t("screening.capacity", { enrolled: work.site.enrolledCount, target: work.site.target })}
                   {work.site.allowOverEnrolment ? ` ${t("screening.overAllowed")}` : ""}
                 </p>
-                <ScreenForm studyId={study.id} studyCode={study.code} siteId={work.site.id} today={todayInNetwork()} criteria={work.criteria} />
+                <ScreenForm studyId={study.id} studyCode={study.code} siteId={work.site.id} today={networkToday()} criteria={work.criteria} />
                 {work.pending.length ? (
                   <div className="space-y-2">
                     <h2 className="text-sm font-medium">{t("screening.pending")}</h2>
@@ -84,7 +85,7 @@ export default async function ScreeningPage({ params, searchParams }: { params: 
                 <option value="">{t("screening.allSites")}</option>
                 {sites.map((s) => (
                   <option key={s.id} value={s.centreCode}>
-                    {s.centreCode} · {locale === "en" ? s.nameEn : s.nameZh}
+                    {s.centreCode} · {localized(s, locale)}
                   </option>
                 ))}
               </Select>

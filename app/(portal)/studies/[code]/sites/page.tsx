@@ -5,7 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
-import { getStudyPage, listStudySites, siteCentreOptions } from "@/lib/studies/queries/studies";
+import { localized, localizedPair } from "@/lib/i18n/localized";
+import { listStudySites, siteCentreOptions } from "@/lib/studies/queries/sites";
+import { getStudyPage } from "@/lib/studies/queries/studies";
 import { nextSiteStatuses, protocolChangesNeedAmendment, studyIsClosed } from "@/lib/studies/lifecycle";
 import { AddSiteForm, EditSiteForm, SiteStatusForm } from "@/app/(portal)/studies/_components/site-forms";
 import { StatusBadge } from "@/app/(portal)/studies/_components/status-badge";
@@ -59,7 +61,7 @@ export default async function SitesPage({ params, searchParams }: { params: Prom
                   <TR key={s.id} data-testid={`site-row-${s.centreCode}`}>
                     <TD className="min-w-48">
                       <code className="mr-1 text-xs">{s.centreCode}</code>
-                      {locale === "en" ? s.centreNameEn : s.centreNameZh}
+                      {localizedPair(s.centreNameZh, s.centreNameEn, locale)}
                       {editable ? (
                         <Link href={`/studies/${study.code}/sites?site=${s.id}`} className="ml-2 text-xs font-medium text-primary hover:underline" data-testid={`manage-site-${s.centreCode}`}>
                           {t("sites.manage")}
@@ -116,7 +118,7 @@ export default async function SitesPage({ params, searchParams }: { params: Prom
           <CardContent>
             <AddSiteForm
               studyId={study.id}
-              centres={centres.filter((c) => !taken.has(c.id)).map((c) => ({ value: String(c.id), label: `${c.code} · ${locale === "en" ? c.nameEn : c.nameZh} (${tc(`levels.${c.level}`)})` }))}
+              centres={centres.filter((c) => !taken.has(c.id)).map((c) => ({ value: String(c.id), label: `${c.code} · ${localized(c, locale)} (${tc(`levels.${c.level}`)})` }))}
             />
           </CardContent>
         </Card>

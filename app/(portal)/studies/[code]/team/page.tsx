@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
-import { getStudyPage, listStudyTeam } from "@/lib/studies/queries/studies";
+import { getStudyPage } from "@/lib/studies/queries/studies";
+import { listStudyTeam } from "@/lib/studies/queries/team";
 import { AddMemberForm, RemoveMemberForm } from "@/app/(portal)/studies/_components/team-forms";
 
 export default async function TeamPage({ params }: { params: Promise<{ code: string }> }) {

@@ -7,8 +7,8 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { positionLabel } from "@/lib/biobank/catalog";
-import { boxGrid } from "@/lib/biobank/queries/search";
+import { positionLabel } from "@/lib/biobank/location";
+import { boxGrid } from "@/lib/biobank/queries/storage";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { placeSpecimenAction } from "@/app/(portal)/biobank/storage/actions";
 

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { toNetworkLocal } from "@/lib/followup/fields";
+import { toNetworkLocal } from "@/lib/time/network-day";
 import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
 import { listAdverseEvents, listQueriesOnParticipant, recordHistory } from "@/lib/followup/queries/followup";
 import { AeForm } from "@/app/(portal)/follow-up/_components/ae-form";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { toNetworkLocal } from "@/lib/followup/fields";
+import { toNetworkLocal } from "@/lib/time/network-day";
 import { AeForm } from "@/app/(portal)/follow-up/_components/ae-form";
 import { loadParticipantPage } from "@/app/(portal)/follow-up/_components/load";
 import { ParticipantHeader } from "@/app/(portal)/follow-up/_components/participant-header";

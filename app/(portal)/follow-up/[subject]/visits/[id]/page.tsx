@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
 import { listQueriesOnParticipant, listVisits, recordHistory } from "@/lib/followup/queries/followup";
+import { localized } from "@/lib/i18n/localized";
 import { HistoryTable } from "@/app/(portal)/follow-up/_components/history-table";
 import { loadParticipantPage } from "@/app/(portal)/follow-up/_components/load";
 import { ParticipantHeader } from "@/app/(portal)/follow-up/_components/participant-header";
@@ -26,7 +27,7 @@ export default async function VisitPage({ params }: { params: Promise<{ subject:
       <ParticipantHeader p={p} back />
       <Card>
         <CardHeader>
-          <CardTitle>{t("visit.heading", { name: `${visit.code} · ${locale === "en" ? visit.nameEn : visit.nameZh}` })}</CardTitle>
+          <CardTitle>{t("visit.heading", { name: `${visit.code} · ${localized(visit, locale)}` })}</CardTitle>
         </CardHeader>
         <CardContent className="space-y-4">
           <p className="flex flex-wrap items-center gap-2 text-sm">

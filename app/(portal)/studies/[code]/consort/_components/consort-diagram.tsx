@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ConsortFlow } from "@/lib/enrolment/queries/consort";
+import { localized, localizedPair } from "@/lib/i18n/localized";
 import { cn } from "@/lib/utils";
 
 function Box({ children, className, testId }: { children: React.ReactNode; className?: string; testId?: string }) {
@@ -30,7 +31,7 @@ export async function ConsortDiagram({ flow }: { flow: ConsortFlow }) {
           <ul className="mt-1 space-y-0.5 text-xs text-muted-foreground">
             {flow.reasons.slice(0, 6).map((r) => (
               <li key={r.code}>
-                {r.code}: {(locale === "en" ? r.textEn : r.textZh) ?? ""} (n={r.n})
+                {r.code}: {localizedPair(r.textZh ?? "", r.textEn, locale)} (n={r.n})
               </li>
             ))}
           </ul>
@@ -53,7 +54,7 @@ export async function ConsortDiagram({ flow }: { flow: ConsortFlow }) {
           <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${flow.arms.length}, minmax(0, 1fr))` }}>
             {flow.arms.map((a) => (
               <div key={a.code} className="space-y-0">
-                <Box testId={`consort-arm-${a.code}`}>{t("allocated", { arm: `${a.code} · ${locale === "en" ? a.nameEn : a.nameZh}`, n: a.allocated })}</Box>
+                <Box testId={`consort-arm-${a.code}`}>{t("allocated", { arm: `${a.code} · ${localized(a, locale)}`, n: a.allocated })}</Box>
                 <Down />
                 <Box className="text-xs">{a.withdrawn === null ? t("withdrawnHidden") : t("withdrawnArm", { n: a.withdrawn })}</Box>
               </div>

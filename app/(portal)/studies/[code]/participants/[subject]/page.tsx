@@ -4,10 +4,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { todayInNetwork } from "@/lib/enrolment/fields";
 import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study";
 import { getParticipant } from "@/lib/participants/queries/participant-detail";
 import { studySiteOptions } from "@/lib/enrolment/queries/screenings";
+import { localized, localizedPair } from "@/lib/i18n/localized";
+import { networkToday } from "@/lib/time/network-day";
 import { TransferForm, UnblindForm, WithdrawForm } from "@/app/(portal)/studies/[code]/participants/[subject]/_components/participant-forms";
 import { ParticipantTimeline } from "@/app/(portal)/studies/[code]/participants/[subject]/_components/participant-timeline";
 
@@ -20,10 +21,9 @@ export default async function ParticipantPage({ params }: { params: Promise<{ co
   const p = await getParticipant(actor, study.id, decodeURIComponent(subject).toUpperCase());
   if (!p) notFound();
   const [t, locale] = [await getTranslations("enrolment"), await getLocale()];
-  const name = (x: { nameZh: string | null; nameEn: string | null }) => (locale === "en" ? x.nameEn : x.nameZh);
   const mayChange = p.atActorsSite && p.status === "enrolled";
   const sites = mayChange && study.status === "recruiting" ? (await studySiteOptions(actor, study.id)).filter((s) => s.status === "active" && s.id !== p.siteId) : [];
-  const today = todayInNetwork();
+  const today = networkToday();
 
   return (
     <div className="space-y-6">
@@ -48,7 +48,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ co
           <CardContent className="space-y-2 text-sm" data-testid="allocation">
             {p.armCode ? (
               <p className="text-lg font-semibold" data-testid="allocated-arm">
-                {p.armCode} · {locale === "en" ? p.armNameEn : p.armNameZh}
+                {p.armCode} · {localizedPair(p.armNameZh ?? p.armCode, p.armNameEn, locale)}
               </p>
             ) : p.blinded ? (
               <p>
@@ -73,7 +73,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ co
             <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
               <dt className="text-muted-foreground">{t("participants.site")}</dt>
               <dd>
-                <code className="text-xs">{p.centreCode}</code> {locale === "en" ? p.centreNameEn : p.centreNameZh}
+                <code className="text-xs">{p.centreCode}</code> {localizedPair(p.centreNameZh, p.centreNameEn, locale)}
               </dd>
               <dt className="text-muted-foreground">{t("detail.enrolSite")}</dt>
               <dd>
@@ -116,7 +116,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ co
                 <CardTitle>{t("detail.transferTitle")}</CardTitle>
               </CardHeader>
               <CardContent>
-                <TransferForm participantId={p.id} today={today} sites={sites.map((s) => ({ value: String(s.id), label: `${s.centreCode} · ${name(s)}` }))} />
+                <TransferForm participantId={p.id} today={today} sites={sites.map((s) => ({ value: String(s.id), label: `${s.centreCode} · ${localized(s, locale)}` }))} />
               </CardContent>
             </Card>
           ) : null}

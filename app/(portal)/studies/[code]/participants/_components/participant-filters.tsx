@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
-import type { ParticipantFilters } from "@/lib/participants/queries/participants";
+import type { ParticipantFilters } from "@/lib/participants/filters";
 
 /** GET filters: the server filters and pages. `sites` empty hides the site filter. */
 export async function ParticipantFiltersForm({ action, values, sites }: { action: string; values: ParticipantFilters; sites: { value: string; label: string }[] }) {

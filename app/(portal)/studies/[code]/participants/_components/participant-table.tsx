@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { localizedPair } from "@/lib/i18n/localized";
 import type { ParticipantRow } from "@/lib/participants/queries/participants";
 
 /** Participant rows: subject code only, never a direct identifier. */
@@ -38,10 +39,10 @@ export async function ParticipantTable({ rows, showStudy }: { rows: ParticipantR
               </TD>
             ) : null}
             <TD className="min-w-40">
-              <code className="text-xs">{r.centreCode}</code> {locale === "en" ? r.centreNameEn : r.centreNameZh}
+              <code className="text-xs">{r.centreCode}</code> {localizedPair(r.centreNameZh, r.centreNameEn, locale)}
             </TD>
             <TD className="whitespace-nowrap">{r.enrolledOn}</TD>
-            <TD>{r.armCode ? `${r.armCode} · ${locale === "en" ? r.armNameEn : r.armNameZh}` : r.blinded ? <Badge variant="muted">{t("participants.blinded")}</Badge> : "—"}</TD>
+            <TD>{r.armCode ? `${r.armCode} · ${localizedPair(r.armNameZh ?? r.armCode, r.armNameEn, locale)}` : r.blinded ? <Badge variant="muted">{t("participants.blinded")}</Badge> : "—"}</TD>
             <TD>
               <Badge variant={r.status === "withdrawn" ? "warning" : r.status === "completed" ? "muted" : "success"}>{t(`status.${r.status}`)}</Badge>
             </TD>

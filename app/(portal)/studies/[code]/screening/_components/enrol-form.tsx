@@ -7,6 +7,7 @@ import { SelectField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Label, Select } from "@/components/ui/input";
 import type { SiteWorkContext } from "@/lib/enrolment/queries/screenings";
+import { localized } from "@/lib/i18n/localized";
 import { enrolAction } from "@/app/(portal)/studies/[code]/screening/actions";
 
 type Props = {
@@ -69,7 +70,7 @@ export function EnrolForm(p: Props) {
         <fieldset className="grid gap-3 sm:grid-cols-2">
           <legend className="mb-1 text-sm font-medium">{t("strata")}</legend>
           {p.factors.map((f) => (
-            <LevelField key={f.code} factor={f} label={locale === "en" ? f.nameEn : f.nameZh} locale={locale} />
+            <LevelField key={f.code} factor={f} label={localized(f, locale)} locale={locale} />
           ))}
         </fieldset>
       ) : null}
@@ -91,7 +92,7 @@ function LevelField({ factor, label, locale }: { factor: SiteWorkContext["factor
         <option value="" />
         {factor.levels.map((l) => (
           <option key={l.code} value={l.code}>
-            {locale === "en" ? l.nameEn : l.nameZh}
+            {localized(l, locale)}
           </option>
         ))}
       </Select>

@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Label, Select } from "@/components/ui/input";
 import { buttonVariants } from "@/components/ui/button";
 import type { SiteWorkContext } from "@/lib/enrolment/queries/screenings";
+import { localizedPair } from "@/lib/i18n/localized";
 import { screenAction } from "@/app/(portal)/studies/[code]/screening/actions";
 
 type Criterion = SiteWorkContext["criteria"][number];
@@ -48,7 +49,7 @@ function CriterionField({ c }: { c: Criterion }) {
     <div className="grid gap-1 sm:grid-cols-[1fr_12rem] sm:items-center">
       <Label htmlFor={id}>
         <code className="mr-1 text-xs text-muted-foreground">{c.code}</code>
-        {locale === "en" ? c.textEn : c.textZh}
+        {localizedPair(c.textZh, c.textEn, locale)}
       </Label>
       <input type="hidden" name="codes[]" value={c.code} />
       <Select id={id} name="answers[]" defaultValue="" aria-invalid={errors ? true : undefined} aria-describedby={errors ? `${id}-error` : undefined}>

@@ -4,9 +4,8 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { WITHDRAWAL_REASONS } from "@/lib/enums";
 import { transferAction, unblindAction, withdrawAction } from "@/app/(portal)/studies/[code]/participants/actions";
-
-const REASONS = ["consent_withdrawn", "adverse_event", "lost_to_follow_up", "protocol_deviation", "investigator_decision", "death", "other"] as const;
 
 export function WithdrawForm({ participantId, today }: { participantId: number; today: string }) {
   const t = useTranslations("enrolment");
@@ -15,7 +14,7 @@ export function WithdrawForm({ participantId, today }: { participantId: number; 
       <input type="hidden" name="participantId" value={participantId} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField name="withdrawnOn" type="date" label={t("detail.withdrawnOn")} defaultValue={today} max={today} required />
-        <SelectField name="reason" label={t("detail.reason")} placeholder="" options={REASONS.map((r) => ({ value: r, label: t(`withdrawalReasons.${r}`) }))} required />
+        <SelectField name="reason" label={t("detail.reason")} placeholder="" options={WITHDRAWAL_REASONS.map((r) => ({ value: r, label: t(`withdrawalReasons.${r}`) }))} required />
       </div>
       <TextAreaField name="note" label={t("detail.note")} rows={2} maxLength={500} />
       <SubmitButton variant="destructive">{t("detail.withdraw")}</SubmitButton>

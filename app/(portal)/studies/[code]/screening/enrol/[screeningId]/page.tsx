@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { todayInNetwork } from "@/lib/enrolment/fields";
 import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study";
 import { ownEligibleScreening, siteWorkContext } from "@/lib/enrolment/queries/screenings";
+import { networkToday } from "@/lib/time/network-day";
 import { EnrolForm } from "@/app/(portal)/studies/[code]/screening/_components/enrol-form";
 
 export default async function EnrolPage({ params }: { params: Promise<{ code: string; screeningId: string }> }) {
@@ -19,7 +19,7 @@ export default async function EnrolPage({ params }: { params: Promise<{ code: st
   if (!screening) notFound();
   // Already enrolled (this form's own submit re-renders the page too): show the participant.
   if (screening.subjectCode) redirect(`/studies/${study.code}/participants/${screening.subjectCode}`);
-  const work = await siteWorkContext(actor, study);
+  const work = await siteWorkContext(actor, study.id);
   if (!work) notFound();
   const t = await getTranslations("enrolment");
   return (
@@ -38,7 +38,7 @@ export default async function EnrolPage({ params }: { params: Promise<{ code: st
               siteId={work.site.id}
               screeningId={screening.id}
               requestKey={randomUUID()}
-              today={todayInNetwork()}
+              today={networkToday()}
               randomized={study.design === "randomized"}
               consents={work.consents}
               factors={work.factors}

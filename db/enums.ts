@@ -1,0 +1,135 @@
+/**
+ * Every stored code list, defined once. The drizzle schema (db/schema/*.ts) builds its pgEnums
+ * from these arrays, and lib/enums.ts re-exports them for the browser: this file imports
+ * nothing (no drizzle, no server code), so a client component may use it through lib/enums.
+ * The order is the order of the database enum (a migration follows any change here).
+ */
+
+// network
+export const ORG_LEVELS = ["hub", "sub_centre", "regional_centre", "grassroots"] as const;
+
+// people
+export const NETWORK_ROLES = ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer"] as const;
+
+// studies
+export const STUDY_PHASES = ["I", "I_II", "II", "III", "IV", "not_applicable"] as const;
+export const STUDY_DESIGNS = ["observational", "single_arm", "randomized"] as const;
+export const RESEARCH_AREAS = [
+  "clinical_oncology",
+  "cancer_epidemiology",
+  "cancer_biology",
+  "cancer_pharmacy",
+  "cancer_immunology",
+  "new_cancer_technology",
+] as const;
+export const STUDY_STATUSES = ["draft", "ethics_review", "recruiting", "suspended", "closed_to_accrual", "completed"] as const;
+export const STUDY_BLINDINGS = ["open", "blinded"] as const;
+export const RANDOMIZATION_METHODS = ["permuted_blocks", "minimization"] as const;
+export const CRITERION_KINDS = ["inclusion", "exclusion"] as const;
+export const STUDY_SITE_STATUSES = ["pending", "active", "suspended", "closed"] as const;
+export const STUDY_TEAM_ROLES = ["pi", "co_investigator", "site_pi", "monitor", "data_manager"] as const;
+
+// enrolment
+export const SCREENING_OUTCOMES = ["eligible", "screen_failed"] as const;
+export const PARTICIPANT_SEXES = ["female", "male"] as const;
+export const PARTICIPANT_STATUSES = ["enrolled", "withdrawn", "completed"] as const;
+export const WITHDRAWAL_REASONS = [
+  "consent_withdrawn",
+  "adverse_event",
+  "lost_to_follow_up",
+  "protocol_deviation",
+  "investigator_decision",
+  "death",
+  "other",
+] as const;
+
+// follow-up
+export const VISIT_STATUSES = ["expected", "done", "missed"] as const;
+export const TUMOUR_RESPONSES = ["CR", "PR", "SD", "PD", "NE"] as const;
+export const AE_CATEGORIES = [
+  "blood_lymphatic",
+  "cardiac",
+  "gastrointestinal",
+  "general",
+  "hepatobiliary",
+  "infection",
+  "investigations",
+  "metabolism_nutrition",
+  "musculoskeletal",
+  "nervous_system",
+  "renal_urinary",
+  "respiratory",
+  "skin",
+  "vascular",
+  "other",
+] as const;
+export const AE_RELATEDNESS = ["not_related", "unlikely", "possible", "probable", "definite"] as const;
+export const AE_ACTIONS = ["none", "dose_reduced", "interrupted", "withdrawn", "not_applicable"] as const;
+export const AE_OUTCOMES = ["recovered", "recovering", "not_recovered", "recovered_with_sequelae", "fatal", "unknown"] as const;
+/** The codes stored in adverse_events.serious_criteria (a text[] column: any one makes the event serious). */
+export const AE_SERIOUS_CRITERIA = ["death", "life_threatening", "hospitalisation", "disability", "congenital_anomaly", "other_important"] as const;
+/** Records that carry a reason-for-change history, queries and SDV marks. */
+export const CLINICAL_ENTITIES = ["participant", "visit", "adverse_event"] as const;
+export const QUERY_STATUSES = ["open", "answered", "closed"] as const;
+export const QUERY_EVENT_KINDS = ["raised", "answered", "closed", "reopened"] as const;
+
+// biobank
+export const SPECIMEN_CATEGORIES = ["tissue", "blood", "body_fluid"] as const;
+export const SPECIMEN_TYPES = ["ffpe_block", "fresh_frozen", "whole_blood", "plasma", "serum", "buffy_coat", "urine", "ascites", "pleural_effusion", "csf"] as const;
+/** "missing" is reached only from in_transit, when a receipt notes a specimen as not arrived. */
+export const SPECIMEN_STATUSES = ["available", "reserved", "in_transit", "missing", "depleted", "distributed", "destroyed"] as const;
+export const SPECIMEN_UNITS = ["ml", "mg", "block"] as const;
+export const FUTURE_CONSENTS = ["yes", "no", "limited"] as const;
+export const TRANSFER_STATUSES = ["created", "in_transit", "received"] as const;
+export const TRANSFER_OUTCOMES = ["pending", "received", "missing", "damaged"] as const;
+export const RELEASE_STATUSES = ["pending", "approved", "rejected"] as const;
+export const CUSTODY_EVENTS = [
+  "collected",
+  "stored",
+  "removed",
+  "shipped",
+  "received",
+  "missing",
+  "damaged",
+  "aliquoted",
+  "reserved",
+  "released",
+  "status_changed",
+] as const;
+
+type Of<T extends readonly string[]> = T[number];
+
+export type OrgLevel = Of<typeof ORG_LEVELS>;
+export type NetworkRole = Of<typeof NETWORK_ROLES>;
+export type StudyPhase = Of<typeof STUDY_PHASES>;
+export type StudyDesign = Of<typeof STUDY_DESIGNS>;
+export type ResearchArea = Of<typeof RESEARCH_AREAS>;
+export type StudyStatus = Of<typeof STUDY_STATUSES>;
+export type StudyBlinding = Of<typeof STUDY_BLINDINGS>;
+export type RandomizationMethod = Of<typeof RANDOMIZATION_METHODS>;
+export type CriterionKind = Of<typeof CRITERION_KINDS>;
+export type StudySiteStatus = Of<typeof STUDY_SITE_STATUSES>;
+export type StudyTeamRole = Of<typeof STUDY_TEAM_ROLES>;
+export type ScreeningOutcome = Of<typeof SCREENING_OUTCOMES>;
+export type ParticipantSex = Of<typeof PARTICIPANT_SEXES>;
+export type ParticipantStatus = Of<typeof PARTICIPANT_STATUSES>;
+export type WithdrawalReason = Of<typeof WITHDRAWAL_REASONS>;
+export type VisitStatus = Of<typeof VISIT_STATUSES>;
+export type TumourResponse = Of<typeof TUMOUR_RESPONSES>;
+export type AeCategory = Of<typeof AE_CATEGORIES>;
+export type AeRelatedness = Of<typeof AE_RELATEDNESS>;
+export type AeAction = Of<typeof AE_ACTIONS>;
+export type AeOutcome = Of<typeof AE_OUTCOMES>;
+export type AeSeriousCriterion = Of<typeof AE_SERIOUS_CRITERIA>;
+export type ClinicalEntity = Of<typeof CLINICAL_ENTITIES>;
+export type QueryStatus = Of<typeof QUERY_STATUSES>;
+export type QueryEventKind = Of<typeof QUERY_EVENT_KINDS>;
+export type SpecimenCategory = Of<typeof SPECIMEN_CATEGORIES>;
+export type SpecimenType = Of<typeof SPECIMEN_TYPES>;
+export type SpecimenStatus = Of<typeof SPECIMEN_STATUSES>;
+export type SpecimenUnit = Of<typeof SPECIMEN_UNITS>;
+export type FutureConsent = Of<typeof FUTURE_CONSENTS>;
+export type TransferStatus = Of<typeof TRANSFER_STATUSES>;
+export type TransferOutcome = Of<typeof TRANSFER_OUTCOMES>;
+export type ReleaseStatus = Of<typeof RELEASE_STATUSES>;
+export type CustodyEvent = Of<typeof CUSTODY_EVENTS>;
