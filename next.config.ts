@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { fixedSecurityHeaders, publicUrlIsHttps, ROUTE_HANDLER_CSP } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -10,6 +11,15 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Separate build folders let several checkouts or e2e runs build side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Every response, build assets and route handlers included (pages add their CSP in proxy.ts).
+  // Read when the build is made: the HSTS decision follows NEXTAUTH_URL at build time here, and
+  // at run time in proxy.ts. (A relative import: next.config is compiled before path aliases apply.)
+  async headers() {
+    return [
+      { source: "/:path*", headers: fixedSecurityHeaders({ https: publicUrlIsHttps() }) },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: ROUTE_HANDLER_CSP }] },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -143,16 +143,17 @@ async function finishClose() {
 const pg = workerData?.dir ? new PGlite(workerData.dir) : new PGlite();
 
 port.on("message", (msg) => {
-  if (msg.tx) {
+  if ((msg.t === "query" || msg.t === "end") && msg.tx) {
     // A statement (or the end) of the open transaction: accepted even while closing, so that
     // a transaction under way can finish before the database closes.
-    if ((msg.t !== "query" && msg.t !== "end") || !open || open.tx !== msg.tx) return fail(msg.id, new Error(`transaction ${msg.tx} is not open`));
+    if (!open || open.tx !== msg.tx) return fail(msg.id, new Error(`transaction ${msg.tx} is not open`));
     return open.push(msg);
   }
   if (closing) return fail(msg.id, new Error("the database is closing"));
   switch (msg.t) {
     case "query":
     case "begin":
+      if (msg.t === "begin" && !msg.tx) return fail(msg.id, new Error("begin without a transaction id"));
       queue.push(msg);
       return void pump();
     case "close":

@@ -1,4 +1,5 @@
 import type { SpecimenCategory, SpecimenType } from "@/db/schema";
+import { SPECIMEN_CATEGORIES } from "@/lib/enums";
 
 export const SPECIMEN_TYPES: Record<SpecimenType, { category: SpecimenCategory; unit: "ml" | "mg" | "block" }> = {
   ffpe_block: { category: "tissue", unit: "block" },
@@ -14,7 +15,7 @@ export const SPECIMEN_TYPES: Record<SpecimenType, { category: SpecimenCategory; 
 };
 
 export const TYPE_LIST = Object.keys(SPECIMEN_TYPES) as SpecimenType[];
-export const CATEGORY_LIST: SpecimenCategory[] = ["tissue", "blood", "body_fluid"];
+export const CATEGORY_LIST: SpecimenCategory[] = [...SPECIMEN_CATEGORIES];
 
 export function isSpecimenType(v: string): v is SpecimenType {
   return v in SPECIMEN_TYPES;

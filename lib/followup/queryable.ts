@@ -1,4 +1,8 @@
-/** The fields of each record a query may point at (client-safe copy; equal to QUERYABLE_FIELDS in ./fields, tested). */
+/**
+ * The fields of each record a query may point at (and an answer may correct). Browser-safe: the
+ * raise-query form lists them; the record schemas in ./fields have exactly these keys (checked
+ * by the compiler and by fields.test.ts).
+ */
 export const QUERYABLE_FIELDS = {
   participant: ["yearOfBirth", "sex"],
   visit: ["status", "visitDate", "ecog", "weightKg", "tumourResponse", "missedReason"],

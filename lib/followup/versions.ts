@@ -2,14 +2,23 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { recordVersions, type ClinicalEntity } from "@/db/schema";
 import { ActionError, fieldError } from "@/lib/actions/errors";
+import { diffEntries } from "@/lib/audit/diff";
 
 export type VersionTarget = { entityType: ClinicalEntity; entityId: number; studyId: number; participantId: number };
 
-/** Field names whose values differ between two snapshots (compared as JSON). */
+/**
+ * Field names whose values differ between two snapshots, by the audit trail's own comparison
+ * (lib/audit/diff.ts); a field absent from one snapshot counts as null. Stored with the version,
+ * this is what the history tables show as changed.
+ */
 export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown>): string[] {
   if (!before) return [];
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return keys.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)).sort();
+  const full = (o: Record<string, unknown>) => Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));
+  return diffEntries(full(before), full(after))
+    .filter((e) => e.changed)
+    .map((e) => e.key)
+    .sort();
 }
 
 export async function latestVersion(tx: Db, target: Pick<VersionTarget, "entityType" | "entityId">) {

@@ -1,6 +1,7 @@
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { studies } from "@/db/schema";
+import { studies, type Study } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
+import { isStudyPi, studyPiScope } from "@/lib/studies/scope";
 
 /**
  * Who may see arms. Open studies: everyone who may see the participant row. Blinded studies:
@@ -8,18 +9,17 @@ import type { Actor } from "@/lib/authz/actor";
  * participant that has been unblinded (emergency unblinding, with a reason, audited). Nobody
  * else ever sees a blinded arm, the unblinded ones included.
  */
-export function mayUnblind(actor: Pick<Actor, "id" | "role">, study: { piUserId: number }): boolean {
-  return actor.role === "network_admin" || (actor.role === "pi" && study.piUserId === actor.id);
+export function mayUnblind(actor: Pick<Actor, "id" | "role">, study: Pick<Study, "piUserId">): boolean {
+  return actor.role === "network_admin" || isStudyPi(actor, study);
 }
 
 /**
- * The same rule in SQL: the studies whose participants the actor may unblind, over the study's
- * PI column (`studies.pi_user_id` by default; `s.pi_user_id` in raw reads).
+ * The same rule in SQL: the studies whose participants the actor may unblind, over a study id
+ * (`studies.id` by default; `s.id` in raw reads).
  */
-export function unblindScope(actor: Pick<Actor, "id" | "role">, piUserId: SQL | AnyColumn = studies.piUserId): SQL {
+export function unblindScope(actor: Pick<Actor, "id" | "role">, studyId: SQL | AnyColumn = studies.id): SQL {
   if (actor.role === "network_admin") return sql`true`;
-  if (actor.role === "pi") return sql`${piUserId} = ${actor.id}`;
-  return sql`false`;
+  return studyPiScope(actor, studyId);
 }
 
 /**
@@ -27,5 +27,5 @@ export function unblindScope(actor: Pick<Actor, "id" | "role">, piUserId: SQL | 
  * ones only for the study PI / a network admin after an emergency unblinding of `p`.
  */
 export function armVisibleSql(actor: Pick<Actor, "id" | "role">): SQL {
-  return sql`(s.blinding is distinct from 'blinded' or (${unblindScope(actor, sql`s.pi_user_id`)} and exists (select 1 from unblindings ub where ub.participant_id = p.id)))`;
+  return sql`(s.blinding is distinct from 'blinded' or (${unblindScope(actor, sql`s.id`)} and exists (select 1 from unblindings ub where ub.participant_id = p.id)))`;
 }

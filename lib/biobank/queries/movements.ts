@@ -18,6 +18,7 @@ const transferSelect = sql`select t.id, t.code, t.status::text, fo.code as "from
 
 export const TRANSFER_PAGE_SIZE = 50;
 
+// Types spelled out when every argument is optional: TypeScript would otherwise infer none from `otherwise`.
 /** Transfers the actor can see (either end in reach), newest first, one page. */
 export const listTransfers = defineQuery<ReadActor, [page?: number, db?: Db], TransferRow[]>({
   permission: "biobank.specimens.read",

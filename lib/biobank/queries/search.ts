@@ -140,6 +140,7 @@ export const specimenSearch = defineQuery({
 
 export type CentreOption = { id: number; code: string; nameZh: string; nameEn: string };
 
+// Types spelled out when every argument is optional: TypeScript would otherwise infer none from `otherwise`.
 /** Centres offered in the search's centre filter (names of centres are not restricted). */
 export const filterCentres = defineQuery<ReadActor, [db?: Db], CentreOption[]>({
   permission: "biobank.read",

@@ -2,32 +2,18 @@ import { sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
 import { storagePlaceColumns, storagePlaceJoins } from "@/lib/biobank/location-sql";
 import { withLocation, type StoragePlace } from "@/lib/biobank/location";
+import type { SpecimenRow } from "@/lib/biobank/queries/search";
 import { specimenRowScope, specimenWriteScope, withSubtree } from "@/lib/biobank/scope";
 import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
 import { NETWORK_TIME_ZONE } from "@/lib/time/network-day";
 
-export type SpecimenDetail = {
-  id: number;
-  barcode: string;
-  category: string;
-  type: string;
-  status: string;
+/** A search row and what the detail page adds to it. */
+export type SpecimenDetail = SpecimenRow & {
   centreId: number;
-  centreCode: string;
-  centreNameZh: string;
-  centreNameEn: string;
   holderCentreId: number;
-  holderCode: string;
-  subjectCode: string | null;
-  donorCode: string | null;
-  collectedAt: string;
-  quantity: string;
-  unit: string;
   futureConsent: string;
   parentId: number | null;
   boxId: number | null;
-  /** Where it is stored (lib/biobank/location.ts), null when in no box. */
-  location: string | null;
   /** True when this actor may change it (its holder centre's staff, or an admin). */
   writable: boolean;
 };

@@ -11,6 +11,7 @@ export type FreezerSummary = { id: number; code: string; name: string; temperatu
 /** Storage shows which tube sits where: a specimen-level read, for the centres owning the storage. */
 const STORAGE_READ = "biobank.specimens.read";
 
+// Types spelled out when every argument is optional: TypeScript would otherwise infer none from `otherwise`.
 /** Freezers → racks → boxes with occupancy, for the centres whose storage the actor may see. */
 export const storageTree = defineQuery<ReadActor, [db?: Db], FreezerSummary[]>({
   permission: STORAGE_READ,

@@ -21,7 +21,7 @@ import { setStratificationCommand } from "@/lib/studies/commands/set-stratificat
 import { updateSiteCommand } from "@/lib/studies/commands/update-site";
 import { updateStudyCommand } from "@/lib/studies/commands/update-study";
 import { runCommand, type TestActor } from "@/lib/testing/run-command";
-import { networkToday } from "@/lib/time/network-day";
+import { addDays, networkToday } from "@/lib/time/network-day";
 
 /** Who runs the commands below: set by `as(email)`, a real session as the pages have. */
 let session: TestActor = "";
@@ -108,6 +108,16 @@ describe("a PI designs a randomized study and starts it", () => {
     const counts = await countRows(h.db, ["protocol_versions", "study_team"]);
     expect(counts).toEqual({ protocol_versions: 1, study_team: 1 });
     expectError(await act.create({ code: "LC-203", titleZh: "a", titleEn: "b", phase: "III", design: "randomized", area: "clinical_oncology", leadCentreId: fx.org("TJ01").id, targetEnrolment: 10 }), ["code"]);
+  });
+
+  it("refuses an ethics approval after today (the network's day) or a plan beyond ten years, writing nothing", async () => {
+    const before = await countRows(h.db, TABLES);
+    const tomorrow = addDays(networkToday(), 1);
+    expectError(await setDetailsRaw({ ethicsApprovalDate: tomorrow }), ["ethicsApprovalDate"]);
+    expectError(await setDetailsRaw({ plannedEnd: addDays(networkToday(), 3651) }), ["plannedEnd"]);
+    expectError(await setDetailsRaw({ plannedStart: "2025-02-30" }), ["plannedStart"]);
+    expectError(await act.addSite({ studyId, centreId: fx.org("R20").id, target: 5, ethicsApprovalDate: tomorrow }), ["ethicsApprovalDate"]);
+    expect(await countRows(h.db, TABLES)).toEqual(before);
   });
 
   it("sets arms (2:1), stratification, criteria and consent versions, one audit event each", async () => {

@@ -117,7 +117,7 @@ export type HomeCentreOption = { id: number; code: string; nameZh: string; nameE
 
 /** Active centres an actor may choose as a user's home (and filter the user list by). */
 export const homeCentreOptions = defineQuery({
-  permission: ["centre.read"],
+  permission: ["user.read", "user.manage"],
   run: async (actor: ReadActor): Promise<HomeCentreOption[]> => {
     const db = await getDb();
     return db

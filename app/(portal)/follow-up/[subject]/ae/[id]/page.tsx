@@ -3,15 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { toNetworkLocal } from "@/lib/time/network-day";
-import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
 import { listAdverseEvents, listQueriesOnParticipant, recordHistory } from "@/lib/followup/queries/followup";
 import { AeForm } from "@/app/(portal)/follow-up/_components/ae-form";
 import { networkTime } from "@/app/(portal)/follow-up/_components/format";
-import { HistoryTable } from "@/app/(portal)/follow-up/_components/history-table";
 import { loadParticipantPage } from "@/app/(portal)/follow-up/_components/load";
 import { ParticipantHeader } from "@/app/(portal)/follow-up/_components/participant-header";
-import { QueryList } from "@/app/(portal)/follow-up/_components/query-list";
-import { RaiseQueryForm } from "@/app/(portal)/follow-up/_components/raise-query-form";
+import { RecordHistory, RecordQueries } from "@/app/(portal)/follow-up/_components/record-panels";
 import { SdvButton } from "@/app/(portal)/follow-up/_components/sdv-button";
 
 export default async function AePage({ params }: { params: Promise<{ subject: string; id: string }> }) {
@@ -61,23 +58,8 @@ export default async function AePage({ params }: { params: Promise<{ subject: st
           {p.canVerify && !ae.verified ? <SdvButton entityType="adverse_event" entityId={ae.id} /> : null}
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("participant.queries")}</CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          <QueryList queries={queries.filter((q) => q.entityType === "adverse_event" && q.entityId === ae.id)} />
-          {p.canQuery ? <RaiseQueryForm entityType="adverse_event" entityId={ae.id} fields={QUERYABLE_FIELDS.adverse_event} /> : null}
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("history.title")}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <HistoryTable versions={history} />
-        </CardContent>
-      </Card>
+      <RecordQueries queries={queries} entityType="adverse_event" entityId={ae.id} canRaise={p.canQuery} />
+      <RecordHistory versions={history} />
     </div>
   );
 }

@@ -2,14 +2,11 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
 import { listQueriesOnParticipant, listVisits, recordHistory } from "@/lib/followup/queries/followup";
 import { localized } from "@/lib/i18n/localized";
-import { HistoryTable } from "@/app/(portal)/follow-up/_components/history-table";
 import { loadParticipantPage } from "@/app/(portal)/follow-up/_components/load";
 import { ParticipantHeader } from "@/app/(portal)/follow-up/_components/participant-header";
-import { QueryList } from "@/app/(portal)/follow-up/_components/query-list";
-import { RaiseQueryForm } from "@/app/(portal)/follow-up/_components/raise-query-form";
+import { RecordHistory, RecordQueries } from "@/app/(portal)/follow-up/_components/record-panels";
 import { SdvButton } from "@/app/(portal)/follow-up/_components/sdv-button";
 import { TimingBadge } from "@/app/(portal)/follow-up/_components/timing-badge";
 import { VisitForm } from "@/app/(portal)/follow-up/_components/visit-form";
@@ -76,28 +73,8 @@ export default async function VisitPage({ params }: { params: Promise<{ subject:
           {p.canVerify && recorded && !visit.verified ? <SdvButton entityType="visit" entityId={visit.id} /> : null}
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("participant.queries")}</CardTitle>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          <QueryList queries={queries.filter((q) => q.entityType === "visit" && q.entityId === visit.id)} />
-          {p.canQuery && recorded ? (
-            <>
-              <h3 className="text-sm font-medium">{t("query.raise")}</h3>
-              <RaiseQueryForm entityType="visit" entityId={visit.id} fields={QUERYABLE_FIELDS.visit} />
-            </>
-          ) : null}
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t("history.title")}</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <HistoryTable versions={history} />
-        </CardContent>
-      </Card>
+      <RecordQueries queries={queries} entityType="visit" entityId={visit.id} canRaise={p.canQuery && recorded} />
+      <RecordHistory versions={history} />
     </div>
   );
 }

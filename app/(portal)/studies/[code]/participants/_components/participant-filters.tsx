@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
+import { PARTICIPANT_STATUSES } from "@/lib/enums";
 import type { ParticipantFilters } from "@/lib/participants/filters";
 
 /** GET filters: the server filters and pages. `sites` empty hides the site filter. */
@@ -30,7 +31,7 @@ export async function ParticipantFiltersForm({ action, values, sites }: { action
         <Label htmlFor="flt-status">{t("participants.status")}</Label>
         <Select id="flt-status" name="status" defaultValue={values.status}>
           <option value="">{t("participants.allStatuses")}</option>
-          {(["enrolled", "withdrawn", "completed"] as const).map((s) => (
+          {PARTICIPANT_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`status.${s}`)}
             </option>

@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { Label, Select } from "@/components/ui/input";
 import { buttonVariants } from "@/components/ui/button";
 import type { SiteWorkContext } from "@/lib/enrolment/queries/screenings";
+import { CRITERION_KINDS } from "@/lib/enums";
 import { localizedPair } from "@/lib/i18n/localized";
 import { screenAction } from "@/app/(portal)/studies/[code]/screening/actions";
 
@@ -23,7 +24,7 @@ export function ScreenForm({ studyId, studyCode, siteId, today, criteria }: { st
       <div className="max-w-xs">
         <TextField name="screenedOn" type="date" label={t("date")} defaultValue={today} max={today} required />
       </div>
-      {(["inclusion", "exclusion"] as const).map((kind) => (
+      {CRITERION_KINDS.map((kind) => (
         <fieldset key={kind} className="space-y-2">
           <legend className="text-sm font-medium">{t(kind)}</legend>
           {criteria

@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { auditActionLabel } from "@/lib/audit/action-label";
 import type { ParticipantDetail } from "@/lib/participants/queries/participant-detail";
 
 /** screened → enrolled → randomized → (transfers) → withdrawn / completed, then the audit history. */
 export async function ParticipantTimeline({ p }: { p: ParticipantDetail }) {
-  const t = await getTranslations("enrolment");
+  const [t, ta] = [await getTranslations("enrolment"), await getTranslations("auditActions")];
   const steps: { label: string; when: string; note?: string }[] = [
     { label: t("detail.screened"), when: p.screenedOn },
     { label: t("detail.enrolled"), when: p.enrolledOn, note: p.subjectCode },
@@ -13,7 +14,6 @@ export async function ParticipantTimeline({ p }: { p: ParticipantDetail }) {
   for (const tr of p.transfers) steps.push({ label: t("detail.transferred"), when: tr.on, note: t("detail.transferLine", { on: tr.on, from: tr.fromCode, to: tr.toCode, reason: tr.reason }) });
   if (p.withdrawnOn) steps.push({ label: t("detail.withdrawn"), when: p.withdrawnOn, note: p.withdrawalReason ? t(`withdrawalReasons.${p.withdrawalReason}`) : undefined });
   if (p.status === "completed") steps.push({ label: t("detail.completed"), when: "" });
-  const actionKey = (a: string) => `detail.actions.${a.replace(/\./g, "_")}`;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card>
@@ -40,7 +40,7 @@ export async function ParticipantTimeline({ p }: { p: ParticipantDetail }) {
           <ul className="space-y-1 text-sm">
             {p.history.map((h, i) => (
               <li key={i}>
-                <span className="text-muted-foreground">{h.at}</span> · {t.has(actionKey(h.action)) ? t(actionKey(h.action)) : h.action}
+                <span className="text-muted-foreground">{h.at}</span> · {auditActionLabel(ta, h.action)}
                 {h.byName ? ` · ${h.byName}` : ""}
                 {h.reason ? <span className="text-muted-foreground"> — {h.reason}</span> : null}
               </li>
