@@ -38,8 +38,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh embedded database with the demo network for every run.
-    command: `rm -rf ${dataDir} && npx next start -p ${port}`,
+    // A fresh embedded database with the demo network for every run, served the way `npm start`
+    // serves it (scripts/serve.mjs stamps each request with its socket's address).
+    command: `rm -rf ${dataDir} && node scripts/serve.mjs`,
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { connection } from "next/server";
 import { QueryProvider } from "@/components/shell/query-provider";
 import { NETWORK_TIME_ZONE } from "@/lib/time/network-day";
 import "@/app/globals.css";
@@ -11,6 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page is rendered per request: a prerendered one would carry scripts without the
+  // request's CSP nonce (proxy.ts), and the browser would refuse to run them.
+  await connection();
   const locale = await getLocale();
   const messages = await getMessages();
   return (

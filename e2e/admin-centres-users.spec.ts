@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, login } from "./helpers";
+import { expect, test, expectAccessible, login } from "./helpers";
 
 /** A code no other spec (or earlier run on the same database) uses: [A-Z0-9]{2,8}. */
 function uniqueCode(): string {

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, login } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, test, expectAccessible, login } from "./helpers";
 
 // The biobank journey: a grass-roots hospital registers a blood specimen, prints its label and
 // ships it to the hub; the hub's biobank manager receives it, stores it in a box and aliquots it;

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, login } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, test, expectAccessible, login } from "./helpers";
 
 const LANGS = [
   { locale: "zh-CN" as const, hospitalName: "保定第1县人民医院", accrual: "LC-203 入组曲线", centre: "中心", showTable: "显示数据表" },

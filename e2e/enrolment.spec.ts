@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, login } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, test, expectAccessible, login } from "./helpers";
 
 // LC-203 (demo): recruiting, randomized 2:1, open label, permuted blocks, R01 an active site.
 const STUDY = "LC-203";

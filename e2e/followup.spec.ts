@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, login } from "./helpers";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test, expectAccessible, login } from "./helpers";
 
 // LC-203 (demo): recruiting, R01 an active site; the demo monitor is on its team, pi@ncrc.demo is its PI.
 const STUDY = "LC-203";

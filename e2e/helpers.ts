@@ -1,5 +1,48 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+
+export { expect };
+
+/**
+ * Every journey fails on a Content-Security-Policy violation. An init script reports each
+ * `securitypolicyviolation` event to the console, and the browser's own "Refused to … because it
+ * violates the following Content Security Policy directive" lines are caught as well; this covers
+ * the test's page and every context a journey opens with browser.newContext().
+ */
+export const test = base.extend<{ cspGuard: void }>({
+  cspGuard: [
+    async ({ browser, context }, use) => {
+      const violations: string[] = [];
+      const watch = async (ctx: BrowserContext) => {
+        await ctx.addInitScript(() => {
+          document.addEventListener("securitypolicyviolation", (e) => {
+            console.error(`Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile || document.location.href}:${e.lineNumber}`);
+          });
+        });
+        ctx.on("console", (msg) => {
+          if (/content security policy/i.test(msg.text())) violations.push(`${msg.location().url || msg.page()?.url() || ""}: ${msg.text()}`);
+        });
+        ctx.on("weberror", (err) => {
+          if (/content security policy/i.test(String(err.error()))) violations.push(`${err.page()?.url() ?? ""}: ${String(err.error())}`);
+        });
+      };
+      await watch(context);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const ctx = await newContext(...args);
+        await watch(ctx);
+        return ctx;
+      };
+      try {
+        await use();
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect([...new Set(violations)], "Content Security Policy violations in the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const DEMO_PASSWORD = "demo-Passw0rd!";
 

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, login, setLocaleCookie, DEMO_PASSWORD } from "./helpers";
+import { expect, test, expectAccessible, login, setLocaleCookie, DEMO_PASSWORD } from "./helpers";
 
 /** What each demo account must (and must not) find in its navigation. */
 const NAV: Record<string, { must: string[]; mustNot: string[] }> = {

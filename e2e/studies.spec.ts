@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, login } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, test, expectAccessible, login } from "./helpers";
 
 const ACTIVATE_GATE = { en: "Activate at least one site.", "zh-CN": "请至少启动一个参与中心。" } as const;
 

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type Handle } from "@/db/client";
+import { refreshStatistics } from "@/db/maintenance";
 import { appMeta } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
 import { SEED_STEPS } from "@/seed/steps";
@@ -29,6 +30,7 @@ export async function seedDemoIfEmpty(db: Db, log: (m: string) => void = () => {
     await tx.insert(appMeta).values({ key: DEMO_MARKER, value: new Date().toISOString() });
     await appendAudit(tx as Db, { id: null, centreId: null }, [{ action: "system.demo_seeded", entityType: "system", after: { steps: SEED_STEPS.map((s) => s.name) } }]);
   });
+  log(`statistics analysed for ${(await refreshStatistics(db)).length} tables`);
   log(`demo network loaded in ${Date.now() - started} ms`);
   return true;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
+import { isStatementTimeout, STATEMENT_TIMEOUT_MESSAGE_KEY } from "@/db/statement-timeout";
 import { appendAudit, type AuditInput } from "@/lib/audit/append";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
@@ -59,6 +60,7 @@ export async function executeCommand<S extends z.ZodType, R>(command: Command<S,
         fieldErrors: err.fieldErrors ? translateFieldErrors(err.fieldErrors, t, err.params) : undefined,
       };
     }
+    if (isStatementTimeout(err)) return { ok: false, message: t(STATEMENT_TIMEOUT_MESSAGE_KEY) };
     console.error(`[command ${command.name}] failed`, err);
     return { ok: false, message: t("errors.unexpected") };
   }

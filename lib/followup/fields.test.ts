@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { aeValuesShape, aeValuesSchema, participantValuesShape, QUERYABLE_FIELDS, visitValuesShape, visitValuesSchema } from "@/lib/followup/fields";
+import { aeValuesShape, aeValuesSchema, participantValuesShape, visitValuesShape, visitValuesSchema } from "@/lib/followup/fields";
+import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
 
 describe("follow-up record fields", () => {
   it("are exactly the fields a query may point at (the browser's list)", () => {

@@ -15,10 +15,6 @@ import {
 import { yearOfBirthField } from "@/lib/validation/years";
 import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
 
-export { QUERYABLE_FIELDS };
-
-export const SERIOUS_CRITERIA = AE_SERIOUS_CRITERIA;
-
 type Queryable<E extends ClinicalEntity> = (typeof QUERYABLE_FIELDS)[E][number];
 
 /** "" (an empty form field) and null both mean "no value". */

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
+import { requestNonce } from "@/lib/http/nonce";
 import { parseBarcodeList } from "@/lib/biobank/barcodes";
 import { code128Svg, dataMatrixSvg } from "@/lib/biobank/label-svg";
 import { labelsFor } from "@/lib/biobank/queries/specimens";
@@ -26,7 +27,7 @@ export default async function LabelsPage({ searchParams }: { searchParams: Promi
   const matrix = sp.symbology === "datamatrix";
   return (
     <div className="space-y-4">
-      <style>{PRINT_CSS}</style>
+      <style nonce={await requestNonce()}>{PRINT_CSS}</style>
       <div className="flex flex-wrap items-center gap-3 print:hidden">
         <h1 className="text-2xl font-semibold">{t("labels.heading")}</h1>
         <PrintButton label={t("labels.print")} />
