@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPglite, queryRows, type Db, type Handle } from "@/db/client";
+import { openPglite, openPostgres, queryRows, type Db, type Handle } from "@/db/client";
 import { refreshStatistics, startStatisticsMaintenance } from "@/db/maintenance";
 
 // PGlite has no autovacuum: unless the application analyses, the planner has no statistics at
@@ -120,5 +120,39 @@ describe("planner statistics in a database folder (worker thread), across a rest
     } finally {
       await h.close();
     }
+  });
+});
+
+// On a PostgreSQL server autovacuum analyses too (it may get there first): whoever does, the
+// statistics must be there after migrate + bulk write + refreshStatistics.
+describe.runIf(process.env.DATABASE_URL)("planner statistics on PostgreSQL", () => {
+  const url = process.env.DATABASE_URL!;
+  const name = `stats_${process.pid}_${Date.now()}`;
+  let admin: Handle;
+  let h: Handle;
+  beforeAll(async () => {
+    admin = await openPostgres(url);
+    await admin.db.execute(sql.raw(`create database ${name}`));
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    h = await openPostgres(u.toString());
+    await h.migrate();
+  });
+  afterAll(async () => {
+    await h?.close();
+    await admin?.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+    await admin?.close();
+  });
+
+  it("exist after migrate, and after a bulk write and refreshStatistics", async () => {
+    const [never] = await queryRows<{ n: number }>(
+      h.db,
+      sql`select count(*)::int as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' and c.reltuples < 0`,
+    );
+    expect(never.n).toBe(0);
+    await addOrganisations(h.db, 1, 3000);
+    await refreshStatistics(h.db);
+    expect(await reltuples(h.db, "organisations")).toBe(3000);
+    expect(await statsColumns(h.db, "organisations")).toEqual(expect.arrayContaining(["code", "level", "path", "province"]));
   });
 });
