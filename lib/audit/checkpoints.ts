@@ -111,6 +111,9 @@ export async function takeCheckpoint(db: Db): Promise<AuditCheckpoint | null> {
     if (!head) return null;
     const [existing] = await t.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.eventId)).limit(1);
     if (existing && existing.eventId === Number(head.id)) return existing;
+    if (existing && existing.eventId > Number(head.id)) {
+      throw new Error(`The last checkpoint signs event #${existing.eventId}, but the trail ends at #${head.id}: events were deleted. Run \`npm run audit:verify\`.`);
+    }
     const state = await chainState(t);
     const facts = { eventId: Number(head.id), position: (state.lastCheckpoint?.position ?? 0) + state.eventsSince, hash: head.hash, at: head.now, every: checkpointPolicy().every };
     const row = signCheckpoint(facts);

@@ -11,7 +11,7 @@ type QueryOptions<Act extends ReadActor, A extends unknown[], R> = {
   /** The read itself: it must put the actor's scope in its WHERE clause (lib/<domain>/scope.ts). */
   run: (actor: Act, ...args: A) => Promise<R>;
   /** What an actor without the permission gets: nothing (null, an empty list or page). */
-  otherwise: (...args: NoInfer<A>) => NoInfer<R>;
+  otherwise: (...args: A) => R;
 };
 
 export type Query<Act extends ReadActor, A extends unknown[], R> = (actor: Act, ...args: A) => Promise<R>;
