@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { takeFolderLock } from "@/db/folder-lock";
 import { refreshStatistics, startStatisticsMaintenance } from "@/db/maintenance";
+import { grantAppRole } from "@/db/roles";
 import { queryRows } from "@/db/query-rows";
 import { statementTimeoutMs } from "@/db/statement-timeout";
 import * as schema from "@/db/schema";
@@ -108,7 +109,12 @@ async function pgliteHandle(client: unknown, close: () => Promise<void>): Promis
   };
 }
 
-export async function openPostgres(url: string): Promise<Handle> {
+/**
+ * `ownerUrl` (DATABASE_OWNER_URL): the schema owner's connection. Given one, migrations (and the
+ * statistics refresh, which only an owner may run) use it, and the app's role then gets exactly
+ * its privileges (db/roles.ts): INSERT and SELECT only on the audit trail.
+ */
+export async function openPostgres(url: string, opts: { ownerUrl?: string } = {}): Promise<Handle> {
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
@@ -120,15 +126,24 @@ export async function openPostgres(url: string): Promise<Handle> {
     // Several app instances may start together: one migrates while the others wait on the lock,
     // held on one dedicated connection.
     migrate: async () => {
-      const conn = await pool.connect();
+      const ownerPool = opts.ownerUrl && opts.ownerUrl !== url ? new Pool({ connectionString: opts.ownerUrl, max: 1 }) : null;
       try {
-        await conn.query("select pg_advisory_lock(727274001)");
-        await migrate(drizzle(conn), { migrationsFolder: MIGRATIONS_DIR });
+        const conn = await (ownerPool ?? pool).connect();
+        try {
+          await conn.query("select pg_advisory_lock(727274001)");
+          await migrate(drizzle(conn), { migrationsFolder: MIGRATIONS_DIR });
+          if (ownerPool) {
+            const [{ role }] = await queryRows<{ role: string }>(db, sql`select current_user as role`);
+            await grantAppRole(drizzle(conn) as unknown as Db, role);
+          }
+        } finally {
+          await conn.query("select pg_advisory_unlock(727274001)").catch(() => {});
+          conn.release();
+        }
+        await refreshStatistics(ownerPool ? (drizzle(ownerPool, { schema }) as unknown as Db) : db);
       } finally {
-        await conn.query("select pg_advisory_unlock(727274001)").catch(() => {});
-        conn.release();
+        await ownerPool?.end();
       }
-      await refreshStatistics(db);
     },
     close: () => pool.end(),
   };
@@ -140,7 +155,7 @@ export function getHandle(): Promise<Handle> {
   if (!g.__ncrcDb) {
     g.__ncrcDb = (async () => {
       const url = process.env.DATABASE_URL;
-      const h = url ? await openPostgres(url) : await openPglite(pgliteDir());
+      const h = url ? await openPostgres(url, { ownerUrl: process.env.DATABASE_OWNER_URL }) : await openPglite(pgliteDir());
       await h.migrate();
       // Nothing else analyses an embedded database: keep its statistics while the process runs.
       if (h.kind === "pglite") {

@@ -76,8 +76,11 @@ export const QUERY_EVENT_KINDS = ["raised", "answered", "closed", "reopened"] as
 // biobank
 export const SPECIMEN_CATEGORIES = ["tissue", "blood", "body_fluid"] as const;
 export const SPECIMEN_TYPES = ["ffpe_block", "fresh_frozen", "whole_blood", "plasma", "serum", "buffy_coat", "urine", "ascites", "pleural_effusion", "csf"] as const;
-/** "missing" is reached only from in_transit, when a receipt notes a specimen as not arrived. */
-export const SPECIMEN_STATUSES = ["available", "reserved", "in_transit", "missing", "depleted", "distributed", "destroyed"] as const;
+/**
+ * "missing" and "quarantined" are reached only from in_transit, when a receipt notes a specimen
+ * as not arrived or arrived damaged (quarantined until a manager reviews it).
+ */
+export const SPECIMEN_STATUSES = ["available", "reserved", "in_transit", "missing", "quarantined", "depleted", "distributed", "destroyed"] as const;
 export const SPECIMEN_UNITS = ["ml", "mg", "block"] as const;
 export const FUTURE_CONSENTS = ["yes", "no", "limited"] as const;
 export const TRANSFER_STATUSES = ["created", "in_transit", "received"] as const;

@@ -6,13 +6,15 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translate } from "@/lib/i18n/translate";
-import type { Command } from "./define-command";
-import { ActionError } from "./errors";
-import { formDataToObject } from "./form-data";
-import type { ActionResult, FieldErrors } from "./result";
-import { runAfterSuccess, type AfterSuccess } from "./after-success";
+import type { Command } from "@/lib/actions/define-command";
+import { ActionError } from "@/lib/actions/errors";
+import { formDataToObject } from "@/lib/actions/form-data";
+import type { ActionResult, FieldErrors } from "@/lib/actions/result";
+import { runAfterSuccess, type AfterSuccess } from "@/lib/actions/after-success";
+import { isUniqueViolation } from "@/lib/actions/db-errors";
+import { claimRequest, keyedRequest, priorRequest, REQUEST_KEY_CONSTRAINT, storeResult, type PriorRequest } from "@/lib/actions/request-keys";
 
-export type { CommandContext as ActionContext } from "./define-command";
+export type { CommandContext as ActionContext } from "@/lib/actions/define-command";
 
 /** A wrapped action takes an object, or (previousState, FormData) as useActionState calls it. */
 export type ServerAction<R> = (input: unknown, formData?: unknown) => Promise<ActionResult<R>>;
@@ -28,7 +30,8 @@ type Translate = (k: string, p?: Record<string, string | number>) => string;
 
 /**
  * The one command pipeline: actor from the database, strict validation, permission, one
- * transaction with its audit events, a typed result with translated messages.
+ * transaction with its audit events, a typed result with translated messages. A command that
+ * declares a request key runs once per (user, command, key): a replay answers what it stored.
  */
 export async function executeCommand<S extends z.ZodType, R>(command: Command<S, R>, raw: unknown): Promise<ActionResult<R>> {
   const actor = await getActor();
@@ -42,17 +45,32 @@ export async function executeCommand<S extends z.ZodType, R>(command: Command<S,
   }
   if (!can(actor, command.permission)) return { ok: false, message: t("errors.forbidden") };
 
+  const key = command.requestKey?.(parsed.data) ?? null;
+  const request = key ? keyedRequest(actor.id, command.name, key, parsed.data) : null;
+  const answer = (prior: PriorRequest): ActionResult<R> =>
+    prior.kind === "replay" ? { ok: true, data: prior.result as R, replayed: true } : { ok: false, message: t("errors.requestKeyReused") };
+
+  let db: Db | null = null;
   try {
-    const db = await getDb();
+    db = await getDb();
+    const prior = request ? await priorRequest(db, request) : null;
+    if (prior) return answer(prior);
     const data = await db.transaction(async (tx) => {
+      const claim = request ? await claimRequest(tx as Db, request) : null;
       const events: AuditInput[] = [];
       const result = await command.handler({ actor, input: parsed.data, tx: tx as Db, audit: (e) => events.push(e) });
       if (events.length === 0) throw new Error(`command ${command.name} wrote no audit event`);
+      if (claim !== null) await storeResult(tx as Db, claim, result);
       await appendAudit(tx as Db, { id: actor.id, centreId: actor.centreId }, events);
       return result;
     });
     return { ok: true, data };
   } catch (err) {
+    // The same keyed request committed by a concurrent call while this one waited on the key.
+    if (request && db && isUniqueViolation(err, REQUEST_KEY_CONSTRAINT)) {
+      const prior = await priorRequest(db, request).catch(() => null);
+      if (prior) return answer(prior);
+    }
     if (err instanceof ActionError) {
       return {
         ok: false,
@@ -71,13 +89,7 @@ export async function executeCommand<S extends z.ZodType, R>(command: Command<S,
  * and redirect (outside any try/catch: redirect() works by throwing). The command alone decides
  * permission and rules; the binding only says what to refresh and where to go.
  */
-export function defineAction<S extends z.ZodType, R>(command: Command<S, R>, after?: AfterSuccess<R>): ServerAction<R>;
-/** @deprecated TRANSITIONAL (removed when every domain has moved): options carrying the permission. */
-export function defineAction<S extends z.ZodType, R>(opts: Omit<Command<S, R>, "name"> & AfterSuccess<R>): ServerAction<R>;
-export function defineAction<S extends z.ZodType, R>(arg: Command<S, R> | (Omit<Command<S, R>, "name"> & AfterSuccess<R>), afterArg?: AfterSuccess<R>): ServerAction<R> {
-  const legacy = !("name" in arg);
-  const command: Command<S, R> = legacy ? { ...arg, name: arg.permission } : arg;
-  const after: AfterSuccess<R> = (legacy ? (arg as AfterSuccess<R>) : afterArg) ?? {};
+export function defineAction<S extends z.ZodType, R>(command: Command<S, R>, after: AfterSuccess<R> = {}): ServerAction<R> {
   const action: ServerAction<R> = async (first, second) => {
     const raw = second instanceof FormData ? formDataToObject(second) : first instanceof FormData ? formDataToObject(first) : first;
     const result = await executeCommand(command, raw);

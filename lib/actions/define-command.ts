@@ -23,6 +23,13 @@ export type Command<S extends z.ZodType, R> = {
   readonly schema: S;
   readonly permission: Permission;
   readonly handler: (ctx: CommandContext<z.infer<S>>) => Promise<R>;
+  /**
+   * Makes the command idempotent: the request key in the validated input (a `requestKeyField`,
+   * e.g. `(input) => input.requestKey`). The same user sending the same key and input again gets
+   * the stored result without the handler running (no second row, audit event or notification);
+   * the same key with another input is refused. No key (undefined/null): no deduplication.
+   */
+  readonly requestKey?: (input: z.infer<S>) => string | null | undefined;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any command, whatever its schema and result

@@ -167,6 +167,8 @@ export async function verifyAudit(db: Db, opts: VerifyOptions = {}): Promise<Aud
       while (j < cps.length && cps[j].eventId < row.id) {
         checkpoints++;
         checkCheckpoint(cps[j], null);
+        every = cps[j].every;
+        sinceCheckpoint = 0;
         j++;
       }
       if (j < cps.length && cps[j].eventId === row.id) {
@@ -208,15 +210,22 @@ export async function verifyAudit(db: Db, opts: VerifyOptions = {}): Promise<Aud
       report({
         kind: "deleted-tail",
         eventId: cp.eventId,
-        message: `the trail ends at event #${lastId} (position ${position}), but a signed checkpoint covers event #${cp.eventId} (position ${cp.position}): the last ${cp.position - position} event(s) were deleted`,
+        message: `the trail ends at event #${lastId} (position ${position}), but a signed checkpoint covers event #${cp.eventId} (position ${cp.position}): the last events were deleted`,
       });
   }
 
   const head: Head | null = lastId && lastHash ? { eventId: lastId, position, hash: lastHash } : null;
   if (opts.anchor) await compareAnchor(db, keys, opts.anchor, head, anchorSeen, report);
   const [lastCp] = await db.select({ position: auditCheckpoints.position }).from(auditCheckpoints).orderBy(desc(auditCheckpoints.eventId)).limit(1);
+  // The first append signs at once, so a trail with events and no checkpoint lost them all. (A gap
+  // before the first checkpoint is not a finding: that checkpoint's hash covers everything before it.)
+  if (head && !lastCp) {
+    report({ kind: "missing-checkpoint", eventId: null, message: `the trail has ${head.position} event(s) and no signed checkpoint at all: they were deleted (or the trail predates them: sign its head with \`npm run audit:anchor\`)` });
+  }
   const unsigned = head ? Math.max(0, head.position - (lastCp?.position ?? 0)) : 0;
 
+  // In chain order (a finding without an event, about the trail as a whole, last).
+  findings.sort((a, b) => (a.eventId ?? Infinity) - (b.eventId ?? Infinity));
   const ok = findings.length === 0;
   if (ok && head && opts.record !== false) await recordVerification(db, head, mode === "full");
   return { ok, mode, startedAfter: start.afterId, checked, checkpoints, head, unsigned, findings };
@@ -305,7 +314,12 @@ async function compareAnchor(
 }
 
 async function recordVerification(db: Db, head: Head, full: boolean): Promise<void> {
-  const signer = auditSigner();
+  let signer: ReturnType<typeof auditSigner>;
+  try {
+    signer = auditSigner();
+  } catch {
+    return; // verifying with public keys only (AUDIT_VERIFY_KEYS): nothing to sign the record with
+  }
   const at = new Date();
   const facts = { at, throughEventId: head.eventId, throughPosition: head.position, throughHash: head.hash, full };
   await db.insert(auditVerifications).values({ ...facts, keyId: signer.keyId, signature: signer.sign(verificationPayload(facts)) });

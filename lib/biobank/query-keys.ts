@@ -4,4 +4,5 @@ import type { SpecimenFilters } from "@/lib/biobank/filters";
 export const biobankKeys = {
   all: ["biobank"] as const,
   search: (f: SpecimenFilters) => ["biobank", "specimens", f] as const,
+  owner: (kind: "subject" | "donor", code: string) => ["biobank", "owner", kind, code] as const,
 };

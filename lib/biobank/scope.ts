@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import type { Actor } from "@/lib/authz/actor";
 import { centreScope, subtreePattern } from "@/lib/authz/scope";
@@ -128,4 +128,13 @@ export function transferDestinationScope(actor: CentreActor, o = "o"): SQL {
 /** Who decides a release request: the bank's own centre (over a release_requests alias `r`). */
 export function releaseDecideScope(actor: CentreActor, r = "r"): SQL {
   return sql`${sql.raw(`${r}.centre_id`)} = ${actor.centreId}`;
+}
+
+/**
+ * Whose specimens an actor registers, over a participants or donors centre column: only their
+ * own centre's (the centre that collects is the actor's). The registration command and the
+ * form's consent lookup use the same rule, so the form never shows an owner the command refuses.
+ */
+export function registrationOwnerScope(actor: CentreActor, centreColumn: SQL | AnyColumn): SQL {
+  return sql`${centreColumn} = ${actor.centreId}`;
 }

@@ -5,19 +5,31 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { openPglite, openPostgres, queryRows, type Handle } from "@/db/client";
 
-export type Scratch = { handle: Handle; label: string; drop: () => Promise<void> };
+/** `ownerUrl`: the scratch database as its owner (who may do what the app's role may not); null on PGlite. */
+export type Scratch = { handle: Handle; label: string; ownerUrl: string | null; drop: () => Promise<void> };
 
-/** A new, empty database on the PostgreSQL server at `url`; `drop` closes and removes it. */
-export async function scratchPostgres(url: string, prefix: string): Promise<Scratch> {
-  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
-  const admin = await openPostgres(url);
-  await admin.db.execute(sql.raw(`create database ${name}`));
+function inDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const handle = await openPostgres(u.toString());
+  return u.toString();
+}
+
+/**
+ * A new, empty database on the PostgreSQL server at `url`; `drop` closes and removes it. With
+ * DATABASE_OWNER_URL set (the two roles of db/roles.ts, as .ci/run sets them), the owner creates
+ * and migrates it and the handle connects as the app's role from `url`.
+ */
+export async function scratchPostgres(url: string, prefix: string): Promise<Scratch> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  const ownerBase = process.env.DATABASE_OWNER_URL || null;
+  const admin = await openPostgres(ownerBase ?? url);
+  await admin.db.execute(sql.raw(`create database ${name}`));
+  const ownerUrl = inDatabase(ownerBase ?? url, name);
+  const handle = await openPostgres(inDatabase(url, name), { ownerUrl: ownerBase ? ownerUrl : undefined });
   return {
     handle,
-    label: "PostgreSQL",
+    label: ownerBase ? "PostgreSQL (owner + app roles)" : "PostgreSQL",
+    ownerUrl,
     drop: async () => {
       await handle.close();
       // pg-pool's end() resolves before its clients have disconnected; a forced drop would then
@@ -40,6 +52,7 @@ export async function scratchPgliteDir(prefix: string): Promise<Scratch> {
   return {
     handle,
     label: `PGlite (${dir})`,
+    ownerUrl: null,
     drop: async () => {
       await handle.close();
       fs.rmSync(dir, { recursive: true, force: true });

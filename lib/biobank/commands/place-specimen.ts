@@ -8,6 +8,7 @@ import { recordCustody } from "@/lib/biobank/custody";
 import { barcodeField, boxSideField } from "@/lib/biobank/fields";
 import { lockBox, lockSpecimen } from "@/lib/biobank/load";
 import { specimenLocation } from "@/lib/biobank/location";
+import { isStorable } from "@/lib/biobank/status";
 import { idField } from "@/lib/validation/fields";
 
 export const placeSpecimenSchema = z.strictObject({
@@ -29,7 +30,7 @@ export const placeSpecimenCommand = defineCommand({
     const s = await lockSpecimen(tx, actor, { barcode: input.barcode });
     const box = await lockBox(tx, actor, input.boxId);
     if (box.centreId !== s.holderCentreId) throw new ActionError("biobank.errors.notHeldHere");
-    if (s.status !== "available" && s.status !== "reserved") throw new ActionError("biobank.errors.notStorable");
+    if (!isStorable(s.status)) throw new ActionError("biobank.errors.notStorable");
     if (input.row > box.rows) throw fieldError("row", "biobank.errors.outsideBox");
     if (input.col > box.cols) throw fieldError("col", "biobank.errors.outsideBox");
     const [taken] = await queryRows<{ barcode: string }>(
@@ -54,6 +55,6 @@ export const placeSpecimenCommand = defineCommand({
       before: { boxId: s.boxId, row: s.posRow, col: s.posCol },
       after: { boxId: box.id, row: input.row, col: input.col },
     });
-    return { id: s.id, location: where };
+    return { id: s.id, barcode: s.barcode, boxId: box.id, location: where };
   },
 });

@@ -6,7 +6,7 @@ import { ActionError, fieldError } from "@/lib/actions/errors";
 import { recordCustody } from "@/lib/biobank/custody";
 import { lockTransfer } from "@/lib/biobank/load";
 import { transferReceiveScope } from "@/lib/biobank/scope";
-import { canMove } from "@/lib/biobank/status";
+import { canMove, receiptStatus } from "@/lib/biobank/status";
 import { idField, listOf, optionalTextField, TEXT_LIMITS } from "@/lib/validation/fields";
 
 type Outcome = "received" | "missing" | "damaged";
@@ -20,7 +20,9 @@ export const receiveTransferSchema = z.strictObject({
 
 /**
  * Only the destination centre receives. Each specimen is noted received, missing or damaged:
- * received ones become the destination's (available, not yet in a box); damaged are destroyed.
+ * received ones become the destination's (available, not yet in a box); damaged ones become the
+ * destination's too, quarantined until a manager reviews them (lib/biobank/status.ts) — a
+ * receipt never destroys anything.
  */
 export const receiveTransferCommand = defineCommand({
   name: "biobank.transfer.receive",
@@ -40,13 +42,19 @@ export const receiveTransferCommand = defineCommand({
     for (const i of items) {
       const o = outcome.get(i.id)!;
       counts[o]++;
-      const to = o === "received" ? "available" : o === "missing" ? "missing" : "destroyed";
+      const to = receiptStatus(o);
       if (!canMove(i.status as "in_transit", to)) throw new ActionError("biobank.errors.badMove", { from: i.status, to });
       await tx.execute(sql`update specimens set status = ${to}, holder_centre_id = case when ${o !== "missing"} then ${t.toCentreId}::int else holder_centre_id end, updated_at = now() where id = ${i.specimenId}`);
       await tx.execute(sql`update specimen_transfer_items set outcome = ${o}, updated_at = now() where id = ${i.id}`);
     }
     await tx.execute(sql`update specimen_transfers set status = 'received', received_at = now(), received_by = ${actor.id}, note = coalesce(${input.note}, note), updated_at = now() where id = ${t.id}`);
-    await recordCustody(tx, items.map((i) => ({ specimenId: i.specimenId, event: outcome.get(i.id)!, centreId: t.toCentreId, userId: actor.id, transferId: t.id })));
+    await recordCustody(
+      tx,
+      items.map((i) => {
+        const o = outcome.get(i.id)!;
+        return { specimenId: i.specimenId, event: o, centreId: t.toCentreId, userId: actor.id, transferId: t.id, detail: o === "damaged" ? (input.note ?? null) : null };
+      }),
+    );
     audit({ action: "transfer.received", entityType: "specimen_transfer", entityId: t.id, centreId: t.toCentreId, before: { status: t.status }, after: { status: "received", ...counts }, reason: input.note });
     return { id: t.id, ...counts };
   },

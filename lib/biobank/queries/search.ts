@@ -7,6 +7,7 @@ import { withLocation, type StoragePlace } from "@/lib/biobank/location";
 import { filterCentreScope, specimenCountScope, specimenRowScope, withSubtree } from "@/lib/biobank/scope";
 import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
 import { paged, type Paged } from "@/lib/reads/paging";
+import { addDays, parseNetworkLocal } from "@/lib/time/network-day";
 
 export type SpecimenRow = {
   id: number;
@@ -27,6 +28,11 @@ export type SpecimenRow = {
   location: string | null;
 };
 
+/** The first instant of a network day (its midnight in the network's zone), as a timestamptz parameter. */
+function networkDayStart(day: string): string {
+  return new Date(parseNetworkLocal(`${day}T00:00`)).toISOString();
+}
+
 /** Filter conditions on `s` (specimens); scope is added by the callers. */
 function filterWhere(f: SpecimenFilters): SQL[] {
   const w: SQL[] = [];
@@ -36,8 +42,10 @@ function filterWhere(f: SpecimenFilters): SQL[] {
   if (f.status) w.push(sql`s.status = ${f.status}`);
   if (f.centre) w.push(sql`s.centre_id = ${f.centre}`);
   if (f.code) w.push(sql`(s.subject_code = ${f.code} or s.donor_id = (select d.id from donors d where d.donor_code = ${f.code}))`);
-  if (f.from) w.push(sql`s.collected_at >= ${f.from}::date`);
-  if (f.to) w.push(sql`s.collected_at < ${f.to}::date + 1`);
+  // Days are network days (as the page shows times and the dashboard counts): a half-open
+  // range of instants from the first day's midnight to the midnight after the last, in the zone.
+  if (f.from) w.push(sql`s.collected_at >= ${networkDayStart(f.from)}::timestamptz`);
+  if (f.to) w.push(sql`s.collected_at < ${networkDayStart(addDays(f.to, 1))}::timestamptz`);
   return w;
 }
 

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."specimen_status" ADD VALUE 'quarantined' BEFORE 'depleted';
