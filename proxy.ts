@@ -9,7 +9,8 @@ export function proxy(req: NextRequest) {
   const https = publicUrlIsHttps();
   const hasSession =
     req.cookies.has("next-auth.session-token") || req.cookies.has("__Secure-next-auth.session-token");
-  if (!hasSession && req.nextUrl.pathname !== "/login") {
+  // /reset/<token>: a password reset link is opened (and its form posted) signed out.
+  if (!hasSession && req.nextUrl.pathname !== "/login" && !req.nextUrl.pathname.startsWith("/reset/")) {
     const url = req.nextUrl.clone();
     url.pathname = "/login";
     url.search = "";

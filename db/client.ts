@@ -75,11 +75,16 @@ export async function openPglite(dir: string | null, opts: { thread?: PgliteThre
       await client.close();
       release();
     });
+    const migrate = h.migrate;
+    h.migrate = async () => {
+      await migrate();
+      migrations = await migrationCount(h.db);
+    };
     // The health check must not queue behind a running statement (PGlite is one connection):
     // while the thread is busy and still answering, the count it last reported stands.
     h.probe = async () => {
-      const { pending, sinceLastAnswerMs } = client.activity();
-      if (pending > 0 && migrations !== null) {
+      const { busy, sinceLastAnswerMs } = client.activity();
+      if (busy && migrations !== null) {
         if (sinceLastAnswerMs < STALLED_AFTER_MS) return migrations;
         throw new Error(`the embedded database has not answered for ${Math.round(sinceLastAnswerMs / 1000)} s`);
       }

@@ -73,6 +73,13 @@ export const CLINICAL_ENTITIES = ["participant", "visit", "adverse_event"] as co
 export const QUERY_STATUSES = ["open", "answered", "closed"] as const;
 export const QUERY_EVENT_KINDS = ["raised", "answered", "closed", "reopened"] as const;
 
+// notifications
+/** What a notification is about (its link opens it): a clinical record, or a query. */
+export const NOTIFICATION_ENTITIES = ["participant", "visit", "adverse_event", "query"] as const;
+export const NOTIFICATION_KINDS = ["sae_reported", "sae_followup_due", "query_raised", "query_answered", "query_reopened", "visit_overdue"] as const;
+/** A notification's e-mail: waiting (or waiting to retry), sent, given up after the last attempt, or not sent (recipient disabled since). */
+export const MAIL_STATUSES = ["pending", "sent", "failed", "skipped"] as const;
+
 // biobank
 export const SPECIMEN_CATEGORIES = ["tissue", "blood", "body_fluid"] as const;
 export const SPECIMEN_TYPES = ["ffpe_block", "fresh_frozen", "whole_blood", "plasma", "serum", "buffy_coat", "urine", "ascites", "pleural_effusion", "csf"] as const;
@@ -127,6 +134,9 @@ export type AeSeriousCriterion = Of<typeof AE_SERIOUS_CRITERIA>;
 export type ClinicalEntity = Of<typeof CLINICAL_ENTITIES>;
 export type QueryStatus = Of<typeof QUERY_STATUSES>;
 export type QueryEventKind = Of<typeof QUERY_EVENT_KINDS>;
+export type NotificationEntity = Of<typeof NOTIFICATION_ENTITIES>;
+export type NotificationKind = Of<typeof NOTIFICATION_KINDS>;
+export type MailStatus = Of<typeof MAIL_STATUSES>;
 export type SpecimenCategory = Of<typeof SPECIMEN_CATEGORIES>;
 export type SpecimenType = Of<typeof SPECIMEN_TYPES>;
 export type SpecimenStatus = Of<typeof SPECIMEN_STATUSES>;

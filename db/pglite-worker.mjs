@@ -5,13 +5,13 @@
 // Plain ESM on purpose: `next start` loads it from disk at run time (new Worker(path)), unbundled.
 //
 // Protocol (every request carries an id; the answer echoes it):
-//   { t: "query", id, sql, params, rowMode, parsers: oid[], tx, deadline }
-//   { t: "begin", id, tx }          open transaction `tx`; later statements with that tx run in it
+//   { t: "query", id, sql, params, rowMode, parsers: oid[], tx, burst, deadline }
+//   { t: "begin", id, tx, burst }   open transaction `tx`; later statements with that tx run in it
 //   { t: "end", id, tx, commit }    COMMIT (or ROLLBACK) it
 //   { t: "close", id }
 //   answers: { id, ok: true, result } | { id, ok: false, error, timedOut? }
-// One statement at a time, in arrival order. While a transaction is open only its own statements
-// run; the others wait their turn (PGlite is one connection). A read that is still waiting when
+// One statement at a time (PGlite is one connection), bursts taking turns (see `lanes`). While a
+// transaction is open only its own statements run, in order; the others wait. A read still waiting when
 // its deadline passes is dropped unrun: its caller has already been told it timed out.
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
@@ -19,8 +19,35 @@ import { PGlite } from "@electric-sql/pglite";
 const port = parentPort;
 if (!port) throw new Error("db/pglite-worker.mjs runs only as a worker thread");
 
-/** Waiting top-level work: statements outside transactions, and transactions to begin. */
-const queue = [];
+/**
+ * Waiting top-level work (statements outside transactions, transactions to begin), in lanes: one
+ * per burst, the statements a caller sent together (db/worker-client.ts numbers them), each lane
+ * in its own order. Lanes take turns, one statement each: a lane that has just had its turn goes
+ * to the back, and the burst that ran last never runs twice in a row while another waits (even
+ * when more of its statements arrive late). So a page that fires five heavy reads at once does
+ * not make a sign-in's one small read wait for all five, only for the one already running; and a
+ * script's long run of one-at-a-time statements alternates with the others, never starves them.
+ */
+const lanes = []; // { burst, items }, in turn order
+let lastBurst = null;
+
+function enqueue(msg) {
+  const lane = lanes.find((l) => l.burst === msg.burst);
+  if (lane) lane.items.push(msg);
+  else lanes.push({ burst: msg.burst, items: [msg] });
+}
+
+function nextWork() {
+  if (lanes.length === 0) return null;
+  let i = lanes.findIndex((l) => l.burst !== lastBurst);
+  if (i < 0) i = 0;
+  const [lane] = lanes.splice(i, 1);
+  const msg = lane.items.shift();
+  if (lane.items.length > 0) lanes.push(lane);
+  lastBurst = lane.burst;
+  return msg;
+}
+
 /** The open transaction: its id, its own waiting statements, and how to end it. */
 let open = null;
 let pumping = false;
@@ -117,8 +144,12 @@ async function pump() {
   if (pumping) return;
   pumping = true;
   try {
-    while (queue.length > 0) {
-      const msg = queue.shift();
+    // While a statement runs this thread is inside WebAssembly and receives nothing: let the
+    // messages that arrived meanwhile in (setImmediate runs after they are delivered) before
+    // choosing what runs next, or the lanes would only ever see one statement at a time.
+    const arrived = () => new Promise((resolve) => setImmediate(resolve));
+    await arrived();
+    for (let msg = nextWork(); msg; await arrived(), (msg = nextWork())) {
       if (msg.t === "begin") await runTransaction(msg);
       else await runQuery(pg, msg);
     }
@@ -154,7 +185,7 @@ port.on("message", (msg) => {
     case "query":
     case "begin":
       if (msg.t === "begin" && !msg.tx) return fail(msg.id, new Error("begin without a transaction id"));
-      queue.push(msg);
+      enqueue(msg);
       return void pump();
     case "close":
       closing = msg;

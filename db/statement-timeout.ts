@@ -1,5 +1,6 @@
 /**
- * How long an interactive read may take before its caller is answered with an error.
+ * How long an interactive read (one the portal serves) may take before its caller is answered
+ * with an error. Scripts (seed, audit:verify, benchmarks) have no limit unless they set one.
  *
  * PGlite accepts `SET statement_timeout` but never fires it: PostgreSQL's timers need signals,
  * and the single-threaded WebAssembly build runs a query to its end without ever looking
@@ -13,7 +14,7 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
 export function statementTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.DB_STATEMENT_TIMEOUT_MS;
-  if (raw === undefined || raw === "") return DEFAULT_STATEMENT_TIMEOUT_MS;
+  if (raw === undefined || raw === "") return env.NEXT_RUNTIME ? DEFAULT_STATEMENT_TIMEOUT_MS : 0;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds (0 = no limit), not "${raw}"`);
   return n;

@@ -177,6 +177,37 @@ describe("PGlite on a worker thread", () => {
     expect(await queryRows(worker.db, sql`select n from wc_abort`)).toEqual([]);
   });
 
+  it("serves bursts in turn: a lone read waits for the statement running, not for a whole burst", async () => {
+    const done: string[] = [];
+    const burst = ["a", "b", "c"].map((n) => worker.db.execute(sql`select pg_sleep(0.25)`).then(() => done.push(n)));
+    await new Promise((r) => setTimeout(r, 60)); // "a" is running, "b" and "c" wait
+    const lone = worker.db.execute(sql`select 1`).then(() => done.push("lone"));
+    await Promise.all([...burst, lone]);
+    expect(done).toEqual(["a", "lone", "b", "c"]);
+  });
+
+  it("never lets one caller's run of statements, one at a time, starve a waiting burst", async () => {
+    const done: string[] = [];
+    const burst = [1, 2, 3, 4].map(() => worker.db.execute(sql`select pg_sleep(0.05)`).then(() => done.push("burst")));
+    const run = (async () => {
+      for (let i = 0; i < 8; i++) {
+        await worker.db.execute(sql`select pg_sleep(0.02)`);
+        done.push("run");
+      }
+    })();
+    await Promise.all([...burst, run]);
+    expect(done.lastIndexOf("burst")).toBeLessThan(done.lastIndexOf("run"));
+  });
+
+  it("keeps each caller's own statements in the order they were sent", async () => {
+    await worker.db.execute(sql`create table wc_order (n int)`);
+    const writes = Array.from({ length: 20 }, (_, i) => worker.db.execute(sql`insert into wc_order values (${i})`));
+    const other = worker.db.execute(sql`select count(*) from wc_order`);
+    await Promise.all([...writes, other]);
+    const rows = await queryRows<{ n: number; ord: number }>(worker.db, sql`select n, ctid::text as ord from wc_order`);
+    expect(rows.map((r) => r.n)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+
   it("answers the health check while a long statement holds the database", async () => {
     const migrations = await migrationCount(worker.db);
     expect(await databaseHealth(worker)).toEqual({ database: "pglite", migrations });
@@ -186,6 +217,19 @@ describe("PGlite on a worker thread", () => {
     expect(await databaseHealth(worker)).toEqual({ database: "pglite", migrations });
     expect(performance.now() - t).toBeLessThan(100);
     await long;
+    // …and while a transaction is open (outside statements wait for it).
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const tx = worker.db.transaction(async (t) => {
+      await t.execute(sql`select 1`);
+      await gate;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const t2 = performance.now();
+    expect(await databaseHealth(worker)).toEqual({ database: "pglite", migrations });
+    expect(performance.now() - t2).toBeLessThan(100);
+    release();
+    await tx;
   });
 });
 
@@ -270,6 +314,15 @@ describe("a database folder on a worker thread", () => {
       expect(fs.readFileSync(`${folder}.lock`, "utf8")).toBe(String(process.pid));
     } finally {
       await again.close();
+    }
+  });
+
+  it("is refused while another running process holds it, naming that process", async () => {
+    fs.writeFileSync(`${folder}.lock`, String(process.ppid));
+    try {
+      await expect(openPglite(folder)).rejects.toThrow(new RegExp(`already open in process ${process.ppid}\\. .*PGLITE_DIR`));
+    } finally {
+      fs.unlinkSync(`${folder}.lock`);
     }
   });
 

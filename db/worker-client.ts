@@ -16,8 +16,8 @@ export type QueryClient = { query(sql: string, params?: unknown[], options?: Que
 
 export type WorkerClient = QueryClient & {
   transaction<T>(fn: (tx: QueryClient) => Promise<T>): Promise<T>;
-  /** Requests sent and not answered yet, and how long ago the thread last answered. */
-  activity(): { pending: number; sinceLastAnswerMs: number };
+  /** Whether the thread has work (requests unanswered, a transaction open) and how long ago it last answered. */
+  activity(): { busy: boolean; sinceLastAnswerMs: number };
   close(): Promise<void>;
 };
 
@@ -41,6 +41,7 @@ export async function startPgliteWorker(dir: string | null, opts: { statementTim
   const waiting = new Map<number, Waiting>();
   let seq = 0;
   let txSeq = 0;
+  let openTransactions = 0;
   let lastAnswerAt = Date.now();
   let dead: Error | null = null;
   let closing = false;
@@ -88,8 +89,22 @@ export async function startPgliteWorker(dir: string | null, opts: { statementTim
   worker.on("error", (err) => stop(new Error(`the embedded database thread failed: ${err.message}`, { cause: err })));
   worker.on("exit", (code) => stop(new Error(closing ? "the embedded database is closed" : `the embedded database thread stopped (exit code ${code})`)));
 
+  // Statements sent in the same turn of the event loop form a burst (a page's Promise.all of
+  // reads, say): the thread serves bursts in turn rather than strictly in arrival order.
+  let burst = 0;
+  let burstOpen = false;
+  const currentBurst = () => {
+    if (!burstOpen) {
+      burst++;
+      burstOpen = true;
+      setImmediate(() => (burstOpen = false));
+    }
+    return burst;
+  };
+
   function request<T>(msg: Record<string, unknown>, timeout?: { ms: number; statement: string }): Promise<T> {
     if (dead) return Promise.reject(dead);
+    if (!msg.tx || msg.t === "begin") msg.burst = currentBurst();
     const id = ++seq;
     return new Promise<T>((resolve, reject) => {
       const w: Waiting = { resolve: resolve as (v: unknown) => void, reject };
@@ -121,24 +136,29 @@ export async function startPgliteWorker(dir: string | null, opts: { statementTim
     async transaction<T>(fn: (tx: QueryClient) => Promise<T>): Promise<T> {
       const tx = ++txSeq;
       await request({ t: "begin", tx });
+      openTransactions++;
       let ended = false;
       const txClient: QueryClient = {
         query: (sql, params, options) => (ended ? Promise.reject(new Error("Transaction is closed")) : query(tx, sql, params, options)),
       };
-      let result: T;
       try {
-        result = await fn(txClient);
-      } catch (err) {
+        let result: T;
+        try {
+          result = await fn(txClient);
+        } catch (err) {
+          ended = true;
+          await request({ t: "end", tx, commit: false }).catch(() => {}); // the first error is the one to report
+          throw err;
+        }
         ended = true;
-        await request({ t: "end", tx, commit: false }).catch(() => {}); // the first error is the one to report
-        throw err;
+        await request({ t: "end", tx, commit: true });
+        return result;
+      } finally {
+        openTransactions--;
       }
-      ended = true;
-      await request({ t: "end", tx, commit: true });
-      return result;
     },
 
-    activity: () => ({ pending: waiting.size, sinceLastAnswerMs: Date.now() - lastAnswerAt }),
+    activity: () => ({ busy: waiting.size > 0 || openTransactions > 0, sinceLastAnswerMs: Date.now() - lastAnswerAt }),
 
     async close() {
       if (dead) return;

@@ -48,9 +48,11 @@ for (const locale of ["zh-CN", "en"] as const) {
     await expect(staff.getByTestId("enrol-link")).toBeVisible();
     await staff.getByTestId("enrol-link").click();
     await staff.waitForURL(/\/screening\/enrol\/\d+$/);
-    await staff.locator("#f-nationalId").fill(nationalId(Date.now() % 100000 + (locale === "en" ? 1 : 0)));
-    await staff.locator("#f-yearOfBirth").fill("1962");
-    await staff.locator("#f-sex").selectOption("female");
+    // Year of birth and sex as the ID states them (digits 7–10; digit 17 odd = male): a contradiction is refused.
+    const id = nationalId(Date.now() % 100000 + (locale === "en" ? 1 : 0));
+    await staff.locator("#f-nationalId").fill(id);
+    await staff.locator("#f-yearOfBirth").fill(id.slice(6, 10));
+    await staff.locator("#f-sex").selectOption(Number(id[16]) % 2 === 1 ? "male" : "female");
     for (const level of await staff.locator("select[name='levelCodes[]']").all()) await level.selectOption({ index: 1 });
     await expectAccessible(staff);
     await staff.getByTestId("enrol-submit").dblclick();

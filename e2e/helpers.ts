@@ -11,7 +11,7 @@ export { expect };
  */
 export const test = base.extend<{ cspGuard: void }>({
   cspGuard: [
-    async ({ browser, context }, use) => {
+    async ({ browser, context }, provide) => {
       const violations: string[] = [];
       const watch = async (ctx: BrowserContext) => {
         await ctx.addInitScript(() => {
@@ -34,7 +34,7 @@ export const test = base.extend<{ cspGuard: void }>({
         return ctx;
       };
       try {
-        await use();
+        await provide();
       } finally {
         browser.newContext = newContext;
       }

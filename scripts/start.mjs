@@ -14,7 +14,7 @@ process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."));
 const env = { ...process.env };
 const demo = env.DEMO_MODE ? ["1", "true"].includes(env.DEMO_MODE) : !env.DATABASE_URL;
 if (!demo) {
-  for (const name of ["NEXTAUTH_SECRET", "PSEUDONYM_KEY"]) {
+  for (const name of ["NEXTAUTH_SECRET", "PSEUDONYM_KEY", "AUDIT_SIGNING_KEY"]) {
     if (!env[name]) {
       console.error(`[ncrc] ${name} is not set. Outside demo mode the portal will not start without it (see README).`);
       process.exit(1);

@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { locationTextSql } from "@/lib/biobank/location-sql";
 
 /**
  * Transfers and the chain of custody for the demo bank: one open shipment to the hub per
- * hospital with specimens in transit, a "collected" event for every specimen and a "stored"
- * event for those in a box.
+ * hospital with specimens in transit, a "collected" event for every specimen, an "aliquoted"
+ * one for every aliquot and a "stored" event for those in a box.
  */
 export async function seedBiobankMovements(db: Db, hubId: number): Promise<void> {
   await db.execute(sql`
@@ -20,11 +21,18 @@ export async function seedBiobankMovements(db: Db, hubId: number): Promise<void>
   await db.execute(sql`
     insert into custody_events (specimen_id, event, at, centre_id, detail)
     select id, 'collected', collected_at, centre_id, null from specimens where parent_id is null`);
+  // An aliquot was split off its parent (detail: the parent's barcode, as the aliquot command
+  // writes it), then stored like any tube; "stored" carries the location string every page shows.
   await db.execute(sql`
     insert into custody_events (specimen_id, event, at, centre_id, detail)
-    select s.id, case when s.parent_id is null then 'stored' else 'aliquoted' end::custody_event, s.collected_at + interval '3 days', s.holder_centre_id,
-           f.code || ' / ' || r.code || ' / ' || b.code || ' / ' || chr(64 + s.pos_row) || s.pos_col
-    from specimens s join storage_boxes b on b.id = s.box_id join storage_racks r on r.id = b.rack_id join storage_freezers f on f.id = r.freezer_id`);
+    select c.id, 'aliquoted', c.collected_at + interval '3 days', c.holder_centre_id, p.barcode
+    from specimens c join specimens p on p.id = c.parent_id`);
+  await db.execute(sql`
+    insert into custody_events (specimen_id, event, at, centre_id, detail)
+    select s.id, 'stored', s.collected_at + interval '3 days' + case when s.parent_id is null then interval '0' else interval '1 hour' end, b.centre_id,
+           ${locationTextSql({ centre: "o", freezer: "f", rack: "r", box: "b", specimen: "s" })}
+    from specimens s join storage_boxes b on b.id = s.box_id join storage_racks r on r.id = b.rack_id join storage_freezers f on f.id = r.freezer_id
+    join organisations o on o.id = b.centre_id`);
   await db.execute(sql`
     insert into custody_events (specimen_id, event, at, centre_id, transfer_id)
     select i.specimen_id, 'shipped', t.shipped_at, t.from_centre_id, t.id

@@ -57,5 +57,7 @@ export const DEMO_ACCOUNTS = [
   ["staff.rc20@ncrc.demo", "site_staff", "R20", "研究协调员 Demo Staff RC20"],
   ["monitor@ncrc.demo", "monitor", "TJ01", "监查员 Demo Monitor"],
   ["biobank@ncrc.demo", "biobank_manager", "TJ01", "样本库管理员 Demo Biobank Manager"],
+  // A second manager at the hub bank: a release is decided by a manager other than its requester.
+  ["biobank2@ncrc.demo", "biobank_manager", "TJ01", "样本库管理员二 Demo Biobank Manager 2"],
   ["viewer@ncrc.demo", "viewer", "TJ01", "指导委员会 Demo Viewer"],
 ] as const;

@@ -1,13 +1,13 @@
 import { getHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/seed/index";
-import { authSecret, isDemoMode } from "@/lib/auth/config";
-import { pseudonymKey } from "@/lib/pseudonyms/key";
+import { isDemoMode } from "@/lib/auth/config";
+import { checkDatabaseRole, checkSecuritySettings } from "@/lib/auth/security-settings";
 
 /** Runs once when the server starts: secrets present, database migrated, demo data loaded. */
 export async function startup(): Promise<void> {
-  authSecret();
-  pseudonymKey();
+  checkSecuritySettings();
   const h = await getHandle();
+  await checkDatabaseRole(h.db, h.kind);
   console.log(`[ncrc] database ready (${h.kind})`);
   if (isDemoMode()) {
     await seedDemoIfEmpty(h.db, (m) => console.log(`[ncrc] ${m}`));

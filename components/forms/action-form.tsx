@@ -4,6 +4,7 @@ import * as React from "react";
 import { startTransition, useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { cn } from "@/lib/utils";
+import { editedSince, markEdited, noEditedFields, type EditedFields } from "@/components/forms/field-errors";
 
 type Action<R> = (state: ActionResult<R> | null, formData: FormData) => Promise<ActionResult<R>>;
 
@@ -13,6 +14,13 @@ export const FormPendingContext = React.createContext<boolean | null>(null);
 
 export function useFormResult() {
   return React.useContext(FormStateContext);
+}
+
+const EditedFieldsContext = React.createContext<ReadonlySet<string>>(noEditedFields.names);
+
+/** Fields changed since the last result: their errors are stale (components/forms/field-errors.ts). */
+export function useEditedFields() {
+  return React.useContext(EditedFieldsContext);
 }
 
 /**
@@ -38,6 +46,8 @@ export function ActionForm<R>({
 }) {
   const [state, formAction, pending] = useActionState(action as unknown as Action<R>, null);
   const ref = React.useRef<HTMLFormElement>(null);
+  const [edited, setEdited] = React.useState<EditedFields>(noEditedFields);
+  const result = state as ActionResult<unknown> | null;
   const onSuccessRef = React.useRef(onSuccess);
   React.useEffect(() => {
     onSuccessRef.current = onSuccess;
@@ -61,13 +71,19 @@ export function ActionForm<R>({
       }}
       className={cn("space-y-3", className)}
       id={id}
+      onChange={(e) => {
+        const name = (e.target as { name?: unknown }).name;
+        if (typeof name === "string" && name) setEdited((prev) => markEdited(prev, result, name));
+      }}
       noValidate
       aria-busy={pending}
     >
       <FormPendingContext.Provider value={pending}>
-        <FormStateContext.Provider value={state as ActionResult<unknown> | null}>
-          {children}
-          <FormMessage successMessage={successMessage} />
+        <FormStateContext.Provider value={result}>
+          <EditedFieldsContext.Provider value={editedSince(edited, result)}>
+            {children}
+            <FormMessage successMessage={successMessage} />
+          </EditedFieldsContext.Provider>
         </FormStateContext.Provider>
       </FormPendingContext.Provider>
     </form>

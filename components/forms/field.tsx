@@ -2,11 +2,12 @@
 
 import * as React from "react";
 import { Input, Label, Select, Textarea } from "@/components/ui/input";
-import { useFormResult } from "@/components/forms/action-form";
+import { useEditedFields, useFormResult } from "@/components/forms/action-form";
+import { shownFieldErrors } from "@/components/forms/field-errors";
 
+/** The field's errors from the last result, cleared once the user changes the field's value. */
 function useFieldErrors(name: string): string[] | undefined {
-  const state = useFormResult();
-  return state && !state.ok ? state.fieldErrors?.[name] : undefined;
+  return shownFieldErrors(useFormResult(), name, useEditedFields());
 }
 
 /** `id` only when two forms on one page share a field name (ids must be unique). */

@@ -379,6 +379,8 @@ DECLARE
   z text := new_zone;
 BEGIN
   PERFORM now() AT TIME ZONE z; -- refuses an unknown zone before anything is changed
+  -- Writers wait until the recount commits (their triggers would otherwise race it).
+  LOCK TABLE screenings, participants, study_sites, adverse_events, queries, specimens IN SHARE MODE;
   INSERT INTO metric_settings (id, zone) VALUES (1, z) ON CONFLICT (id) DO UPDATE SET zone = excluded.zone;
   DELETE FROM metric_facts;
   DELETE FROM metric_enrol_days;

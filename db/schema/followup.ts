@@ -197,30 +197,11 @@ export const queryEvents = pgTable(
   (t) => [index("query_events_query_idx").on(t.queryId)],
 );
 
-/** In-app notifications (SAE reports to the study PI and the hub). */
-export const notifications = pgTable(
-  "notifications",
-  {
-    id: serial("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id),
-    kind: text("kind").notNull(),
-    studyId: integer("study_id").references(() => studies.id),
-    participantId: integer("participant_id").references(() => participants.id),
-    entityType: clinicalEntity("entity_type"),
-    entityId: integer("entity_id"),
-    params: jsonb("params").$type<Record<string, string | number | boolean>>().notNull().default({}),
-    readAt: timestamp("read_at", { withTimezone: true, mode: "date" }),
-    ...timestamps,
-  },
-  (t) => [index("notifications_user_unread_idx").on(t.userId, t.readAt), unique("notifications_user_kind_entity_uq").on(t.userId, t.kind, t.entityType, t.entityId)],
-);
-
 export type VisitDefinition = typeof visitDefinitions.$inferSelect;
 export type ParticipantVisit = typeof participantVisits.$inferSelect;
 export type AdverseEvent = typeof adverseEvents.$inferSelect;
 export type RecordVersion = typeof recordVersions.$inferSelect;
 export type DataQuery = typeof dataQueries.$inferSelect;
-export type Notification = typeof notifications.$inferSelect;
 export type ClinicalEntity = (typeof clinicalEntity.enumValues)[number];
 export type QueryStatus = (typeof queryStatus.enumValues)[number];
 export type TumourResponse = (typeof tumourResponse.enumValues)[number];

@@ -6,5 +6,6 @@ export * from "@/db/schema/biobank";
 export * from "@/db/schema/studies";
 export * from "@/db/schema/enrolment";
 export * from "@/db/schema/followup";
+export * from "@/db/schema/notifications";
 export * from "@/db/schema/metrics-facts";
 export * from "@/db/schema/requests";

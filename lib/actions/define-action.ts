@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import { isStatementTimeout, STATEMENT_TIMEOUT_MESSAGE_KEY } from "@/db/statement-timeout";
-import { appendAudit, type AuditInput } from "@/lib/audit/append";
-import { getActor } from "@/lib/auth/actor";
+import { appendAudit, type AuditActor, type AuditInput } from "@/lib/audit/append";
+import { getActor, getPasswordChangeActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translate } from "@/lib/i18n/translate";
-import type { Command } from "@/lib/actions/define-command";
+import { isTokenCommand, type Command, type TokenCommand } from "@/lib/actions/define-command";
 import { ActionError } from "@/lib/actions/errors";
 import { formDataToObject } from "@/lib/actions/form-data";
 import type { ActionResult, FieldErrors } from "@/lib/actions/result";
@@ -33,13 +33,15 @@ type Translate = (k: string, p?: Record<string, string | number>) => string;
  * transaction with its audit events, a typed result with translated messages. A command that
  * declares a request key runs once per (user, command, key): a replay answers what it stored.
  */
-export async function executeCommand<S extends z.ZodType, R>(command: Command<S, R>, raw: unknown): Promise<ActionResult<R>> {
-  const actor = await getActor();
+export async function executeCommand<S extends z.ZodType, R>(command: Command<S, R> | TokenCommand<S, R>, raw: unknown): Promise<ActionResult<R>> {
+  if (isTokenCommand(command)) return executeTokenCommand(command, raw);
+  const actor = (await getActor()) ?? (command.audience === "password-change" ? await getPasswordChangeActor() : null);
   const locale = await requestLocale(actor?.locale);
   if (!actor) return { ok: false, message: translate(locale, "errors.signedOut") };
   const t: Translate = (key, params) => translate(locale, key, params);
 
-  const parsed = command.schema.safeParse(raw);
+  // With the input in the issues, a value that is present but wrong is never called "required".
+  const parsed = command.schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     return { ok: false, message: t("errors.validation"), fieldErrors: zodFieldErrors(parsed.error, t) };
   }
@@ -84,12 +86,39 @@ export async function executeCommand<S extends z.ZodType, R>(command: Command<S,
   }
 }
 
+/** The pipeline for a token command: no actor; the audit events name whom the token speaks for. */
+async function executeTokenCommand<S extends z.ZodType, R>(command: TokenCommand<S, R>, raw: unknown): Promise<ActionResult<R>> {
+  const locale = await requestLocale(undefined);
+  const t: Translate = (key, params) => translate(locale, key, params);
+  const parsed = command.schema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    return { ok: false, message: t("errors.validation"), fieldErrors: zodFieldErrors(parsed.error, t) };
+  }
+  try {
+    const db = await getDb();
+    const data = await db.transaction(async (tx) => {
+      const events: [AuditActor, AuditInput][] = [];
+      const result = await command.handler({ input: parsed.data, tx: tx as Db, audit: (e, by) => events.push([by, e]) });
+      if (events.length === 0) throw new Error(`command ${command.name} wrote no audit event`);
+      for (const [by, e] of events) await appendAudit(tx as Db, by, [e]);
+      return result;
+    });
+    return { ok: true, data };
+  } catch (err) {
+    if (err instanceof ActionError) {
+      return { ok: false, message: t(err.key, err.params), fieldErrors: err.fieldErrors ? translateFieldErrors(err.fieldErrors, t, err.params) : undefined };
+    }
+    console.error(`[command ${command.name}] failed`, err);
+    return { ok: false, message: t("errors.unexpected") };
+  }
+}
+
 /**
  * Binds a command to a server action: FormData or an object in, the pipeline, then revalidation
  * and redirect (outside any try/catch: redirect() works by throwing). The command alone decides
  * permission and rules; the binding only says what to refresh and where to go.
  */
-export function defineAction<S extends z.ZodType, R>(command: Command<S, R>, after: AfterSuccess<R> = {}): ServerAction<R> {
+export function defineAction<S extends z.ZodType, R>(command: Command<S, R> | TokenCommand<S, R>, after: AfterSuccess<R> = {}): ServerAction<R> {
   const action: ServerAction<R> = async (first, second) => {
     const raw = second instanceof FormData ? formDataToObject(second) : first instanceof FormData ? formDataToObject(first) : first;
     const result = await executeCommand(command, raw);

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import type { AuditInput } from "@/lib/audit/append";
+import type { AuditActor, AuditInput } from "@/lib/audit/append";
 import type { Actor } from "@/lib/authz/actor";
 import type { Permission } from "@/lib/authz/permissions";
 
@@ -30,7 +30,42 @@ export type Command<S extends z.ZodType, R> = {
    * the same key with another input is refused. No key (undefined/null): no deduplication.
    */
   readonly requestKey?: (input: z.infer<S>) => string | null | undefined;
+  /**
+   * "password-change": also open to someone signed in with a temporary password, to whom every
+   * other command is closed until they have chosen their own (lib/auth/actor.ts).
+   */
+  readonly audience?: "password-change";
 };
+
+export type TokenCommandContext<I> = {
+  input: I;
+  tx: Db;
+  /** Queue an audit event done by `by`: the person the token in the input speaks for. */
+  audit: (event: AuditInput, by: AuditActor) => void;
+};
+
+/**
+ * A command for someone who is not signed in and proves who they are with a one-time secret in
+ * the input (a password reset link). No session, no role: the handler checks the secret itself,
+ * inside the same transaction as the writes and their audit events.
+ */
+export type TokenCommand<S extends z.ZodType, R> = {
+  readonly name: string;
+  readonly schema: S;
+  readonly door: "token";
+  readonly handler: (ctx: TokenCommandContext<z.infer<S>>) => Promise<R>;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any token command, whatever its schema and result
+export type AnyTokenCommand = TokenCommand<any, any>;
+
+export function defineTokenCommand<S extends z.ZodType, R>(command: Omit<TokenCommand<S, R>, "door">): TokenCommand<S, R> {
+  return Object.freeze({ ...command, door: "token" as const });
+}
+
+export function isTokenCommand<S extends z.ZodType, R>(c: Command<S, R> | TokenCommand<S, R>): c is TokenCommand<S, R> {
+  return "door" in c && c.door === "token";
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any command, whatever its schema and result
 export type AnyCommand = Command<any, any>;

@@ -12,6 +12,13 @@ export type KeyedRequest = { userId: number; command: string; key: string; input
 /** What a key seen before means: the same request again (its stored result), or the key reused for another input. */
 export type PriorRequest = { kind: "replay"; result: unknown } | { kind: "conflict" };
 
+/** A validated input without its request key: what a handler passes on as the record's values. */
+export function omitRequestKey<T extends { requestKey?: unknown }>(input: T): Omit<T, "requestKey"> {
+  const rest: Partial<T> = { ...input };
+  delete rest.requestKey;
+  return rest as Omit<T, "requestKey">;
+}
+
 /** SHA-256 over the validated input as canonical JSON: key order and whitespace the schema trims cannot change it. */
 export function inputHash(input: unknown): string {
   return createHash("sha256").update(canonicalJson(input), "utf8").digest("hex");

@@ -54,6 +54,8 @@ export const AUDIT_FIELDS: Record<string, FieldKind> = {
       study_site: "studies.siteStatus",
       participant: "enrolment.status",
       visit: "followup.visitStatus",
+      /** lib/audit/diff.ts RECORD_VERSION: of the follow-up records, only a visit's values have a status. */
+      record_version: "followup.visitStatus",
       query: "followup.queryStatus",
       specimen: "biobank.statuses",
       specimen_transfer: "biobank.transferStatuses",

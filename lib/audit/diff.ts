@@ -64,6 +64,9 @@ const NAME_PAIRS = [
 
 const EMPTY = "—";
 
+/** The values of a saved version of a follow-up record (a visit, an AE, enrolment data), as lib/followup stores them. */
+export const RECORD_VERSION = "record_version";
+
 /**
  * The one value formatter of audit and history screens (the network audit trail, a study's
  * history, a record's versions). `t` is a root translator (`getTranslations()` /
@@ -74,7 +77,12 @@ export function auditFormatter(t: RootTranslator, opts: { locale: string; entity
   const en = opts.locale === "en";
   const kindOf = (key: string): FieldKind | undefined => AUDIT_FIELDS[key];
 
-  const label = (key: string): string => (t.has(`audit.fields.${key}`) ? t(`audit.fields.${key}`) : key);
+  // A visit's or an AE's own fields read as on their forms (an AE's outcome is 转归, not 结果).
+  const recordLabels = opts.entityType === "visit" || opts.entityType === "adverse_event" || opts.entityType === RECORD_VERSION ? "followup.fields" : null;
+  const label = (key: string): string => {
+    if (recordLabels && t.has(`${recordLabels}.${key}`)) return t(`${recordLabels}.${key}`);
+    return t.has(`audit.fields.${key}`) ? t(`audit.fields.${key}`) : key;
+  };
 
   const entity = (type: string): string => (t.has(`audit.entities.${type}`) ? t(`audit.entities.${type}`) : type);
 
@@ -154,4 +162,9 @@ export function auditFormatter(t: RootTranslator, opts: { locale: string; entity
   };
 
   return { label, value, diff, entity };
+}
+
+/** The formatter for the saved versions of a follow-up record (its history table). */
+export function recordVersionFormatter(t: RootTranslator, locale: string): AuditFormatter {
+  return auditFormatter(t, { locale, entityType: RECORD_VERSION });
 }

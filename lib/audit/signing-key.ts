@@ -25,14 +25,18 @@ function demoPrivateKey(): KeyObject {
   return createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, DEMO_SEED]), format: "der", type: "pkcs8" });
 }
 
-/** Base64 of the public key's SPKI DER form: what operators record and AUDIT_VERIFY_KEYS takes. */
-export function publicKeyText(key: KeyObject): string {
-  return createPublicKey(key).export({ format: "der", type: "spki" }).toString("base64");
+function publicHalf(key: KeyObject): KeyObject {
+  return key.type === "public" ? key : createPublicKey(key);
 }
 
-/** A short, stable name for a public key: the first 16 hex digits of SHA-256 over its SPKI form. */
+/** Base64 of the public key's SPKI DER form: what operators record and AUDIT_VERIFY_KEYS takes. */
+export function publicKeyText(key: KeyObject): string {
+  return publicHalf(key).export({ format: "der", type: "spki" }).toString("base64");
+}
+
+/** A short, stable name for a key pair: the first 16 hex digits of SHA-256 over the public key's SPKI form. */
 export function keyIdOf(key: KeyObject): string {
-  const spki = createPublicKey(key).export({ format: "der", type: "spki" });
+  const spki = publicHalf(key).export({ format: "der", type: "spki" });
   return createHash("sha256").update(spki).digest("hex").slice(0, 16);
 }
 

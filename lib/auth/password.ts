@@ -3,6 +3,8 @@ import { hash, verify } from "@node-rs/argon2";
 const ARGON2ID = 2; // Algorithm.Argon2id (a const enum, which isolatedModules cannot import)
 
 export const PASSWORD_MIN_LENGTH = 10;
+/** Longer passphrases gain nothing and cost hashing time. */
+export const PASSWORD_MAX_LENGTH = 200;
 
 /** argon2id with OWASP's second recommended setting (19 MiB, t=2). */
 export function hashPassword(password: string): Promise<string> {

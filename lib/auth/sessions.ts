@@ -5,6 +5,9 @@ import { organisations, users, userSessions } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from "@/lib/auth/config";
 
+/** An actor as a session sees it: until a temporary password is replaced, nothing else is open to them (lib/auth/actor.ts). */
+export type SessionActor = Actor & { mustChangePassword: boolean };
+
 export async function createSession(db: Db, userId: number, sessionVersion: number): Promise<string> {
   const id = randomUUID();
   await db.insert(userSessions).values({ id, userId, sessionVersion });
@@ -16,11 +19,11 @@ export async function createSession(db: Db, userId: number, sessionVersion: numb
  * (returns null) if it was revoked, idled 30 minutes, is older than 12 hours, or the user was
  * disabled or had their role or password changed since sign-in.
  */
-export async function loadActorBySession(db: Db, sessionId: string, now = new Date()): Promise<Actor | null> {
+export async function loadActorBySession(db: Db, sessionId: string, now = new Date()): Promise<SessionActor | null> {
   const rows = await db
     .select({
       s: userSessions,
-      u: { id: users.id, email: users.email, name: users.name, role: users.role, centreId: users.centreId, disabled: users.disabled, sessionVersion: users.sessionVersion, locale: users.locale },
+      u: { id: users.id, email: users.email, name: users.name, role: users.role, centreId: users.centreId, disabled: users.disabled, sessionVersion: users.sessionVersion, locale: users.locale, mustChangePassword: users.passwordChangeRequired },
       o: { path: organisations.path, code: organisations.code, nameZh: organisations.nameZh, nameEn: organisations.nameEn },
     })
     .from(userSessions)
@@ -57,6 +60,7 @@ export async function loadActorBySession(db: Db, sessionId: string, now = new Da
     centreNameEn: o.nameEn,
     locale: u.locale,
     sessionId: s.id,
+    mustChangePassword: u.mustChangePassword,
   };
 }
 

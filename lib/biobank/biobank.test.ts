@@ -51,7 +51,8 @@ const actorOf = async (email: string) => {
   if (!a) throw new Error("no actor");
   return a;
 };
-const blood = (subjectCode: string, quantity = 3) => ({ type: "whole_blood", ownerKind: "subject", subjectCode, futureConsent: "yes", collectedAt: "2026-01-05T08:30", quantity });
+// The form sends no consent: it comes from the participant's enrolment record.
+const blood = (subjectCode: string, quantity = 3) => ({ type: "whole_blood", ownerKind: "subject", subjectCode, collectedAt: "2026-01-05T08:30", quantity });
 function ok<T>(r: { ok: true; data: T } | { ok: false; message: string }): T {
   if (!r.ok) throw new Error(`expected success, got: ${r.message}`);
   return r.data;
@@ -193,7 +194,7 @@ describe("transfers, receipt and aliquots", () => {
   it("status moves only along the graph", async () => {
     await signIn("biobank@ncrc.demo");
     const s = ok(await register(blood("BC-101-TJ01-0200")));
-    ok(await setStatus({ barcode: s.barcode, status: "destroyed", reason: "tube cracked" }));
+    ok(await setStatus({ barcode: s.barcode, status: "destroyed", reason: "tube cracked", confirm: "on" }));
     await expectRefusedNothingWritten(() => setStatus({ barcode: s.barcode, status: "available", reason: "found again" }));
   });
 });
@@ -210,7 +211,7 @@ describe("scope", () => {
     await expectRefusedNothingWritten(() => newTransfer({ toCentreId: fx.org("TJ01").id, barcodes: s.barcode }));
     await expectRefusedNothingWritten(() => place({ barcode: s.barcode, boxId, row: 2, col: 2 }));
     await signIn("biobank@ncrc.demo");
-    await expectRefusedNothingWritten(() => setStatus({ barcode: s.barcode, status: "destroyed", reason: "crafted" }));
+    await expectRefusedNothingWritten(() => setStatus({ barcode: s.barcode, status: "destroyed", reason: "crafted", confirm: "on" }));
     const coord = await actorOf("coord.rc1@ncrc.demo");
     expect((await searchSpecimens(coord, { barcode: s.barcode }, h.db)).total).toBe(1);
     const coord2 = await actorOf("coord.sc1@ncrc.demo");

@@ -3,7 +3,8 @@
  * box pages, custody entries): the storing centre, then freezer / rack / box / position, as
  * "TJ01 / F1 / R2 / B03 / A1". Pure and browser-safe.
  */
-const SEPARATOR = " / ";
+export const LOCATION_SEPARATOR = " / ";
+const SEPARATOR = LOCATION_SEPARATOR;
 
 /** "A3": rows are letters, columns numbers, as printed on the box. */
 export function positionLabel(row: number, col: number): string {

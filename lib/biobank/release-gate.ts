@@ -19,3 +19,8 @@ export function isHgrApprovalNo(v: string | null | undefined): boolean {
   const s = v.trim();
   return s.length >= 8 && s.length <= 60 && /(19|20)\d{2}/.test(s) && /[A-Za-z]{1,4}\d{3,}/.test(s);
 }
+
+/** Four eyes on release: the requester of a release never decides it (anyone else in scope may). */
+export function mayDecideRelease(actor: { id: number }, request: { requestedBy: number | null }): boolean {
+  return request.requestedBy !== actor.id;
+}

@@ -10,7 +10,7 @@ import { screenCommand } from "@/lib/enrolment/commands/screen";
 import { networkToday } from "@/lib/time/network-day";
 import { setupTestDb } from "@/lib/testing/db";
 import { seedBase } from "@/lib/testing/fixtures";
-import { testNationalId } from "@/lib/testing/participants";
+import { testPerson } from "@/lib/testing/test-person";
 import { runCommand } from "@/lib/testing/run-command";
 import { createTestStudy, type TestStudy } from "@/lib/testing/study-builder";
 import * as consort from "@/lib/enrolment/queries/consort";
@@ -28,7 +28,7 @@ beforeAll(async () => {
   study = await createTestStudy(h.db, { code: "AC-1", arms: [["A", 1], ["B", 1], ["C", 1]], sites: [["R01", 50]] });
   const s = await runCommand("staff.rc1@ncrc.demo", screenCommand, { studyId: study.study.id, siteId: study.site("R01").id, screenedOn: networkToday(), codes: ["I1", "I2", "E1"], answers: ["yes", "yes", "no"] });
   if (!s.ok) throw new Error(s.message);
-  const e = await runCommand("staff.rc1@ncrc.demo", enrolCommand, { studyId: study.study.id, siteId: study.site("R01").id, screeningId: s.data.id, requestKey: randomUUID(), nationalId: testNationalId(7), yearOfBirth: 1960, sex: "male", consentVersionId: study.consent.id, consentDate: networkToday() });
+  const e = await runCommand("staff.rc1@ncrc.demo", enrolCommand, { studyId: study.study.id, siteId: study.site("R01").id, screeningId: s.data.id, requestKey: randomUUID(), ...testPerson(7), consentVersionId: study.consent.id, consentDate: networkToday() });
   if (!e.ok) throw new Error(e.message);
   subjectCode = e.data.subjectCode;
   const u = fx.user("admin@ncrc.demo");

@@ -8,7 +8,7 @@ import { enrolCommand } from "@/lib/enrolment/commands/enrol";
 import { networkToday } from "@/lib/time/network-day";
 import { setupTestDb } from "@/lib/testing/db";
 import { seedBase } from "@/lib/testing/fixtures";
-import { testNationalId } from "@/lib/testing/participants";
+import { testPerson } from "@/lib/testing/test-person";
 import { runCommand } from "@/lib/testing/run-command";
 import { signInAs } from "@/lib/testing/session";
 import { createTestStudy, type TestStudy } from "@/lib/testing/study-builder";
@@ -52,16 +52,14 @@ describe.skipIf(!process.env.DATABASE_URL)("enrolment under parallel callers (Po
     return rows.map((r) => r.id);
   }
 
-  function enrolAt(s: S, centre: string, screeningId: number, nationalId = testNationalId(++person)) {
+  function enrolAt(s: S, centre: string, screeningId: number, who = testPerson(++person)) {
     return als.run(session[centre], () =>
       runCommand({ sessionId: session[centre] }, enrolCommand, {
         studyId: s.study.id,
         siteId: s.site(centre).id,
         screeningId,
         requestKey: randomUUID(),
-        nationalId,
-        yearOfBirth: 1970,
-        sex: "male",
+        ...who,
         consentVersionId: s.consent.id,
         consentDate: today,
         factorCodes: ["STAGE"],
@@ -115,7 +113,7 @@ describe.skipIf(!process.env.DATABASE_URL)("enrolment under parallel callers (Po
   it("the same person submitted at two sites at the same time is enrolled once", async () => {
     const s = await createTestStudy(h.db, { code: "CC-DUP", factors: [["STAGE", ["III", "IV"]]], sites: [["R01", 100], ["R20", 100]] });
     const [a, b] = [await eligibleScreenings(s, "R01", 8), await eligibleScreenings(s, "R20", 8)];
-    const people = a.map(() => testNationalId(++person));
+    const people = a.map(() => testPerson(++person));
     const results = await Promise.all(a.flatMap((id, i) => [enrolAt(s, "R01", id, people[i]), enrolAt(s, "R20", b[i], people[i])]));
     expect(results.filter((r) => r.ok).length).toBe(8);
     for (let i = 0; i < 8; i++) expect([results[2 * i].ok, results[2 * i + 1].ok].filter(Boolean).length).toBe(1);
@@ -126,9 +124,17 @@ describe.skipIf(!process.env.DATABASE_URL)("enrolment under parallel callers (Po
   it("a double-submitted request (same key) enrols once even when both arrive together", async () => {
     const s = await createTestStudy(h.db, { code: "CC-IDEM", factors: [["STAGE", ["III", "IV"]]], sites: [["R01", 100]] });
     const [id] = await eligibleScreenings(s, "R01", 1);
-    const input = { studyId: s.study.id, siteId: s.site("R01").id, screeningId: id, requestKey: randomUUID(), nationalId: testNationalId(++person), yearOfBirth: 1970, sex: "male", consentVersionId: s.consent.id, consentDate: today, factorCodes: ["STAGE"], levelCodes: ["III"] };
+    const input = { studyId: s.study.id, siteId: s.site("R01").id, screeningId: id, requestKey: randomUUID(), ...testPerson(++person), consentVersionId: s.consent.id, consentDate: today, factorCodes: ["STAGE"], levelCodes: ["III"] };
     const results = await Promise.all(Array.from({ length: 6 }, () => als.run(session.R01, () => runCommand({ sessionId: session.R01 }, enrolCommand, input))));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(new Set(results.map((r) => (r.ok ? r.data.subjectCode : "")))).toEqual(new Set(["CC-IDEM-R01-0001"]));
+    // One ran; the others were answered from its stored result.
+    expect(results.filter((r) => r.ok && r.replayed).length).toBe(5);
+    const [n] = await queryRows<{ n: number; audits: number }>(
+      h.db,
+      sql`select (select count(*)::int from participants where study_id = ${s.study.id}) as n,
+                 (select count(*)::int from audit_events where action = 'participant.enrolled' and study_id = ${s.study.id}) as audits`,
+    );
+    expect(n).toEqual({ n: 1, audits: 1 });
   });
 });

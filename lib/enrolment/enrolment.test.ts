@@ -15,7 +15,7 @@ import { listParticipants } from "@/lib/participants/queries/participants";
 import { networkToday } from "@/lib/time/network-day";
 import { setupTestDb } from "@/lib/testing/db";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
-import { testNationalId } from "@/lib/testing/participants";
+import { testPerson } from "@/lib/testing/test-person";
 import { runCommand } from "@/lib/testing/run-command";
 import { signInAs } from "@/lib/testing/session";
 import { createTestStudy, type TestStudy } from "@/lib/testing/study-builder";
@@ -51,9 +51,7 @@ function enrolInput(s: TestStudy, centre: string, screeningId: number, over: Rec
     siteId: s.site(centre).id,
     screeningId,
     requestKey: randomUUID(),
-    nationalId: testNationalId(++person),
-    yearOfBirth: "1960",
-    sex: "female",
+    ...testPerson(++person),
     consentVersionId: s.consent.id,
     consentDate: today,
     factorCodes: ["STAGE"],
@@ -122,9 +120,12 @@ describe("enrolment", () => {
     const input = enrolInput(open, "R01", sid);
     const r = await enrolAs(RC1, input);
     expect(r.ok && r.data.subjectCode).toBe(`EN-OPEN-${fx.org("R01").code}-0001`);
+    const audited = await countRows(h.db, ["audit_events"]);
     const again = await enrolAs(RC1, input);
-    expect(again.ok && again.data).toMatchObject({ subjectCode: "EN-OPEN-R01-0001", repeated: true });
+    expect(again).toMatchObject({ ok: true, replayed: true, data: { subjectCode: "EN-OPEN-R01-0001" } });
     expect((await countRows(h.db, ["participants"])).participants).toBe(1);
+    // A replay is answered from the stored result: nothing runs again, not even an audit event.
+    expect(await countRows(h.db, ["audit_events"])).toEqual(audited);
     const [alloc] = await queryRows<{ n: number }>(h.db, sql`select count(*)::int as n from allocation_entries where participant_id is not null`);
     expect(Number(alloc.n)).toBe(1);
     const [enrolled] = await audits("participant.enrolled");
@@ -149,16 +150,17 @@ describe("enrolment", () => {
 
   it("refuses the same person at another site of the study, naming the site; allows and flags another study", async () => {
     const first = (await h.db.select().from(participants))[0];
-    const id = testNationalId(1);
+    const person1 = testPerson(1);
+    const id = person1.nationalId;
     const sid = await screen(RC20, open, "R20");
     const before = await countRows(h.db, TABLES);
-    const dup = await enrolAs(RC20, enrolInput(open, "R20", sid, { nationalId: id }));
+    const dup = await enrolAs(RC20, enrolInput(open, "R20", sid, person1));
     expect(!dup.ok && dup.message).toContain(fx.org("R01").nameZh);
     expect(await countRows(h.db, TABLES)).toEqual(before);
     const sid2 = await screen(RC1, other, "R01");
     // Full-width digits and spaces normalise to the same person.
     const wide = id.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace(/^(.{6})/, "$1 ");
-    const r = await enrolAs(RC1, enrolInput(other, "R01", sid2, { nationalId: wide }));
+    const r = await enrolAs(RC1, enrolInput(other, "R01", sid2, { ...person1, nationalId: wide }));
     expect(r.ok).toBe(true);
     const [flagged] = await h.db.select().from(participants).where(eq(participants.subjectCode, "EN-OTHER-R01-0001"));
     expect(flagged.inOtherStudy).toBe(true);

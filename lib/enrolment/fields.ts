@@ -13,8 +13,5 @@ export const sexField = z.enum(PARTICIPANT_SEXES, { message: "validation.require
 
 export const withdrawalReasonField = z.enum(WITHDRAWAL_REASONS, { message: "validation.required" });
 
-/** A key the form generates once per render: the same key submitted twice enrols once. */
-export const requestKeyField = z.string().trim().regex(/^[A-Za-z0-9-]{16,64}$/, { message: "validation.invalid" });
-
 /** The national ID only passes through to be hashed; length check here, checksum in lib/pseudonyms. */
 export const nationalIdField = z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }).max(40);

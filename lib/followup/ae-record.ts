@@ -5,8 +5,7 @@ import { fieldError, notFound } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
 import { lockOwnParticipant } from "@/lib/participants/participant-lock";
 import type { AeValues } from "@/lib/followup/fields";
-import { notifySae } from "@/lib/notifications/notify";
-import { isLateReport } from "@/lib/followup/sae-clock";
+import { noticeSaeReported } from "@/lib/followup/sae-notices";
 import { atOwnSite } from "@/lib/followup/scope";
 import { appendVersion } from "@/lib/followup/versions";
 import { networkDayOf, networkToday } from "@/lib/time/network-day";
@@ -70,7 +69,7 @@ export async function createAe(tx: Db, actor: Pick<Actor, "id">, participant: Pa
     .values({ ...columns(values), participantId: participant.id, studyId: study.id, reportedAt: serious ? now : null, recordedBy: actor.id })
     .returning();
   await appendVersion(tx, { entityType: "adverse_event", entityId: ae.id, studyId: study.id, participantId: participant.id }, values, actor.id, undefined);
-  if (serious) await notifySae(tx, notice(ae, participant, study));
+  if (serious) await noticeSaeReported(tx, actor, ae, participant, study);
   return { ae, values };
 }
 
@@ -85,11 +84,6 @@ export async function saveAe(tx: Db, actor: Pick<Actor, "id">, at: AeAtSite, inp
     .set({ ...columns(values), reportedAt: newlySerious ? new Date() : at.ae.reportedAt, version: saved.version, sdvBy: null, sdvAt: null, updatedAt: new Date() })
     .where(eq(adverseEvents.id, at.ae.id))
     .returning();
-  if (newlySerious) await notifySae(tx, notice(ae, at.participant, at.study));
+  if (newlySerious) await noticeSaeReported(tx, actor, ae, at.participant, at.study);
   return { ...saved, values, ae, newlySerious, sdvCleared: at.ae.sdvAt !== null };
-}
-
-function notice(ae: AdverseEvent, participant: Participant, study: Study) {
-  const late = ae.reportedAt ? isLateReport(ae.awareAt, ae.reportedAt) : false;
-  return { aeId: ae.id, studyId: study.id, participantId: participant.id, subjectCode: participant.subjectCode, studyCode: study.code, term: ae.term, grade: ae.grade, late };
 }

@@ -5,6 +5,7 @@ import { ActionError, notFound } from "@/lib/actions/errors";
 import type { AuditInput } from "@/lib/audit/append";
 import type { Actor } from "@/lib/authz/actor";
 import { mayRaiseQueries } from "@/lib/followup/scope";
+import { noticeQueryRaised } from "@/lib/followup/query-notices";
 
 type MoveActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
 
@@ -37,7 +38,9 @@ export async function moveQuery(
     .update(dataQueries)
     .set({ status: move.to, closedAt: move.to === "closed" ? now : null, answeredAt: move.to === "open" ? null : q.answeredAt, updatedAt: now })
     .where(eq(dataQueries.id, q.id));
-  await tx.insert(queryEvents).values({ queryId: q.id, kind: move.kind, body: move.note ?? "", authorId: actor.id });
+  const [event] = await tx.insert(queryEvents).values({ queryId: q.id, kind: move.kind, body: move.note ?? "", authorId: actor.id }).returning({ id: queryEvents.id });
+  // Re-opened, it waits for the site's answer again.
+  if (move.kind === "reopened") await noticeQueryRaised(tx, actor, q, event.id, "query_reopened");
   audit({
     action: `query.${move.kind}`,
     entityType: "query",

@@ -6,7 +6,9 @@ import { addAeCommand } from "@/lib/followup/commands/add-ae";
 import { raiseQueryCommand } from "@/lib/followup/commands/raise-query";
 import { parseAuditFilters } from "@/lib/history/filters";
 import { listAuditEvents } from "@/lib/history/queries/audit-trail";
+import { historyRefs } from "@/lib/history/queries/history-refs";
 import { listStudyHistory } from "@/lib/history/queries/study-history";
+import { refIdsOf } from "@/lib/history/ref-ids";
 import { STUDY_LEVEL_ENTITIES } from "@/lib/history/scope";
 import { addTeamMemberCommand } from "@/lib/studies/commands/add-team-member";
 import { setupTestDb } from "@/lib/testing/db";
@@ -135,5 +137,24 @@ describe("the network audit trail uses the same paged history", () => {
     expect(coord.rows.map((r) => [r.action, r.centreCode])).toEqual([["ae.recorded", "R01"]]);
     const admin = await listAuditEvents(await actor(ADMIN), parseAuditFilters({}));
     expect(admin.rows.map((r) => r.action)).toEqual(expect.arrayContaining(["release.requested", "query.raised", "ae.recorded", "study.team.added"]));
+  });
+});
+
+describe("ids in a history's events are named as far as the reader sees them elsewhere", () => {
+  it("gives the study's reader its site centres and team, and an outsider only the people of their own centre", async () => {
+    const ids = { centreIds: [fx.org("R01").id, fx.org("R20").id, fx.org("R05").id], userIds: [fx.user("staff.gh1@ncrc.demo").id, fx.user(PI).id, fx.user("staff.rc20@ncrc.demo").id] };
+    const pi = await historyRefs(await actor(PI), ids);
+    // The study's sites (R01, R20), its PI and its team; not R05 (no study of theirs), not staff.rc20 (on no team, elsewhere).
+    expect(pi.centres).toEqual({ [fx.org("R01").id]: "R01", [fx.org("R20").id]: "R20" });
+    expect(Object.keys(pi.users).map(Number).sort()).toEqual([fx.user("staff.gh1@ncrc.demo").id, fx.user(PI).id].sort((a, b) => a - b));
+    const outsider = await historyRefs(await actor(BIOBANK), ids);
+    // The biobank manager sees no study of these: no centre, and of the people only a colleague at TJ01.
+    expect(outsider).toEqual({ centres: {}, users: { [fx.user(PI).id]: fx.user(PI).name } });
+    const admin = await historyRefs(await actor(ADMIN), ids);
+    expect(Object.values(admin.centres).sort()).toEqual(["R01", "R05", "R20"]);
+  });
+
+  it("finds the ids in the payloads by what their fields mean", () => {
+    expect(refIdsOf([{ before: { centreId: 4, target: 9 }, after: { piUserId: 7, arms: [{ code: "A", ratio: 1 }], version: 2 } }])).toEqual({ centreIds: [4], userIds: [7] });
   });
 });

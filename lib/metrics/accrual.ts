@@ -1,3 +1,4 @@
+import { AVG_DAYS_PER_MONTH, projectTarget } from "@/lib/metrics/derive";
 import { daysBetween } from "@/lib/time/network-day";
 
 export type AccrualPoint = { month: string; enrolled: number; cumulative: number };
@@ -42,30 +43,47 @@ export function addMonths(month: string, n: number): string {
   return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, "0")}`;
 }
 
-/** Cap on how far ahead a projection is drawn. */
+const monthEnd = (month: string) => {
+  const [y, m] = month.split("-").map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+
+/** Cap on how far ahead a projection is drawn (the projected date itself is named whatever it is). */
 export const PROJECTION_MONTHS_MAX = 60;
 
+/** What the projection line starts from: the view's target, the end of the period and the rate of its last three months. */
+export type ProjectionBasis = { target: number; asOf: string; enrolledLast3m: number };
+
 /**
- * The rows behind the accrual chart: actual cumulative by month, the planned line, and a
- * projection from the last month at the rate of the last three months until the target.
+ * The rows behind the accrual chart: actual cumulative by month, the planned line, and the
+ * projection — the same one as the KPI card's (lib/metrics/target.ts): from the cumulative at
+ * the period's end, at the rate of the three months up to it, reaching the target in the month
+ * of the projected date (each month's point is its last day's value, capped at the target).
  */
-export function accrualRows(points: AccrualPoint[], plan: AccrualPlan | null, target: number): AccrualRow[] {
+export function accrualRows(points: AccrualPoint[], plan: AccrualPlan | null, basis: ProjectionBasis): AccrualRow[] {
   if (!points.length) return [];
   const last = points[points.length - 1];
-  const perMonth = points.slice(-3).reduce((a, p) => a + p.enrolled, 0) / 3;
-  const goal = plan?.target ?? target;
-  const horizon = perMonth > 0 && goal > last.cumulative ? Math.min(PROJECTION_MONTHS_MAX, Math.ceil((goal - last.cumulative) / perMonth)) : 0;
-  const ends = [addMonths(last.month, horizon), plan ? plan.end.slice(0, 7) : last.month].sort();
+  const perMonth = basis.enrolledLast3m / 3;
+  const projection = projectTarget(basis.target, last.cumulative, basis.enrolledLast3m, basis.asOf);
+  const reachMonth = projection.kind === "date" ? projection.date.slice(0, 7) : null;
+  const projEnd = reachMonth ? [reachMonth, addMonths(last.month, PROJECTION_MONTHS_MAX)].sort()[0] : null;
+  const ends = [projEnd ?? last.month, plan ? plan.end.slice(0, 7) : last.month, last.month].sort();
   const actual = new Map(points.map((p) => [p.month, p]));
-  return monthRange(points[0].month, ends[1]).map((month, i) => {
+  const projectedAt = (month: string): number | null => {
+    if (!projEnd || month < last.month || month > projEnd) return null;
+    if (month === last.month) return last.cumulative;
+    const gone = daysBetween(basis.asOf, monthEnd(month)) / AVG_DAYS_PER_MONTH;
+    // The epsilon keeps a value that is exactly the target in real arithmetic from flooring below it.
+    return Math.min(basis.target, Math.floor(last.cumulative + perMonth * gone + 1e-9));
+  };
+  return monthRange(points[0].month, ends[2]).map((month) => {
     const a = actual.get(month);
-    const ahead = i - (points.length - 1);
     return {
       month,
       enrolled: a ? a.enrolled : null,
       cumulative: a ? a.cumulative : null,
       planned: plan ? plannedAt(plan, month) : null,
-      projected: horizon > 0 && ahead >= 0 && ahead <= horizon ? Math.min(goal, Math.round(last.cumulative + perMonth * ahead)) : null,
+      projected: projectedAt(month),
     };
   });
 }

@@ -1,13 +1,20 @@
-import { accrualPlan, type AccrualPoint, type AccrualPlan } from "@/lib/metrics/accrual";
-import { mergeFamilies, type FamilyRows } from "@/lib/metrics/merge";
+import { accrualPlan, type AccrualPlan, type AccrualPoint } from "@/lib/metrics/accrual";
+import type { Projection } from "@/lib/metrics/derive";
+import { toNodeFigures, type NodeRow } from "@/lib/metrics/node-rows";
 import type { DashboardParams } from "@/lib/metrics/params";
 import type { DashboardReach } from "@/lib/metrics/scope";
 import type { ViewSql } from "@/lib/metrics/sql/view";
+import { viewProjection, viewTarget, type ViewTarget } from "@/lib/metrics/target";
 import type { NodeFigures } from "@/lib/metrics/types";
 
 /*
- * The shape of one dashboard view, and how the family queries' rows become it. Pure: the read
- * itself (scope, SQL) is lib/metrics/queries/dashboard.ts. The browser imports the types.
+ * The shape of one dashboard view and how the facts queries' rows become it. Pure: the reads
+ * themselves (scope, SQL) are lib/metrics/queries/dashboard.ts. The browser imports the types.
+ *
+ * A view comes in parts so that the page can stream each block as its data arrives and the
+ * live refresh can fetch each again (GET /api/dashboard?part=…): the shell (where the view is,
+ * which study, which studies may be chosen), the figures of every node, the short lists, and
+ * the chosen study's accrual. DashboardData is all of them together.
  */
 
 export type Crumb = { code: string; nameZh: string; nameEn: string };
@@ -21,9 +28,19 @@ export type StudyRef = {
   planStart: string | null;
   plannedEnd: string | null;
 };
+export type StudySummary = Pick<StudyRef, "code" | "titleZh" | "titleEn" | "status" | "targetEnrolment">;
+export type RootRef = { id: number; code: string; nameZh: string; nameEn: string };
 
 /** The view an actor gets for the params: its root, the way back up, the study, and its SQL. */
-export type ResolvedView = { sql: ViewSql; root: { id: number }; crumbs: Crumb[]; study: StudyRef | null; reach: DashboardReach };
+export type ResolvedView = {
+  sql: ViewSql;
+  root: RootRef & { path: string; depth: number };
+  crumbs: Crumb[];
+  study: StudyRef | null;
+  reach: DashboardReach;
+  /** The view shows the whole network (its root, for an actor who reaches all of it). */
+  wholeNetwork: boolean;
+};
 
 export type ReasonRow = { studyCode: string; code: string; n: number; textZh: string | null; textEn: string | null };
 export type StudyRow = { code: string; titleZh: string; titleEn: string; status: string; targetEnrolment: number; sites: number; siteTarget: number; enrolledToDate: number };
@@ -40,6 +57,100 @@ export type FlaggedSite = {
   lagging: boolean;
 };
 
+/** Where the view is: what the page shows before any figure has arrived. */
+export type DashboardShell = {
+  params: DashboardParams;
+  reach: DashboardReach;
+  crumbs: Crumb[];
+  root: RootRef;
+  study: StudySummary | null;
+  /** Codes of the studies the view may be narrowed to (a site under the root, in the actor's reach). */
+  studyOptions: string[];
+  wholeNetwork: boolean;
+};
+
+/** Every node's figures: root first, then its descendants down to the view's depth. */
+export type DashboardFigures = {
+  params: DashboardParams;
+  rootId: number;
+  nodes: NodeFigures[];
+  /**
+   * The root's own centre alone (its own sites, not its children's), when the view has a league
+   * table: the root's figures are this row plus its children's rows.
+   */
+  own: NodeFigures | null;
+  target: ViewTarget;
+  projection: Projection;
+  /** When these figures were read (ISO): the "updated" time shown is this, on server and browser alike. */
+  computedAt: string;
+};
+
+export type DashboardLists = {
+  params: DashboardParams;
+  studies: { rows: StudyRow[]; total: number };
+  reasons: ReasonRow[];
+  flagged: { rows: FlaggedSite[]; total: number };
+  computedAt: string;
+};
+
+export type DashboardAccrual = {
+  params: DashboardParams;
+  study: StudySummary;
+  points: AccrualPoint[];
+  plan: AccrualPlan | null;
+  target: ViewTarget;
+  enrolledToDate: number;
+  enrolledLast3m: number;
+  projection: Projection;
+  computedAt: string;
+};
+
+/** Everything one dashboard view shows: aggregates only, never a participant-level row. */
+export type DashboardData = DashboardShell &
+  Omit<DashboardFigures, "computedAt"> &
+  Omit<DashboardLists, "computedAt"> & { accrual: DashboardAccrual | null; computedAt: string };
+
+export type DashboardPart = "figures" | "lists" | "accrual";
+export const DASHBOARD_PARTS: readonly DashboardPart[] = ["figures", "lists", "accrual"];
+
+/** A JSON column as the driver hands it over (parsed by node-postgres and PGlite; text otherwise). */
+function json<T>(value: unknown): T[] {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T[];
+}
+
+const summary = (s: StudyRef): StudySummary => ({ code: s.code, titleZh: s.titleZh, titleEn: s.titleEn, status: s.status, targetEnrolment: s.targetEnrolment });
+
+export function assembleShell(params: DashboardParams, view: ResolvedView, studyOptions: string[]): DashboardShell {
+  const { id, code, nameZh, nameEn } = view.root;
+  return {
+    params,
+    reach: view.reach,
+    crumbs: view.crumbs,
+    root: { id, code, nameZh, nameEn },
+    study: view.study ? summary(view.study) : null,
+    studyOptions,
+    wholeNetwork: view.wholeNetwork,
+  };
+}
+
+export function assembleFigures(params: DashboardParams, view: ResolvedView, rows: NodeRow[], computedAt: string): DashboardFigures {
+  const own = rows.find((r) => Number(r.node_id) < 0);
+  const nodes = rows.filter((r) => Number(r.node_id) > 0).map(toNodeFigures);
+  const root = nodes.find((n) => n.id === view.root.id);
+  if (!root) throw new Error(`dashboard: no figures for the root ${view.root.code}`);
+  const target = viewTarget(view.study, view.wholeNetwork, root.target);
+  return {
+    params,
+    rootId: view.root.id,
+    nodes,
+    // Only a root with children in view has a league table to reconcile with.
+    own: own && nodes.some((n) => n.parentId === root.id) ? toNodeFigures(own) : null,
+    target,
+    projection: viewProjection(target, root.enrolledToDate, root.enrolledLast3m, params.to),
+    computedAt,
+  };
+}
+
 type StudyJson = { code: string; title_zh: string; title_en: string; status: string; target_enrolment: number; sites: number; site_target: number; enrolled_to_date: number };
 type FlaggedJson = {
   study_code: string;
@@ -53,62 +164,14 @@ type FlaggedJson = {
   dormant: boolean;
   lagging: boolean;
 };
-export type AccrualFamilyRow = { nodes: unknown; studies: unknown; studies_total: number; flagged: unknown; flagged_total: number };
-export type ScreeningFamilyRow = { nodes: unknown; reasons: unknown };
 type ReasonJson = { study_code: string; code: string; n: number; text_zh: string | null; text_en: string | null };
+export type ListsRow = { studies: unknown; studies_total: number; flagged: unknown; flagged_total: number; reasons: unknown };
 
-/** What the family queries of one view answered (lib/metrics/sql). */
-export type FamilyAnswers = {
-  accrual: AccrualFamilyRow;
-  screening: ScreeningFamilyRow;
-  specimens: FamilyRows["specimens"];
-  followUp: FamilyRows["followUp"];
-  /** The chosen study's monthly series; null when the view covers every study. */
-  series: AccrualPoint[] | null;
-};
-
-/** A JSON column as the driver hands it over (parsed by node-postgres and PGlite; text otherwise). */
-function json<T>(value: unknown): T[] {
-  return (typeof value === "string" ? JSON.parse(value) : value) as T[];
-}
-
-/** Everything one dashboard view shows: aggregates only, never a participant-level row. */
-export type DashboardData = {
-  params: DashboardParams;
-  reach: DashboardReach;
-  crumbs: Crumb[];
-  /** Root first, then its descendants down to the view's depth. */
-  nodes: NodeFigures[];
-  rootId: number;
-  study: { code: string; titleZh: string; titleEn: string; status: string; targetEnrolment: number } | null;
-  studies: { rows: StudyRow[]; total: number };
-  reasons: ReasonRow[];
-  flagged: { rows: FlaggedSite[]; total: number };
-  accrual: { points: AccrualPoint[]; plan: AccrualPlan | null } | null;
-};
-
-/**
- * One view's figures from its family rows: the nodes merged side by side, the short lists
- * renamed, and the accrual plan of the chosen study. No fact is counted here.
- */
-export function assembleDashboard(params: DashboardParams, view: ResolvedView, a: FamilyAnswers): DashboardData {
-  const nodeRows = json<Omit<FamilyRows["nodes"][number], "id"> & FamilyRows["sites"][number] & FamilyRows["enrolment"][number]>(a.accrual.nodes);
-  const screening = json<FamilyRows["screening"][number]>(a.screening.nodes);
-  const reasons = json<ReasonJson>(a.screening.reasons);
-  const studies = json<StudyJson>(a.accrual.studies);
-  const flagged = json<FlaggedJson>(a.accrual.flagged);
-  const merged = mergeFamilies({ nodes: nodeRows.map((n) => ({ ...n, id: n.node_id })), sites: nodeRows, enrolment: nodeRows, screening, specimens: a.specimens, followUp: a.followUp });
-  const root = merged.find((n) => n.id === view.root.id);
-  const s = view.study;
+export function assembleLists(params: DashboardParams, row: ListsRow, computedAt: string): DashboardLists {
   return {
     params,
-    reach: view.reach,
-    crumbs: view.crumbs,
-    nodes: merged,
-    rootId: view.root.id,
-    study: s ? { code: s.code, titleZh: s.titleZh, titleEn: s.titleEn, status: s.status, targetEnrolment: s.targetEnrolment } : null,
     studies: {
-      rows: studies.map((r) => ({
+      rows: json<StudyJson>(row.studies).map((r) => ({
         code: r.code,
         titleZh: r.title_zh,
         titleEn: r.title_en,
@@ -118,11 +181,11 @@ export function assembleDashboard(params: DashboardParams, view: ResolvedView, a
         siteTarget: r.site_target,
         enrolledToDate: r.enrolled_to_date,
       })),
-      total: a.accrual.studies_total,
+      total: Number(row.studies_total),
     },
-    reasons: reasons.map((r) => ({ studyCode: r.study_code, code: r.code, n: r.n, textZh: r.text_zh, textEn: r.text_en })),
+    reasons: json<ReasonJson>(row.reasons).map((r) => ({ studyCode: r.study_code, code: r.code, n: r.n, textZh: r.text_zh, textEn: r.text_en })),
     flagged: {
-      rows: flagged.map((r) => ({
+      rows: json<FlaggedJson>(row.flagged).map((r) => ({
         studyCode: r.study_code,
         centreCode: r.centre_code,
         nameZh: r.name_zh,
@@ -134,15 +197,44 @@ export function assembleDashboard(params: DashboardParams, view: ResolvedView, a
         dormant: r.dormant,
         lagging: r.lagging,
       })),
-      total: a.accrual.flagged_total,
+      total: Number(row.flagged_total),
     },
-    accrual:
-      s && a.series
-        ? {
-            points: a.series,
-            // The whole study's target when the view covers all of it; the sites' targets otherwise.
-            plan: accrualPlan(s.planStart, s.plannedEnd, view.reach.centres !== "network" || view.crumbs.length > 1 ? (root?.target ?? 0) : s.targetEnrolment),
-          }
-        : null,
+    computedAt,
+  };
+}
+
+export type AccrualRowSql = { points: unknown; site_target: number; enrolled_last3m: number };
+
+export function assembleAccrual(params: DashboardParams, view: ResolvedView & { study: StudyRef }, row: AccrualRowSql, computedAt: string): DashboardAccrual {
+  const points = json<AccrualPoint>(row.points);
+  const target = viewTarget(view.study, view.wholeNetwork, Number(row.site_target));
+  const enrolledToDate = points.at(-1)?.cumulative ?? 0;
+  const enrolledLast3m = Number(row.enrolled_last3m);
+  return {
+    params,
+    study: summary(view.study),
+    points,
+    plan: accrualPlan(view.study.planStart, view.study.plannedEnd, target.value),
+    target,
+    enrolledToDate,
+    enrolledLast3m,
+    projection: viewProjection(target, enrolledToDate, enrolledLast3m, params.to),
+    computedAt,
+  };
+}
+
+export function combineDashboard(shell: DashboardShell, figures: DashboardFigures, lists: DashboardLists, accrual: DashboardAccrual | null): DashboardData {
+  return {
+    ...shell,
+    rootId: figures.rootId,
+    nodes: figures.nodes,
+    own: figures.own,
+    target: figures.target,
+    projection: figures.projection,
+    studies: lists.studies,
+    reasons: lists.reasons,
+    flagged: lists.flagged,
+    accrual,
+    computedAt: figures.computedAt,
   };
 }

@@ -47,7 +47,9 @@ const KNOWN: [keyof NodeFigures, ...number[]][] = [
   ["aes", 3, 3, 3, 1, 0, 0, 0, 0],
   ["saes", 2, 2, 2, 1, 0, 0, 0, 0],
   ["lateSaes", 1, 1, 1, 0, 0, 0, 0, 0],
+  ["unclosedQueries", 3, 2, 2, 1, 0, 0, 1, 0],
   ["openQueries", 2, 2, 2, 1, 0, 0, 0, 0],
+  ["answeredQueries", 1, 0, 0, 0, 0, 0, 1, 0],
 ];
 const CODES = ["HQ", "S1", "R1", "G1", "G2", "R2", "S2", "R3"];
 
@@ -72,9 +74,12 @@ describe("every figure on a hand-made network, at each level", () => {
     expect(node(hub, "HQ").lastEnrolledOn).toBe("2025-12-10");
     expect(node(hub, "S2").lastEnrolledOn).toBe("2025-09-15");
     expect(node(hub, "R3").lastEnrolledOn).toBe("2025-02-04");
-    expect(node(hub, "HQ").oldestOpenQueryDays).toBe(10);
-    expect(node(s1, "G1").oldestOpenQueryDays).toBe(3);
-    expect(node(hub, "S2").oldestOpenQueryDays).toBeNull(); // its query is answered, not open
+    // Unclosed = open or answered, as the query list counts them: S2's answered query is 30 days old.
+    expect(node(hub, "HQ").oldestUnclosedQueryDays).toBe(30);
+    expect(node(hub, "R1").oldestUnclosedQueryDays).toBe(10);
+    expect(node(s1, "G1").oldestUnclosedQueryDays).toBe(3);
+    expect(node(hub, "S2").oldestUnclosedQueryDays).toBe(30);
+    expect(node(hub, "R3").oldestUnclosedQueryDays).toBeNull();
     expect(node(hub, "HQ").specimensByType).toEqual({ plasma: 2, serum: 1 });
     expect(node(hub, "R1").specimensByType).toEqual({ plasma: 1, serum: 1 });
     // Study A's plan is half gone (364 of 729 days); study B's is over.
@@ -106,17 +111,32 @@ describe("every figure on a hand-made network, at each level", () => {
 });
 
 describe("rollup equality", () => {
-  it("each node's count is its own centre's count plus the sum of its children's", async () => {
+  it("each node's figure is its own centre's row plus its children's rows, and the own row is what its site staff see", async () => {
     for (const code of ["HQ", "S1", "R1", "S2"]) {
-      const d = await view(admin(), { centre: code });
-      const own = node(await view(handActor(net, "x", "site_staff", code)), code);
-      const parent = node(d, code);
-      const children = d.nodes.filter((n) => n.parentId === parent.id);
-      for (const key of COUNT_KEYS) {
-        const sum = children.reduce((a, c) => a + c[key], own[key]);
-        expect({ code, key, value: parent[key] }).toEqual({ code, key, value: key === "expected" ? expect.closeTo(sum, 6) : sum });
+      for (const extra of [{}, { study: "HAND-A" }, { from: undefined }]) {
+        const d = await view(admin(), { centre: code, ...extra });
+        const parent = node(d, code);
+        const own = d.own;
+        if (!own) throw new Error(`no own row for ${code}`);
+        expect(own.code).toBe(code);
+        const staff = node(await view(handActor(net, "x", "site_staff", code), extra), code);
+        const children = d.nodes.filter((n) => n.parentId === parent.id);
+        for (const key of COUNT_KEYS) {
+          const sum = children.reduce((a, c) => a + c[key], own[key]);
+          expect({ code, key, value: parent[key] }).toEqual({ code, key, value: key === "expected" ? expect.closeTo(sum, 6) : sum });
+          expect({ code, key, own: own[key] }).toEqual({ code, key, own: key === "expected" ? expect.closeTo(staff[key], 6) : staff[key] });
+        }
       }
     }
+  });
+
+  it("gives R1 itself the enrolments of its own sites only", async () => {
+    const d = await view(admin(), { centre: "R1" });
+    expect(d.own?.enrolled).toBe(2);
+    expect(node(d, "R1").enrolled).toBe(4);
+    expect(node(d, "G1").enrolled + node(d, "G2").enrolled).toBe(2);
+    // A hospital without children has no own row (nothing to reconcile).
+    expect((await view(admin(), { centre: "G1" })).own).toBeNull();
   });
 });
 

@@ -22,8 +22,17 @@ export type NodeCounts = {
   specimens: number;
   participantSpecimens: number;
   specimensByType: Record<string, number>;
-  /** Queries open now (a current state, not the period's), AEs with onset in the period, SAEs, and SAEs reported later than 24 h. */
+  /**
+   * Queries not closed now (a current state, not the period's): open (waiting for the site) and
+   * answered (waiting for the monitor). "Unclosed" is the query list's word for the same count.
+   */
+  unclosedQueries: number;
   openQueries: number;
+  answeredQueries: number;
+  /** Queries raised in the period, and closed in it (by network day). */
+  queriesOpened: number;
+  queriesClosed: number;
+  /** AEs with onset in the period, SAEs, and SAEs reported later than 24 h. */
   aes: number;
   saes: number;
   lateSaes: number;
@@ -33,8 +42,8 @@ export type NodeCounts = {
 export type NodeExtremes = {
   lastEnrolledOn: string | null;
   medianDaysToEnrol: number | null;
-  /** Whole days since the oldest query still open under the node was raised. */
-  oldestOpenQueryDays: number | null;
+  /** Whole days since the oldest query not closed under the node was raised. */
+  oldestUnclosedQueryDays: number | null;
 };
 
 export type NodeInfo = {
@@ -65,7 +74,11 @@ export const COUNT_KEYS = [
   "screenFailed",
   "specimens",
   "participantSpecimens",
+  "unclosedQueries",
   "openQueries",
+  "answeredQueries",
+  "queriesOpened",
+  "queriesClosed",
   "aes",
   "saes",
   "lateSaes",

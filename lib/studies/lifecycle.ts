@@ -19,6 +19,14 @@ export function canMoveStudy(from: StudyStatus, to: StudyStatus): boolean {
 }
 
 /**
+ * Moves that stop accrual (suspend, close, complete): a status form never pre-selects one, and
+ * the command refuses it without an explicit confirmation beside the reason.
+ */
+export function stopsStudy(to: StudyStatus): boolean {
+  return to === "suspended" || to === "closed_to_accrual" || to === "completed";
+}
+
+/**
  * Once a study is past draft and ethics review, anything that changes how data are collected
  * (arms, ratio, criteria, stratification, consent versions, targets) is a protocol amendment.
  */
@@ -49,4 +57,9 @@ export function nextSiteStatuses(from: StudySiteStatus): readonly StudySiteStatu
 
 export function canMoveSite(from: StudySiteStatus, to: StudySiteStatus): boolean {
   return SITE_TRANSITIONS[from].includes(to);
+}
+
+/** The same for a site: suspending or closing it stops enrolment there. */
+export function stopsSite(to: StudySiteStatus): boolean {
+  return to === "suspended" || to === "closed";
 }

@@ -84,8 +84,21 @@ async function copyProtocolChildren(tx: Db, fromId: number, toId: number): Promi
   await copyVisitSchedule(tx, fromId, toId);
 }
 
+/** The audit action of an edit of each part of a protocol before recruiting (after it, every change is an amendment). */
+export const PROTOCOL_EDIT_ACTIONS = {
+  arms: "study.arms.updated",
+  criteria: "study.criteria.updated",
+  consents: "study.consents.updated",
+  stratification: "study.stratification.updated",
+  targetEnrolment: "study.targetEnrolment.updated",
+  visitSchedule: "study.visitSchedule.updated",
+  siteTarget: "study.siteTarget.updated",
+} as const;
+
+export type ProtocolPart = keyof typeof PROTOCOL_EDIT_ACTIONS;
+
 /** The one audit event for a protocol change: an amendment, or an edit of the draft protocol. */
-export function protocolAudit(study: Study, v: VersionForChange, what: string, before: unknown, after: unknown) {
+export function protocolAudit(study: Study, v: VersionForChange, what: ProtocolPart, before: unknown, after: unknown) {
   if (v.amended) {
     return {
       action: "study.protocol.amended",
@@ -99,7 +112,7 @@ export function protocolAudit(study: Study, v: VersionForChange, what: string, b
     };
   }
   return {
-    action: `study.${what}.updated`,
+    action: PROTOCOL_EDIT_ACTIONS[what],
     entityType: "study",
     entityId: study.id,
     centreId: study.leadCentreId,

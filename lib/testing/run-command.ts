@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { users } from "@/db/schema";
 import { executeCommand } from "@/lib/actions/define-action";
-import type { Command } from "@/lib/actions/define-command";
+import type { Command, TokenCommand } from "@/lib/actions/define-command";
 import type { ActionResult } from "@/lib/actions/result";
 import { createSession, loadActorBySession } from "@/lib/auth/sessions";
 import type { z } from "zod";
@@ -10,16 +10,16 @@ import type { z } from "zod";
 const g = globalThis as { __testSessionId?: string | null };
 const sessions = new Map<string, string>();
 
-/** Who runs a command in a test: a demo e-mail, or a session from signInAs. */
-export type TestActor = string | { sessionId: string };
+/** Who runs a command in a test: a demo e-mail, a session from signInAs, or nobody (null: signed out). */
+export type TestActor = string | { sessionId: string } | null;
 
 /**
  * Runs a command through the same pipeline as the pages (actor from the database, strict
  * schema, permission, one transaction with its audit events), as the given user. No test
  * imports app/: this is the binding tests use.
  */
-export async function runCommand<S extends z.ZodType, R>(actor: TestActor, command: Command<S, R>, input: unknown): Promise<ActionResult<R>> {
-  g.__testSessionId = typeof actor === "string" ? await sessionFor(actor) : actor.sessionId;
+export async function runCommand<S extends z.ZodType, R>(actor: TestActor, command: Command<S, R> | TokenCommand<S, R>, input: unknown): Promise<ActionResult<R>> {
+  g.__testSessionId = actor === null ? null : typeof actor === "string" ? await sessionFor(actor) : actor.sessionId;
   return executeCommand(command, input);
 }
 

@@ -9,3 +9,8 @@ export function userPath(id: number): string {
 export function createdUserPath(id: number): string {
   return `${userPath(id)}?created=1`;
 }
+
+/** The page where the person a reset link was issued for chooses a new password. */
+export function resetPath(token: string): string {
+  return `/reset/${token}`;
+}

@@ -20,6 +20,9 @@ export type FieldInfo =
   | { kind: "bool" }
   | { kind: "checkbox" }
   | { kind: "list"; max: number }
+  /** A code of a fixed shape (a reset token, a barcode format): `example` is one that fits. */
+  | { kind: "pattern"; max: number; example: string }
+  /** A password: taken as typed (not trimmed or folded), bounded, no control characters. */
   | { kind: "secret"; min: number; max: number };
 
 export const fieldInfo = z.registry<FieldInfo>();

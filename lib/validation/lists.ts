@@ -9,7 +9,7 @@ export function listOf<T extends z.ZodType>(item: T, max: number) {
   return described(
     z.preprocess(
       (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
-      z.array(item).max(max, { message: "validation.tooMany", params: { max } }),
+      z.array(item).max(max, { message: "validation.tooMany" }),
     ),
     { kind: "list", max },
   );

@@ -1,14 +1,17 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getActor } from "@/lib/auth/actor";
+import { getActor, getPasswordChangeActor } from "@/lib/auth/actor";
 import { demoAccountsIfLoaded } from "@/seed/demo-accounts";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { LoginForm } from "@/app/(auth)/login/login-form";
 
 export const dynamic = "force-dynamic";
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await getActor()) redirect("/dashboard");
+  // Signed in with a temporary password: choosing one's own is the only way on.
+  if (await getPasswordChangeActor()) redirect("/account/password");
+  const passwordReset = (await searchParams).reset === "1";
   const t = await getTranslations("auth");
   const tc = await getTranslations("common");
   const demo = await demoAccountsIfLoaded();
@@ -20,6 +23,11 @@ export default async function LoginPage() {
           <LanguageSwitch />
         </div>
         <p className="text-sm text-muted-foreground">{tc("appTagline")}</p>
+        {passwordReset ? (
+          <p role="status" data-testid="password-reset-done" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+            {t("resetDone")}
+          </p>
+        ) : null}
         <LoginForm />
       </section>
       {demo ? (

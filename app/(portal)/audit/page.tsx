@@ -1,12 +1,16 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Pager } from "@/components/tables/pager";
 import { Card, CardContent } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { parseAuditFilters } from "@/lib/history/filters";
-import { auditEntityTypes, listAuditEvents } from "@/lib/history/queries/audit-trail";
+import { auditActionNames, auditEntityTypes, listAuditEvents } from "@/lib/history/queries/audit-trail";
+import { historyRefs } from "@/lib/history/queries/history-refs";
+import { auditRefs, refIdsOf } from "@/lib/history/ref-ids";
+import { auditFormatter } from "@/lib/audit/diff";
+import { formatNetworkInstant } from "@/lib/time/network-instant";
 import { pageOf, param } from "@/lib/reads/paging";
 import { AuditDiff } from "@/app/(portal)/audit/_components/audit-diff";
 import { AuditFiltersForm } from "@/app/(portal)/audit/_components/audit-filters";
@@ -26,8 +30,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     to: param(sp.to),
     page: pageOf(sp.page),
   });
-  const [result, entityTypes] = await Promise.all([listAuditEvents(actor, filters), auditEntityTypes(actor)]);
-  const [t, tc, ta, format] = [await getTranslations("audit"), await getTranslations("common"), await getTranslations("auditActions"), await getFormatter()];
+  const [result, entityTypes, actions] = await Promise.all([listAuditEvents(actor, filters), auditEntityTypes(actor), auditActionNames(actor)]);
+  const [t, tc, ta, tr, locale] = [await getTranslations("audit"), await getTranslations("common"), await getTranslations("auditActions"), await getTranslations(), await getLocale()];
+  const refs = auditRefs(await historyRefs(actor, refIdsOf(result.rows)));
+  const fmt = (entityType: string | null) => auditFormatter(tr, { locale, entityType, refs });
+  const label = (a: string) => auditActionLabel(ta, a);
   const keep = { entityType: filters.entityType, entityId: filters.entityId, actor: filters.actor, action: filters.action, from: filters.from, to: filters.to };
   return (
     <div className="space-y-4">
@@ -38,7 +45,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
         {can(actor, "audit.verify") ? <VerifyButton /> : null}
       </div>
-      <AuditFiltersForm values={filters} entityTypes={entityTypes} />
+      <AuditFiltersForm
+        values={filters}
+        entityTypes={entityTypes.map((e) => ({ value: e, label: fmt(null).entity(e) }))}
+        actions={actions.map((a) => ({ value: a, label: label(a) })).sort((a, b) => a.label.localeCompare(b.label, locale))}
+      />
       <Card>
         <CardContent className="pt-4">
           {result.rows.length ? (
@@ -59,21 +70,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {result.rows.map((e) => (
                   <TR key={e.id}>
                     <TD className="text-muted-foreground">{e.id}</TD>
-                    <TD className="whitespace-nowrap">{format.dateTime(e.at, { dateStyle: "short", timeStyle: "medium" })}</TD>
+                    <TD className="whitespace-nowrap">{formatNetworkInstant(e.at)}</TD>
                     <TD className="max-w-48 break-words">{e.actorName ?? <span className="text-muted-foreground">{t("system")}</span>}</TD>
-                    <TD>
-                      <span className="block">{auditActionLabel(ta, e.action)}</span>
-                      <code className="text-xs text-muted-foreground">{e.action}</code>
-                    </TD>
+                    <TD>{label(e.action)}</TD>
                     <TD className="whitespace-nowrap">
-                      <code className="text-xs">
-                        {e.entityType}
-                        {e.entityId ? ` #${e.entityId}` : ""}
-                      </code>
+                      {fmt(e.entityType).entity(e.entityType)}
+                      {e.entityId ? ` #${e.entityId}` : ""}
                     </TD>
                     <TD>{e.centreCode ?? "—"}</TD>
                     <TD className="min-w-56">
-                      <AuditDiff before={e.before} after={e.after} />
+                      <AuditDiff entries={fmt(e.entityType).diff(e.before, e.after)} />
                     </TD>
                     <TD className="max-w-48 break-words">{e.reason ?? ""}</TD>
                   </TR>

@@ -1,53 +1,89 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Pager } from "@/components/tables/pager";
 import { Badge } from "@/components/ui/badge";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
+import { sweepDueNotices } from "@/lib/followup/due-notices";
 import { followupSubjects } from "@/lib/followup/queries/followup";
-import { listNotifications, unreadCount } from "@/lib/notifications/queries/notifications";
+import { localizedPair } from "@/lib/i18n/localized";
+import { notificationHref } from "@/lib/notifications/links";
+import { listNotifications, unreadCount, type NotificationRow } from "@/lib/notifications/queries/notifications";
 import { pageOf } from "@/lib/reads/paging";
 import { networkTime } from "@/app/(portal)/follow-up/_components/format";
 import { ReadButton } from "@/app/(portal)/notifications/read-button";
 
+type T = Awaited<ReturnType<typeof getTranslations<"followup">>>;
+
+/** The sentence of one notification, in the reader's language, with stored codes shown as labels. */
+function describe(n: NotificationRow, t: T, locale: string): string {
+  const p = n.params;
+  const s = (k: string) => String(p[k] ?? "");
+  const label = (ns: string, code: string) => (t.has(`${ns}.${code}`) ? t(`${ns}.${code}`) : code);
+  const base = { study: s("studyCode"), subject: s("subjectCode") };
+  switch (n.kind) {
+    case "sae_reported":
+      return t("notifications.sae_reported", { ...base, term: s("term"), grade: s("grade") });
+    case "sae_followup_due":
+      return t("notifications.sae_followup_due", { ...base, term: s("term"), days: s("days") });
+    case "visit_overdue":
+      return t("notifications.visit_overdue", { ...base, visit: `${s("visitCode")} · ${localizedPair(s("visitNameZh"), s("visitNameEn"), locale)}`, date: s("windowEnd") });
+    case "query_raised":
+    case "query_answered":
+    case "query_reopened":
+      return t(`notifications.${n.kind}`, { ...base, id: n.entityId, record: label("entity", s("record")), field: label("fields", s("field")) });
+  }
+}
+
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const actor = await getActor();
   if (!actor || !can(actor, "notification.read")) notFound();
+  // Reading one's notifications is also when visits that became overdue (and SAE follow-ups now due) are noticed.
+  await sweepDueNotices();
   const page = pageOf((await searchParams).page);
-  const t = await getTranslations("followup.notifications");
+  const [t, locale] = [await getTranslations("followup"), await getLocale()];
   const [rows, unread] = await Promise.all([listNotifications(actor, page), unreadCount(actor)]);
-  // A notification links to its AE only while the participant is still in the actor's follow-up scope.
+  // A notification links to its record only while the participant is still in the actor's follow-up scope.
   const subjects = await followupSubjects(actor, rows.rows.flatMap((n) => (n.participantId === null ? [] : [n.participantId])));
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">{t("title")}</h1>
-        {unread > 0 ? <ReadButton id="all" label={t("markAllRead")} /> : null}
+        <h1 className="text-xl font-semibold">{t("notifications.title")}</h1>
+        {unread > 0 ? <ReadButton id="all" label={t("notifications.markAllRead")} /> : null}
       </div>
       <p className="text-sm text-muted-foreground" data-testid="unread-count">
-        {t("unread", { n: unread })}
+        {t("notifications.unread", { n: unread })}
       </p>
       {rows.total === 0 ? (
-        <p className="text-sm text-muted-foreground">{t("none")}</p>
+        <p className="text-sm text-muted-foreground">{t("notifications.none")}</p>
       ) : (
         <ul className="divide-y divide-border rounded-md border border-border" data-testid="notifications">
           {rows.rows.map((n) => {
-            const subject = n.participantId === null ? undefined : subjects.get(n.participantId);
+            const href = notificationHref(n.entityType, n.entityId, n.participantId === null ? null : subjects.get(n.participantId));
             return (
-              <li key={n.id} className={`flex flex-wrap items-center gap-2 p-3 text-sm ${n.read ? "" : "bg-primary/5"}`} data-unread={n.read ? "false" : "true"}>
-                {n.read ? null : <Badge>{t("new")}</Badge>}
+              <li key={n.id} className={`flex flex-wrap items-center gap-2 p-3 text-sm ${n.read ? "" : "bg-primary/5"}`} data-unread={n.read ? "false" : "true"} data-kind={n.kind}>
+                {n.read ? null : <Badge>{t("notifications.new")}</Badge>}
                 <span className="flex-1">
-                  {t("sae_reported", { study: String(n.params.studyCode ?? ""), subject: String(n.params.subjectCode ?? ""), term: String(n.params.term ?? ""), grade: String(n.params.grade ?? "") })}
-                  {n.params.late ? <Badge variant="destructive" className="ml-2">{t("lateSuffix")}</Badge> : null}
+                  {describe(n, t, locale)}
+                  {n.kind === "sae_reported" && n.params.late ? (
+                    <Badge variant="destructive" className="ml-2">
+                      {t("notifications.lateSuffix")}
+                    </Badge>
+                  ) : null}
+                  {n.kind === "query_answered" && n.params.corrected ? (
+                    <Badge variant="muted" className="ml-2">
+                      {t("notifications.correctedSuffix")}
+                    </Badge>
+                  ) : null}
                 </span>
                 <span className="text-xs text-muted-foreground">{networkTime(n.createdAt)}</span>
-                {subject && n.entityType === "adverse_event" && n.entityId ? (
-                  <Link href={`/follow-up/${subject}/ae/${n.entityId}`} className="text-primary underline underline-offset-2">
-                    {t("open")}
+                {href ? (
+                  <Link href={href} prefetch={false} className="text-primary underline underline-offset-2">
+                    {t("notifications.open")}
                   </Link>
                 ) : null}
-                {n.read ? null : <ReadButton id={n.id} label={t("markRead")} />}
+                {n.read ? null : <ReadButton id={n.id} label={t("notifications.markRead")} />}
               </li>
             );
           })}

@@ -7,12 +7,13 @@ import { fieldError } from "@/lib/actions/errors";
 import { parseBarcodeList } from "@/lib/biobank/barcodes";
 import { barcodeListField } from "@/lib/biobank/fields";
 import { lockSpecimens } from "@/lib/biobank/load";
-import { idField, optionalTextField, TEXT_LIMITS } from "@/lib/validation/fields";
+import { idField, optionalRequestKeyField, optionalTextField, TEXT_LIMITS } from "@/lib/validation/fields";
 
 export const createTransferSchema = z.strictObject({
   toCentreId: idField,
   barcodes: barcodeListField,
   note: optionalTextField({ max: TEXT_LIMITS.reason }),
+  requestKey: optionalRequestKeyField,
 });
 
 /** A batch from the actor's centre to another centre; specimens must be held here and available. */
@@ -20,6 +21,8 @@ export const createTransferCommand = defineCommand({
   name: "biobank.transfer.create",
   schema: createTransferSchema,
   permission: "biobank.transfer.manage",
+  // The same batch sent again creates one transfer.
+  requestKey: (input) => input.requestKey,
   handler: async ({ actor, input, tx, audit }) => {
     const barcodes = parseBarcodeList(input.barcodes);
     if (!barcodes.ok) throw fieldError("barcodes", "biobank.errors.barcodeList");

@@ -5,34 +5,39 @@ import { defineCommand } from "@/lib/actions/define-command";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
 import { recordCustody } from "@/lib/biobank/custody";
 import { lockSpecimens } from "@/lib/biobank/load";
-import { consentRefusal, isHgrApprovalNo } from "@/lib/biobank/release-gate";
+import { consentRefusal, isHgrApprovalNo, mayDecideRelease } from "@/lib/biobank/release-gate";
 import { releaseDecideScope } from "@/lib/biobank/scope";
 import { canMove } from "@/lib/biobank/status";
 import { idField, optionalTextField } from "@/lib/validation/fields";
 
 export const decideReleaseSchema = z.strictObject({
   requestId: idField,
-  decision: z.enum(["approve", "reject"]),
+  // The select opens on a neutral "choose…": neither decision is pre-selected.
+  decision: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["approve", "reject"])),
   reason: optionalTextField({ max: 1000 }),
 });
 
 /**
  * The bank's manager approves or rejects. Approval needs a valid HGR approval number and the
  * consent of every specimen for this use; if either fails the approval is refused with the
- * reasons and nothing is released. Rejection returns the specimens to available.
+ * reasons and nothing is released. Rejection returns the specimens to available. The manager
+ * deciding is never the one who requested it (four eyes, lib/biobank/release-gate.ts).
  */
 export const decideReleaseCommand = defineCommand({
   name: "biobank.release.decide",
   schema: decideReleaseSchema,
   permission: "biobank.release.decide",
   handler: async ({ actor, input, tx, audit }) => {
-    const [r] = await queryRows<{ id: number; code: string; status: string; centreId: number; geneticUse: boolean; hgrApprovalNo: string | null; studyId: number | null }>(
+    const [r] = await queryRows<{ id: number; code: string; status: string; centreId: number; geneticUse: boolean; hgrApprovalNo: string | null; studyId: number | null; requestedBy: number | null }>(
       tx,
-      sql`select r.id, r.code, r.status, r.centre_id as "centreId", r.genetic_use as "geneticUse", r.hgr_approval_no as "hgrApprovalNo", r.study_id as "studyId"
+      sql`select r.id, r.code, r.status, r.centre_id as "centreId", r.genetic_use as "geneticUse", r.hgr_approval_no as "hgrApprovalNo", r.study_id as "studyId",
+                 r.requested_by as "requestedBy"
           from release_requests r where r.id = ${input.requestId} and ${releaseDecideScope(actor, "r")} for update`,
     );
     if (!r) throw notFound();
     if (r.status !== "pending") throw new ActionError("biobank.errors.releaseDecided");
+    // Four eyes: whoever asked for specimens to leave the bank does not also let them go.
+    if (!mayDecideRelease(actor, r)) throw new ActionError("biobank.errors.ownRelease");
     const items = await queryRows<{ specimenId: number }>(tx, sql`select specimen_id as "specimenId" from release_request_items where request_id = ${r.id}`);
     const list = await lockSpecimens(tx, actor, { ids: items.map((i) => i.specimenId) });
     if (input.decision === "reject") {

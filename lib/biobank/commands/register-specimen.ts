@@ -9,7 +9,7 @@ import { recordCustody } from "@/lib/biobank/custody";
 import { personCodeField, quantityField } from "@/lib/biobank/fields";
 import { nextSpecimenIds } from "@/lib/biobank/load";
 import { registrationOwnerScope } from "@/lib/biobank/scope";
-import { CLINICAL_DAY, networkDateTimeField } from "@/lib/validation/fields";
+import { CLINICAL_DAY, networkDateTimeField, optionalRequestKeyField } from "@/lib/validation/fields";
 
 const blankToUndef = (v: unknown) => (v === "" ? undefined : v);
 
@@ -25,6 +25,7 @@ export const registerSpecimenSchema = z
     // A datetime-local value carries no zone: staff enter the network's local time.
     collectedAt: networkDateTimeField(CLINICAL_DAY),
     quantity: quantityField,
+    requestKey: optionalRequestKeyField,
   })
   .superRefine((v, ctx) => {
     if (v.ownerKind === "subject" && !v.subjectCode) ctx.addIssue({ code: "custom", path: ["subjectCode"], message: "validation.required" });
@@ -41,6 +42,8 @@ export const registerSpecimenCommand = defineCommand({
   name: "biobank.specimen.register",
   schema: registerSpecimenSchema,
   permission: "biobank.specimen.register",
+  // The same registration sent again registers one specimen (one barcode).
+  requestKey: (input) => input.requestKey,
   handler: async ({ actor, input, tx, audit }) => {
     let donorId: number | null = null;
     let participantId: number | null = null;

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
 import { storagePlaceColumns, storagePlaceJoins } from "@/lib/biobank/location-sql";
 import { withLocation, type StoragePlace } from "@/lib/biobank/location";
+import { centreTreeOrder } from "@/lib/biobank/natural-order";
 import { releaseScope, transferDestinationScope, transferScope } from "@/lib/biobank/scope";
 import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
 
@@ -61,24 +62,24 @@ export const transferDetail = defineQuery({
   otherwise: () => null,
 });
 
-/** Centres a transfer may go to (any active centre but one's own). */
+/** Centres a transfer may go to (any active centre but one's own), in tree order. */
 export const transferDestinations = defineQuery<ReadActor, [db?: Db], { id: number; code: string; nameZh: string; nameEn: string }[]>({
   permission: "biobank.transfer.manage",
   run: async (actor: ReadActor, db?: Db): Promise<{ id: number; code: string; nameZh: string; nameEn: string }[]> => {
     const d = db ?? (await getDb());
-    return queryRows(d, sql`select o.id, o.code, o.name_zh as "nameZh", o.name_en as "nameEn" from organisations o where ${transferDestinationScope(actor, "o")} order by o.path`);
+    return queryRows(d, sql`select o.id, o.code, o.name_zh as "nameZh", o.name_en as "nameEn" from organisations o where ${transferDestinationScope(actor, "o")} order by ${centreTreeOrder("o")}`);
   },
   otherwise: () => [],
 });
 
 export type ReleaseRow = {
   id: number; code: string; status: string; centreCode: string; studyCode: string; purpose: string; criteria: string | null;
-  geneticUse: boolean; hgrApprovalNo: string | null; requestedBy: string | null; decidedBy: string | null;
+  geneticUse: boolean; hgrApprovalNo: string | null; requestedBy: string | null; requestedById: number | null; decidedBy: string | null;
   decisionReason: string | null; createdAt: string; items: number;
 };
 
 const releaseSelect = sql`select r.id, r.code, r.status::text, o.code as "centreCode", r.study_code as "studyCode", r.purpose, r.criteria,
-       r.genetic_use as "geneticUse", r.hgr_approval_no as "hgrApprovalNo", ru.name as "requestedBy", du.name as "decidedBy",
+       r.genetic_use as "geneticUse", r.hgr_approval_no as "hgrApprovalNo", ru.name as "requestedBy", r.requested_by as "requestedById", du.name as "decidedBy",
        r.decision_reason as "decisionReason", r.created_at::text as "createdAt",
        (select count(*)::int from release_request_items i where i.request_id = r.id) as items
   from release_requests r join organisations o on o.id = r.centre_id

@@ -4,6 +4,7 @@ import { can } from "@/lib/authz/can";
 import { coarseFilters, PAGE_SIZE, type SpecimenFilters } from "@/lib/biobank/filters";
 import { storagePlaceColumns, storagePlaceJoins } from "@/lib/biobank/location-sql";
 import { withLocation, type StoragePlace } from "@/lib/biobank/location";
+import { centreTreeOrder } from "@/lib/biobank/natural-order";
 import { filterCentreScope, specimenCountScope, specimenRowScope, withSubtree } from "@/lib/biobank/scope";
 import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
 import { paged, type Paged } from "@/lib/reads/paging";
@@ -149,12 +150,12 @@ export const specimenSearch = defineQuery({
 export type CentreOption = { id: number; code: string; nameZh: string; nameEn: string };
 
 // Types spelled out when every argument is optional: TypeScript would otherwise infer none from `otherwise`.
-/** Centres offered in the search's centre filter (names of centres are not restricted). */
+/** Centres offered in the search's centre filter (names of centres are not restricted), in tree order. */
 export const filterCentres = defineQuery<ReadActor, [db?: Db], CentreOption[]>({
   permission: "biobank.read",
   run: async (actor, db) => {
     const d = db ?? (await getDb());
-    return queryRows<CentreOption>(d, sql`select o.id, o.code, o.name_zh as "nameZh", o.name_en as "nameEn" from organisations o where ${filterCentreScope(actor, "o")} order by o.path`);
+    return queryRows<CentreOption>(d, sql`select o.id, o.code, o.name_zh as "nameZh", o.name_en as "nameEn" from organisations o where ${filterCentreScope(actor, "o")} order by ${centreTreeOrder("o")}`);
   },
   otherwise: () => [],
 });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
 import { storagePlaceColumns, storagePlaceJoins } from "@/lib/biobank/location-sql";
+import { LABELS_PER_SHEET } from "@/lib/biobank/label-sheet";
 import { withLocation, type StoragePlace } from "@/lib/biobank/location";
 import type { SpecimenRow } from "@/lib/biobank/queries/search";
 import { specimenRowScope, specimenWriteScope, withSubtree } from "@/lib/biobank/scope";
@@ -105,9 +106,6 @@ export type LabelRow = {
   /** Where the tube is stored (the same string as on the search and the detail page). */
   location: string | null;
 };
-
-/** At most this many labels on one sheet. */
-export const LABELS_PER_SHEET = 60;
 
 /** Label data for the given barcodes the actor can see (one sheet at most). */
 export const labelsFor = defineQuery({

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
 import { boxPath, storagePath, type BoxPlace } from "@/lib/biobank/location";
+import { centreTreeOrder, naturalOrder } from "@/lib/biobank/natural-order";
 import { storageScope } from "@/lib/biobank/scope";
 import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
+import { paged, type Paged } from "@/lib/reads/paging";
 
 export type BoxSummary = { id: number; code: string; rows: number; cols: number; used: number };
 export type RackSummary = { id: number; code: string; boxes: BoxSummary[] };
@@ -12,7 +14,7 @@ export type FreezerSummary = { id: number; code: string; name: string; temperatu
 const STORAGE_READ = "biobank.specimens.read";
 
 // Types spelled out when every argument is optional: TypeScript would otherwise infer none from `otherwise`.
-/** Freezers → racks → boxes with occupancy, for the centres whose storage the actor may see. */
+/** Freezers → racks → boxes with occupancy, for the centres whose storage the actor may see: centres in tree order, codes in natural order. */
 export const storageTree = defineQuery<ReadActor, [db?: Db], FreezerSummary[]>({
   permission: STORAGE_READ,
   run: async (actor: ReadActor, db?: Db): Promise<FreezerSummary[]> => {
@@ -30,7 +32,7 @@ export const storageTree = defineQuery<ReadActor, [db?: Db], FreezerSummary[]>({
           left join storage_racks r on r.freezer_id = f.id
           left join storage_boxes b on b.rack_id = r.id
           where ${storageScope(actor, sql`f.centre_id`)}
-          order by o.path, f.code, r.code, b.code`,
+          order by ${centreTreeOrder("o")}, ${naturalOrder(sql`f.code`)}, ${naturalOrder(sql`r.code`)}, ${naturalOrder(sql`b.code`)}`,
     );
     const freezers = new Map<number, FreezerSummary>();
     for (const x of rows) {
@@ -78,23 +80,48 @@ export const boxGrid = defineQuery({
   otherwise: () => null,
 });
 
-/** Boxes of a centre with at least one free position, for the "place" picker (first 200). */
+/** Boxes listed at once by the "place" chooser. */
+export const BOX_CHOOSER_PAGE_SIZE = 20;
+
+export type BoxWithSpace = { id: number; path: string; free: number };
+/** One page of boxes with space, and how many boxes the centre has at all (0: storage must be set up first). */
+export type BoxChooserPage = Paged<BoxWithSpace> & { boxesAtCentre: number };
+
+const emptyChooser = (): BoxChooserPage => ({ ...paged<BoxWithSpace>([], 0, 1, BOX_CHOOSER_PAGE_SIZE), boxesAtCentre: 0 });
+
+/**
+ * The "place" chooser: boxes of a centre with at least one free position, in natural order
+ * (F01 / R1 / B0001, B0002 … B0012, then R2 …), narrowed by a text found anywhere in the box's
+ * path ("B0153", "F03 / R2"), one page at a time.
+ */
 export const boxesWithSpace = defineQuery({
   permission: STORAGE_READ,
-  run: async (actor: ReadActor, centreId: number, db?: Db): Promise<{ id: number; path: string; free: number }[]> => {
+  run: async (actor: ReadActor, centreId: number, opts: { q?: string; page?: number } = {}, db?: Db): Promise<BoxChooserPage> => {
     const d = db ?? (await getDb());
-    const rows = await queryRows<{ id: number; freezerCode: string; rackCode: string; boxCode: string; free: number }>(
-      d,
-      sql`select b.id, f.code as "freezerCode", r.code as "rackCode", b.code as "boxCode", b.rows * b.cols - count(s.id)::int as free
-          from storage_boxes b join storage_racks r on r.id = b.rack_id join storage_freezers f on f.id = r.freezer_id
-          left join specimens s on s.box_id = b.id
-          where b.centre_id = ${centreId} and ${storageScope(actor, sql`b.centre_id`)}
-          group by b.id, f.code, r.code, b.code
-          having b.rows * b.cols - count(s.id) > 0
-          order by b.id desc limit 200`,
-    );
+    const page = opts.page ?? 1;
+    const q = (opts.q ?? "").trim().toUpperCase().replace(/[%_\\]/g, "");
+    const inCentre = sql`b.centre_id = ${centreId} and ${storageScope(actor, sql`b.centre_id`)}`;
+    const match = q ? sql`and (f.code || ${" / "} || r.code || ${" / "} || b.code) like ${`%${q}%`}` : sql``;
+    const spaces = sql`select b.id, f.code as "freezerCode", r.code as "rackCode", b.code as "boxCode",
+               b.rows * b.cols - (select count(*)::int from specimens s where s.box_id = b.id) as free
+        from storage_boxes b join storage_racks r on r.id = b.rack_id join storage_freezers f on f.id = r.freezer_id
+        where ${inCentre} ${match}`;
+    const [[counts], rows] = await Promise.all([
+      queryRows<{ total: number; boxes: number }>(
+        d,
+        sql`select (select count(*)::int from (${spaces}) x where x.free > 0) as total,
+                   (select count(*)::int from storage_boxes b where ${inCentre}) as boxes`,
+      ),
+      queryRows<{ id: number; freezerCode: string; rackCode: string; boxCode: string; free: number }>(
+        d,
+        sql`select * from (${spaces}) x where x.free > 0
+            order by ${naturalOrder(sql`x."freezerCode"`)}, ${naturalOrder(sql`x."rackCode"`)}, ${naturalOrder(sql`x."boxCode"`)}
+            limit ${BOX_CHOOSER_PAGE_SIZE} offset ${(page - 1) * BOX_CHOOSER_PAGE_SIZE}`,
+      ),
+    ]);
     // All in one centre (the specimen's holder): the path starts at the freezer.
-    return rows.map((b) => ({ id: b.id, path: storagePath(b.freezerCode, b.rackCode, b.boxCode), free: Number(b.free) }));
+    const list = rows.map((b) => ({ id: b.id, path: storagePath(b.freezerCode, b.rackCode, b.boxCode), free: Number(b.free) }));
+    return { ...paged(list, Number(counts.total), page, BOX_CHOOSER_PAGE_SIZE), boxesAtCentre: Number(counts.boxes) };
   },
-  otherwise: () => [],
+  otherwise: emptyChooser,
 });

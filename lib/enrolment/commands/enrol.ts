@@ -6,18 +6,19 @@ import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
 import { localized } from "@/lib/i18n/localized";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { networkToday } from "@/lib/time/network-day";
-import { CLINICAL_DAY, dayField, idField, listOf } from "@/lib/validation/fields";
+import { CLINICAL_DAY, dayField, idField, listOf, requestKeyField } from "@/lib/validation/fields";
 import { yearOfBirthField } from "@/lib/validation/years";
 import { generateExpectedVisits } from "@/lib/studies/visit-schedule";
 import { pseudonymKey } from "@/lib/pseudonyms/key";
 import { hmacNationalId, normalizeNationalId } from "@/lib/pseudonyms/national-id";
 import { formatSubjectCode } from "@/lib/pseudonyms/subject-code";
 import { allocate } from "@/lib/enrolment/allocate";
-import { existingEnrolment, findReplay } from "@/lib/enrolment/enrol-checks";
-import { codeField, nationalIdField, requestKeyField, sexField } from "@/lib/enrolment/fields";
+import { checkAgainstNationalId, existingEnrolment, requestKeyTaken, strataRefusal } from "@/lib/enrolment/enrol-checks";
+import { codeField, nationalIdField, sexField } from "@/lib/enrolment/fields";
+import { ageOn, nationalIdFacts } from "@/lib/enrolment/national-id-facts";
 import { protocolInForce } from "@/lib/enrolment/protocol";
 import { lockSiteAtWork } from "@/lib/enrolment/site-gate";
-import { checkStrata } from "@/lib/enrolment/strata";
+import { resolveStrata } from "@/lib/enrolment/strata";
 
 export const enrolSchema = z.strictObject({
   studyId: idField,
@@ -30,27 +31,27 @@ export const enrolSchema = z.strictObject({
   consentVersionId: idField,
   consentDate: dayField(CLINICAL_DAY),
   specimensFutureUse: z.union([z.boolean(), z.enum(["true", "false", "on"]).transform((v) => v !== "false")]).default(false),
+  /** Only the factors that do not follow from recorded data (lib/enrolment/derived-strata.ts). */
   factorCodes: listOf(codeField, 20),
   levelCodes: listOf(codeField, 20),
 });
 
-export type EnrolResult = { id: number; subjectCode: string; studyCode: string; randomized: boolean; repeated: boolean };
+export type EnrolResult = { id: number; subjectCode: string; studyCode: string; randomized: boolean };
 
 /**
  * Enrols an eligible screening at the actor's own site, and randomizes it in the same
  * transaction. The study row then the site row are locked first (lockSiteAtWork), so caps,
  * the per-site sequence, the duplicate-person check and the allocation lists are decided one
  * enrolment at a time; unique constraints on participants and allocation entries are the last
- * line of defence.
+ * line of defence. The same request sent again (same user, request key and input) is answered
+ * by the pipeline with the first result and enrols nobody (lib/actions/request-keys.ts).
+ * Recorded data must agree: year of birth and sex with the national ID, and the strata that
+ * follow from them are derived, not taken from the form.
  */
 async function enrol({ actor, input, tx, audit }: CommandContext<z.infer<typeof enrolSchema>>): Promise<EnrolResult> {
   const { study, site, centreCode } = await lockSiteAtWork(tx, actor, input.studyId, input.siteId, "update");
 
-  const replay = await findReplay(tx, input.requestKey, study.id, site.id);
-  if (replay) {
-    audit({ action: "participant.enrol.repeated", entityType: "participant", entityId: replay.id, centreId: site.centreId, studyId: study.id, after: { subjectCode: replay.subjectCode } });
-    return { id: replay.id, subjectCode: replay.subjectCode, studyCode: study.code, randomized: study.design === "randomized", repeated: true };
-  }
+  if (await requestKeyTaken(tx, input.requestKey)) throw new ActionError("enrolment.errors.requestKeyUsed");
 
   const [screening] = await tx
     .select()
@@ -63,18 +64,22 @@ async function enrol({ actor, input, tx, audit }: CommandContext<z.infer<typeof 
 
   const id = normalizeNationalId(input.nationalId);
   if (!id.ok) throw fieldError("nationalId", `enrolment.validation.nationalId.${id.reason}`);
+  const locale = await requestLocale(actor.locale);
+  const fromId = nationalIdFacts(id.normalized);
+  checkAgainstNationalId(input, fromId, locale);
   const today = networkToday();
   if (input.consentDate < screening.screenedOn) throw fieldError("consentDate", "enrolment.validation.consentBeforeScreening");
   const protocol = await protocolInForce(tx, study);
   if (!protocol.consents.some((c) => c.id === input.consentVersionId)) throw fieldError("consentVersionId", "enrolment.validation.consentVersion");
-  const strata = checkStrata(protocol.factors, input.factorCodes, input.levelCodes);
-  if (!strata.ok) throw fieldError(`level_${strata.factor}`, "enrolment.validation.level");
+  const recorded = { sex: input.sex, age: ageOn(fromId.birthDate, today) };
+  const strata = resolveStrata(protocol.factors, input.factorCodes, input.levelCodes, recorded);
+  if (!strata.ok) throw strataRefusal(strata, protocol.factors, recorded, locale);
 
   const hash = hmacNationalId(id.normalized, pseudonymKey());
   const already = await existingEnrolment(tx, study.id, hash);
   if (already) {
     // The site's name in the language the message will be shown in.
-    const siteName = localized({ nameZh: already.centreNameZh, nameEn: already.centreNameEn }, await requestLocale(actor.locale));
+    const siteName = localized({ nameZh: already.centreNameZh, nameEn: already.centreNameEn }, locale);
     throw new ActionError("enrolment.errors.duplicate", { site: siteName, code: already.centreCode });
   }
   if (!site.allowOverEnrolment && site.enrolledCount >= site.target) throw new ActionError("enrolment.errors.siteFull", { target: site.target });
@@ -128,7 +133,13 @@ async function enrol({ actor, input, tx, audit }: CommandContext<z.infer<typeof 
       allocation: allocation ? { entryId: allocation.entryId, arm: study.blinding === "blinded" ? null : allocation.armCode } : null,
     },
   });
-  return { id: p.id, subjectCode, studyCode: study.code, randomized: allocation !== null, repeated: false };
+  return { id: p.id, subjectCode, studyCode: study.code, randomized: allocation !== null };
 }
 
-export const enrolCommand = defineCommand({ name: "enrolment.participant.enrol", schema: enrolSchema, permission: "participant.enrol", handler: enrol });
+export const enrolCommand = defineCommand({
+  name: "enrolment.participant.enrol",
+  schema: enrolSchema,
+  permission: "participant.enrol",
+  handler: enrol,
+  requestKey: (input) => input.requestKey,
+});

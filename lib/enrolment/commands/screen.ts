@@ -2,7 +2,7 @@ import { z } from "zod";
 import { screenings } from "@/db/schema";
 import { defineCommand, type CommandContext } from "@/lib/actions/define-command";
 import { fieldError } from "@/lib/actions/errors";
-import { CLINICAL_DAY, dayField, idField, listOf } from "@/lib/validation/fields";
+import { CLINICAL_DAY, dayField, idField, listOf, optionalRequestKeyField } from "@/lib/validation/fields";
 import { decideEligibility } from "@/lib/enrolment/eligibility";
 import { answerField, criterionCodeField } from "@/lib/enrolment/fields";
 import { protocolInForce } from "@/lib/enrolment/protocol";
@@ -15,6 +15,8 @@ export const screenSchema = z.strictObject({
   screenedOn: dayField(CLINICAL_DAY),
   codes: listOf(criterionCodeField, 100),
   answers: listOf(z.union([answerField, z.literal("")]), 100),
+  /** The form's key: the same screening sent twice is recorded once. */
+  requestKey: optionalRequestKeyField,
 });
 
 /**
@@ -61,4 +63,10 @@ async function screenPatient({ actor, input, tx, audit }: CommandContext<z.infer
   return { id: row.id, studyCode: study.code, outcome: row.outcome, failedCodes: row.failedCodes };
 }
 
-export const screenCommand = defineCommand({ name: "enrolment.screening.record", schema: screenSchema, permission: "participant.screen", handler: screenPatient });
+export const screenCommand = defineCommand({
+  name: "enrolment.screening.record",
+  schema: screenSchema,
+  permission: "participant.screen",
+  handler: screenPatient,
+  requestKey: (input) => input.requestKey,
+});

@@ -4,6 +4,7 @@ import { getDb, queryRows } from "@/db/client";
 import { organisations, studies, studySites, type StudySiteStatus } from "@/db/schema";
 import type { Actor } from "@/lib/authz/actor";
 import { SCREENING_PAGE_SIZE, type ScreeningFilters } from "@/lib/enrolment/filters";
+import { stratumRule } from "@/lib/enrolment/derived-strata";
 import { protocolInForce } from "@/lib/enrolment/protocol";
 import { atOwnCentre, screeningScope } from "@/lib/participants/scope";
 import { defineQuery } from "@/lib/reads/define-query";
@@ -107,7 +108,14 @@ export const siteWorkContext = defineQuery({
       open: study.status === "recruiting" && site.status === "active",
       criteria: protocol.criteria.map((c) => ({ code: c.code, kind: c.kind, textZh: c.textZh, textEn: c.textEn })),
       consents: protocol.consents.map((c) => ({ id: c.id, label: c.label, effectiveDate: c.effectiveDate })),
-      factors: protocol.factors.map((f) => ({ code: f.code, nameZh: f.nameZh, nameEn: f.nameEn, levels: f.levels.map((l) => ({ code: l.code, nameZh: l.nameZh, nameEn: l.nameEn })) })),
+      // A factor that follows from recorded data (sex, age) is derived at enrolment, not asked.
+      factors: protocol.factors.map((f) => ({
+        code: f.code,
+        nameZh: f.nameZh,
+        nameEn: f.nameEn,
+        derivedFrom: stratumRule(f)?.from ?? null,
+        levels: f.levels.map((l) => ({ code: l.code, nameZh: l.nameZh, nameEn: l.nameEn })),
+      })),
       pending,
     };
   },

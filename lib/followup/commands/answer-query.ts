@@ -7,6 +7,7 @@ import { idField, optionalTextField, TEXT_LIMITS, textField } from "@/lib/valida
 import { correctField } from "@/lib/followup/correct-field";
 import { changeReasonField } from "@/lib/followup/fields";
 import { atOwnSite } from "@/lib/followup/scope";
+import { noticeQueryAnswered } from "@/lib/followup/query-notices";
 
 /**
  * Staff of the participant's current site answer an open query, optionally correcting the
@@ -37,7 +38,11 @@ export const answerQueryCommand = defineCommand({
     }
     const now = new Date();
     await tx.update(dataQueries).set({ status: "answered", answeredAt: now, updatedAt: now }).where(eq(dataQueries.id, q.id));
-    await tx.insert(queryEvents).values({ queryId: q.id, kind: "answered", body: input.answer, authorId: actor.id, recordVersionId: correction?.saved.id ?? null });
+    const [answered] = await tx
+      .insert(queryEvents)
+      .values({ queryId: q.id, kind: "answered", body: input.answer, authorId: actor.id, recordVersionId: correction?.saved.id ?? null })
+      .returning({ id: queryEvents.id });
+    await noticeQueryAnswered(tx, actor, q, answered.id, Boolean(correction));
     // Two records change when the answer corrects a value: the query and the record (its own event, with the reason).
     if (correction) audit(correction.event);
     audit({

@@ -4,10 +4,11 @@ import { dataQueries, queryEvents } from "@/db/schema";
 import { defineCommand } from "@/lib/actions/define-command";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
 import { CLINICAL_ENTITIES } from "@/lib/enums";
-import { idField, TEXT_LIMITS, textField } from "@/lib/validation/fields";
+import { idField, optionalRequestKeyField, TEXT_LIMITS, textField } from "@/lib/validation/fields";
 import { entityRef } from "@/lib/followup/entity-ref";
 import { isQueryableField } from "@/lib/followup/fields";
 import { mayRaiseQueries } from "@/lib/followup/scope";
+import { noticeQueryRaised } from "@/lib/followup/query-notices";
 
 /** A monitor on the study team, or the study's PI, asks about one field of a saved record. */
 export const raiseQueryCommand = defineCommand({
@@ -17,8 +18,11 @@ export const raiseQueryCommand = defineCommand({
     entityId: idField,
     field: textField({ max: 40 }),
     question: textField({ max: TEXT_LIMITS.note, multiline: true }),
+    requestKey: optionalRequestKeyField,
   }),
   permission: "followup.query",
+  // The same question sent again raises one query.
+  requestKey: (input) => input.requestKey,
   handler: async ({ actor, input, tx, audit }) => {
     const ref = await entityRef(tx, input.entityType, input.entityId, (studyId) => mayRaiseQueries(actor, studyId));
     if (!ref) throw notFound();
@@ -33,7 +37,8 @@ export const raiseQueryCommand = defineCommand({
       .insert(dataQueries)
       .values({ studyId: ref.studyId, participantId: ref.participantId, entityType: input.entityType, entityId: input.entityId, field: input.field, raisedBy: actor.id })
       .returning();
-    await tx.insert(queryEvents).values({ queryId: q.id, kind: "raised", body: input.question, authorId: actor.id });
+    const [raised] = await tx.insert(queryEvents).values({ queryId: q.id, kind: "raised", body: input.question, authorId: actor.id }).returning({ id: queryEvents.id });
+    await noticeQueryRaised(tx, actor, q, raised.id);
     audit({
       action: "query.raised",
       entityType: "query",

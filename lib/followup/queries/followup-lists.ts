@@ -2,14 +2,14 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, queryRows } from "@/db/client";
 import type { QueryStatus } from "@/db/schema";
+import type { ListFilters } from "@/lib/followup/list-filters";
+import { myQueries, overdueVisit, queriesAtMySite } from "@/lib/followup/scope";
 import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
 import { paged, type Paged } from "@/lib/reads/paging";
 import { participantScope } from "@/lib/participants/scope";
 import { networkToday } from "@/lib/time/network-day";
 
 export const FOLLOWUP_PAGE_SIZE = 25;
-
-export type ListFilters = { study: string; status: QueryStatus | ""; page: number };
 
 const empty = <T>(page: number): Paged<T> => paged<T>([], 0, page, FOLLOWUP_PAGE_SIZE);
 
@@ -31,7 +31,7 @@ export const overdueBySite = defineQuery({
             max(${today}::date - v.window_end)::int as "oldestDays"
           from participant_visits v join participants p on p.id = v.participant_id join studies s on s.id = p.study_id
           join organisations o on o.id = p.centre_id
-          where v.status = 'expected' and v.window_end < ${today}::date and p.status = 'enrolled' and ${participantScope(actor)} ${studyFilter(study)}
+          where ${overdueVisit(today)} and ${participantScope(actor)} ${studyFilter(study)}
           group by o.code, o.name_zh, o.name_en order by count desc, o.code`,
     );
   },
@@ -46,7 +46,7 @@ export const listOverdueVisits = defineQuery({
   run: async (actor: ReadActor, f: Pick<ListFilters, "study" | "page">): Promise<Paged<OverdueRow>> => {
     const db = await getDb();
     const today = networkToday();
-    const where = sql`v.status = 'expected' and v.window_end < ${today}::date and p.status = 'enrolled' and ${participantScope(actor)} ${studyFilter(f.study)}`;
+    const where = sql`${overdueVisit(today)} and ${participantScope(actor)} ${studyFilter(f.study)}`;
     const from = sql`from participant_visits v join participants p on p.id = v.participant_id join studies s on s.id = p.study_id
       join organisations o on o.id = p.centre_id join visit_definitions d on d.id = v.visit_definition_id`;
     const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where}`);
@@ -81,12 +81,19 @@ export const openQueriesBySite = defineQuery({
 
 export type QueryListRow = { id: number; studyCode: string; subjectCode: string; centreCode: string; entityType: string; field: string; status: QueryStatus; ageDays: number; raisedByName: string };
 
-/** Queries in scope, unclosed first, oldest first. */
+const SHOW: Record<NonNullable<ListFilters["show"]>, (actor: ReadActor) => SQL> = {
+  all: () => sql`true`,
+  mine: myQueries,
+  site: queriesAtMySite,
+};
+
+/** Queries in scope, newest raised first (or oldest first); all, mine or my site's. */
 export const listQueries = defineQuery({
   permission: "followup.read",
   run: async (actor: ReadActor, f: ListFilters): Promise<Paged<QueryListRow>> => {
     const db = await getDb();
-    const where = sql`${participantScope(actor)} ${studyFilter(f.study)} ${f.status ? sql`and q.status = ${f.status}` : sql``}`;
+    const where = sql`${participantScope(actor)} and ${SHOW[f.show ?? "all"](actor)} ${studyFilter(f.study)} ${f.status ? sql`and q.status = ${f.status}` : sql``}`;
+    const order = f.sort === "oldest" ? sql`q.opened_at, q.id` : sql`q.opened_at desc, q.id desc`;
     const from = sql`from queries q join participants p on p.id = q.participant_id join studies s on s.id = q.study_id
       join organisations o on o.id = p.centre_id join users u on u.id = q.raised_by`;
     const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where}`);
@@ -95,7 +102,7 @@ export const listQueries = defineQuery({
       sql`select q.id, s.code as "studyCode", p.subject_code as "subjectCode", o.code as "centreCode", q.entity_type as "entityType", q.field, q.status,
             extract(day from coalesce(q.closed_at, now()) - q.opened_at)::int as "ageDays", u.name as "raisedByName"
           ${from} where ${where}
-          order by (q.status = 'closed'), q.opened_at limit ${FOLLOWUP_PAGE_SIZE} offset ${(f.page - 1) * FOLLOWUP_PAGE_SIZE}`,
+          order by ${order} limit ${FOLLOWUP_PAGE_SIZE} offset ${(f.page - 1) * FOLLOWUP_PAGE_SIZE}`,
     );
     return paged(rows, n, f.page, FOLLOWUP_PAGE_SIZE);
   },

@@ -42,3 +42,14 @@ export const auditEntityTypes = defineQuery({
   },
   otherwise: (): string[] => [],
 });
+
+/** The actions present in the actor's part of the trail, for the filter's choices. */
+export const auditActionNames = defineQuery({
+  permission: "audit.read",
+  run: async (actor): Promise<string[]> => {
+    const db = await getDb();
+    const rows = await db.selectDistinct({ a: auditEvents.action }).from(auditEvents).where(auditTrailScope(actor)).orderBy(auditEvents.action);
+    return rows.map((r) => r.a);
+  },
+  otherwise: (): string[] => [],
+});

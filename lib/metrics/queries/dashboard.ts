@@ -1,23 +1,39 @@
 import { sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
-import type { AccrualPoint } from "@/lib/metrics/accrual";
-import { assembleDashboard, type AccrualFamilyRow, type DashboardData, type ResolvedView, type ScreeningFamilyRow, type StudyRef } from "@/lib/metrics/dashboard-data";
-import type { FamilyRows } from "@/lib/metrics/merge";
+import { subtreePattern } from "@/lib/authz/scope";
+import {
+  assembleAccrual,
+  assembleFigures,
+  assembleLists,
+  assembleShell,
+  combineDashboard,
+  type AccrualRowSql,
+  type DashboardAccrual,
+  type DashboardData,
+  type DashboardFigures,
+  type DashboardLists,
+  type DashboardShell,
+  type ListsRow,
+  type ResolvedView,
+  type StudyRef,
+} from "@/lib/metrics/dashboard-data";
+import { ensureFactsZone } from "@/lib/metrics/facts-zone";
+import type { NodeRow } from "@/lib/metrics/node-rows";
 import type { DashboardParams } from "@/lib/metrics/params";
 import { centreInReach, countedFacts, dashboardReach, homeCentre, studyInReach, type DashboardActor } from "@/lib/metrics/scope";
-import { accrualFamily } from "@/lib/metrics/sql/accrual-family";
 import { accrualSeries } from "@/lib/metrics/sql/accrual-series";
-import { followUpFamily, screeningFamily, specimenFamily } from "@/lib/metrics/sql/families";
+import { nodeFigures } from "@/lib/metrics/sql/node-figures";
+import { shortLists } from "@/lib/metrics/sql/short-lists";
 import { studyPlanStart } from "@/lib/metrics/sql/view";
 import { defineQuery } from "@/lib/reads/define-query";
 
-// No "server-only" marker: bench/dashboard.ts times this very read under tsx, where Next's
-// server-only module does not exist. db/client (node:fs) keeps it out of any browser bundle.
+// No "server-only" marker: bench/dashboard.ts times these very reads under tsx, where Next's
+// server-only module does not exist. db/client (node:fs) keeps them out of any browser bundle.
 
-type OrgRow = { id: number; code: string; name_zh: string; name_en: string; path: string; depth: number };
+type OrgRow = { id: number; code: string; name_zh: string; name_en: string; path: string; depth: number; parent_id: number | null };
 type StudyJson = { id: number; code: string; title_zh: string; title_en: string; status: string; target_enrolment: number; plan_start: string | null; planned_end: string | null };
 
-const orgCols = sql`o.id, o.code, o.name_zh, o.name_en, o.path, o.depth`;
+const orgCols = sql`o.id, o.code, o.name_zh, o.name_en, o.path, o.depth, o.parent_id`;
 const o = { id: sql`o.id`, path: sql`o.path`, parentId: sql`o.parent_id` };
 
 /**
@@ -52,15 +68,20 @@ async function resolveView(db: Db, actor: DashboardActor, p: DashboardParams): P
     ? await queryRows<OrgRow>(db, sql`select ${orgCols} from organisations o where o.id in ${ancestorIds} and ${inReach} order by o.depth`)
     : [];
   const crumbs = [...ancestors, root].map((c) => ({ code: c.code, nameZh: c.name_zh, nameEn: c.name_en }));
+  const depth = Number(root.depth);
+  const maxDepth = reach.centres === "own" ? depth : depth + 2;
 
   return {
     reach,
-    root,
+    root: { id: root.id, code: root.code, nameZh: root.name_zh, nameEn: root.name_en, path: root.path, depth },
     crumbs,
     study,
+    wholeNetwork: reach.centres === "network" && root.parent_id === null,
     sql: {
+      rootId: root.id,
       rootPath: root.path,
-      maxDepth: reach.centres === "own" ? root.depth : root.depth + 2,
+      maxDepth,
+      withOwn: maxDepth > depth,
       ...countedFacts(actor, reach, study?.id ?? null),
       from: p.from ?? null,
       to: p.to,
@@ -68,28 +89,109 @@ async function resolveView(db: Db, actor: DashboardActor, p: DashboardParams): P
   };
 }
 
-/**
- * The dashboard of a node (and optionally a study) over a period, within the actor's reach:
- * aggregates only, never a participant-level row. The reach (lib/metrics/scope.ts) decides the
- * view and is in the WHERE of every family query; null when the centre or study asked for is
- * outside it, or when the actor may not read dashboards (the page and route answer 404).
- * One SQL aggregate per family of figures over the centre tree, plus the short lists shown.
+/** The view, once the facts count the network's days (facts-zone.ts). */
+async function openView(actor: DashboardActor, params: DashboardParams, db?: Db): Promise<{ db: Db; view: ResolvedView } | null> {
+  const d = db ?? (await getDb());
+  await ensureFactsZone(d);
+  const view = await resolveView(d, actor, params);
+  return view ? { db: d, view } : null;
+}
+
+async function readFigures(db: Db, params: DashboardParams, view: ResolvedView): Promise<DashboardFigures> {
+  const at = new Date().toISOString();
+  return assembleFigures(params, view, await queryRows<NodeRow>(db, nodeFigures(view.sql)), at);
+}
+
+async function readLists(db: Db, params: DashboardParams, view: ResolvedView): Promise<DashboardLists> {
+  const at = new Date().toISOString();
+  const [row] = await queryRows<ListsRow>(db, shortLists(view.sql));
+  return assembleLists(params, row, at);
+}
+
+async function readAccrual(db: Db, params: DashboardParams, view: ResolvedView): Promise<DashboardAccrual | null> {
+  const study = view.study;
+  if (!study) return null;
+  const at = new Date().toISOString();
+  const [row] = await queryRows<AccrualRowSql>(db, accrualSeries(view.sql, study.id));
+  return assembleAccrual(params, { ...view, study }, row, at);
+}
+
+/** The studies a view may be narrowed to: a site under the root, in the actor's study reach. */
+async function readStudyOptions(db: Db, actor: DashboardActor, view: ResolvedView): Promise<string[]> {
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`select s.code from studies s
+        where ${studyInReach(actor, sql`s.id`)}
+          and exists (select 1 from study_sites ss join organisations c on c.id = ss.centre_id
+                      where ss.study_id = s.id and c.path like ${subtreePattern(view.sql.rootPath)} and ${view.sql.centreCond(sql`c.id`)})
+        order by s.code limit 200`,
+  );
+  return rows.map((r) => r.code);
+}
+
+/*
+ * The dashboard's reads. Each takes the actor first, needs "dashboard.read", and resolves the
+ * view itself within the actor's reach (lib/metrics/scope.ts): null when the centre or study
+ * asked for is outside it, or when the actor may not read dashboards (the page and route then
+ * answer 404). Aggregates only, never a participant-level row. The page streams them block by
+ * block; GET /api/dashboard answers the same parts for the live refresh, or all of them.
  */
+
+/** Where the view is, which study, and which studies it may be narrowed to. */
+export const getDashboardShell = defineQuery({
+  permission: "dashboard.read",
+  run: async (actor: DashboardActor, params: DashboardParams, db?: Db): Promise<DashboardShell | null> => {
+    const opened = await openView(actor, params, db);
+    if (!opened) return null;
+    return assembleShell(params, opened.view, await readStudyOptions(opened.db, actor, opened.view));
+  },
+  otherwise: (): DashboardShell | null => null,
+});
+
+/** Every figure of the root, its own centre and the nodes below it, with the view's target and projection. */
+export const getDashboardFigures = defineQuery({
+  permission: "dashboard.read",
+  run: async (actor: DashboardActor, params: DashboardParams, db?: Db): Promise<DashboardFigures | null> => {
+    const opened = await openView(actor, params, db);
+    return opened ? readFigures(opened.db, params, opened.view) : null;
+  },
+  otherwise: (): DashboardFigures | null => null,
+});
+
+/** The studies under the root, the sites needing attention and the top screen-failure reasons. */
+export const getDashboardLists = defineQuery({
+  permission: "dashboard.read",
+  run: async (actor: DashboardActor, params: DashboardParams, db?: Db): Promise<DashboardLists | null> => {
+    const opened = await openView(actor, params, db);
+    return opened ? readLists(opened.db, params, opened.view) : null;
+  },
+  otherwise: (): DashboardLists | null => null,
+});
+
+/** The chosen study's accrual under the root (null without a study, or outside the reach). */
+export const getDashboardAccrual = defineQuery({
+  permission: "dashboard.read",
+  run: async (actor: DashboardActor, params: DashboardParams, db?: Db): Promise<DashboardAccrual | null> => {
+    const opened = await openView(actor, params, db);
+    return opened ? readAccrual(opened.db, params, opened.view) : null;
+  },
+  otherwise: (): DashboardAccrual | null => null,
+});
+
+/** The whole view at once: every part above, from one resolution of the view. */
 export const getDashboard = defineQuery({
   permission: "dashboard.read",
   run: async (actor: DashboardActor, params: DashboardParams, db?: Db): Promise<DashboardData | null> => {
-    const d = db ?? (await getDb());
-    const view = await resolveView(d, actor, params);
-    if (!view) return null;
-    const v = view.sql;
-    const [[accrual], [screening], specimens, followUp, series] = await Promise.all([
-      queryRows<AccrualFamilyRow>(d, accrualFamily(v, view.root.id)),
-      queryRows<ScreeningFamilyRow>(d, screeningFamily(v)),
-      queryRows<FamilyRows["specimens"][number]>(d, specimenFamily(v)),
-      queryRows<FamilyRows["followUp"][number]>(d, followUpFamily(v)),
-      view.study ? queryRows<AccrualPoint>(d, accrualSeries(v, view.study.id)) : Promise.resolve(null),
+    const opened = await openView(actor, params, db);
+    if (!opened) return null;
+    const { db: d, view } = opened;
+    const [options, figures, lists, accrual] = await Promise.all([
+      readStudyOptions(d, actor, view),
+      readFigures(d, params, view),
+      readLists(d, params, view),
+      readAccrual(d, params, view),
     ]);
-    return assembleDashboard(params, view, { accrual, screening, specimens, followUp, series });
+    return combineDashboard(assembleShell(params, view, options), figures, lists, accrual);
   },
   otherwise: (): DashboardData | null => null,
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, count, desc, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import type { NotificationEntity, NotificationKind } from "@/lib/enums";
 import { notifications } from "@/db/schema";
 import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
 import { paged, type Paged } from "@/lib/reads/paging";
@@ -21,14 +22,14 @@ export const unreadCount = defineQuery({
 
 export type NotificationRow = {
   id: number;
-  kind: string;
+  kind: NotificationKind;
   params: Record<string, string | number | boolean>;
   createdAt: string;
   read: boolean;
   /** What it is about. The page links to it only where the actor may still open it (scope may have changed since). */
   participantId: number | null;
-  entityType: string | null;
-  entityId: number | null;
+  entityType: NotificationEntity;
+  entityId: number;
 };
 
 /** The actor's own notifications, newest first. */

@@ -2,19 +2,24 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { studies, studyStatus } from "@/db/schema";
 import { defineCommand } from "@/lib/actions/define-command";
-import { ActionError } from "@/lib/actions/errors";
-import { canMoveStudy } from "@/lib/studies/lifecycle";
+import { ActionError, fieldError } from "@/lib/actions/errors";
+import { canMoveStudy, stopsStudy } from "@/lib/studies/lifecycle";
 import { loadStudyForChange } from "@/lib/studies/load";
 import { recruitingGatesFor } from "@/lib/studies/recruiting-gates";
-import { idField, reasonField } from "@/lib/validation/fields";
+import { checkboxField, idField, reasonField } from "@/lib/validation/fields";
 
 export const changeStudyStatusSchema = z.strictObject({
   studyId: idField,
   to: z.enum(studyStatus.enumValues, { message: "validation.required" }),
   reason: reasonField,
+  /** Ticked to confirm a move that stops accrual (lib/studies/lifecycle.ts stopsStudy). */
+  confirm: checkboxField,
 });
 
-/** One lifecycle step with its reason; entering recruiting is refused while any gate is unmet. */
+/**
+ * One lifecycle step with its reason; entering recruiting is refused while any gate is unmet, and
+ * a move that stops accrual needs the confirmation ticked.
+ */
 export const changeStudyStatusCommand = defineCommand({
   name: "studies.status.change",
   schema: changeStudyStatusSchema,
@@ -22,6 +27,7 @@ export const changeStudyStatusCommand = defineCommand({
   handler: async ({ actor, input, tx, audit }) => {
     const study = await loadStudyForChange(tx, actor, input.studyId, { allowClosed: true });
     if (!canMoveStudy(study.status, input.to)) throw new ActionError("studies.errors.transition");
+    if (stopsStudy(input.to) && !input.confirm) throw fieldError("confirm", "studies.errors.confirmStop");
     if (input.to === "recruiting") {
       const failures = await recruitingGatesFor(tx, study);
       // One message per unmet condition, so the PI sees everything that is missing at once.

@@ -273,8 +273,22 @@ describe("a PI designs a randomized study and starts it", () => {
     expect(await lastAudit()).toMatchObject({ action: "study.team.added", studyId });
     expectError(await act.team({ studyId, email: "monitor@ncrc.demo", studyRole: "monitor" }), ["email"]);
     await as("admin@ncrc.demo");
-    expect(await act.status({ studyId, to: "suspended", reason: "Safety review" })).toMatchObject({ ok: true, data: { status: "suspended" } });
+    expect(await act.status({ studyId, to: "suspended", reason: "Safety review", confirm: "on" })).toMatchObject({ ok: true, data: { status: "suspended" } });
     expect(await act.status({ studyId, to: "recruiting", reason: "Safety review passed" })).toMatchObject({ ok: true, data: { status: "recruiting" } });
+  });
+
+  it("suspending or closing needs the confirmation ticked beside the reason; nothing is written without it", async () => {
+    await as("pi@ncrc.demo");
+    const before = await countRows(h.db, TABLES);
+    for (const confirm of [undefined, "", "off", "false"]) {
+      expectError(await act.status({ studyId, to: "suspended", reason: "Safety review", ...(confirm === undefined ? {} : { confirm }) }), ["confirm"]);
+      expectError(await act.siteStatus({ studyId, siteId, to: "closed", reason: "Site withdrew", ...(confirm === undefined ? {} : { confirm }) }), ["confirm"]);
+    }
+    expect(await countRows(h.db, TABLES)).toEqual(before);
+    const r = await act.status({ studyId, to: "suspended", reason: "Safety review" });
+    if (!r.ok) expect(r.fieldErrors?.confirm).toEqual([translate(null, "studies.errors.confirmStop")]);
+    expect(await act.siteStatus({ studyId, siteId, to: "suspended", reason: "Monitoring visit", confirm: "on" })).toMatchObject({ ok: true });
+    expect(await act.siteStatus({ studyId, siteId, to: "active", reason: "Resolved" })).toMatchObject({ ok: true });
   });
 
   async function setDetails(patch: Record<string, string>) {

@@ -5,29 +5,35 @@ import { fieldError } from "@/lib/actions/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { idField, nameField } from "@/lib/validation/fields";
 import { emailField, passwordField, roleField } from "@/lib/users/fields";
-import { loadHomeCentre, mayGrantRole } from "@/lib/users/scope";
+import { mayHoldUnder } from "@/lib/users/management";
+import { loadHomeCentre } from "@/lib/users/scope";
 
 export const createUserSchema = z.strictObject({
   email: emailField,
   name: nameField,
   role: roleField,
   centreId: idField,
+  /** A temporary password: the person must choose their own at their first sign-in. */
   password: passwordField,
 });
 
-/** A new account with one role and a home centre inside the actor's reach. */
+/**
+ * A new account with one role and a home centre inside the actor's reach, and only a role whose
+ * reach stays inside the actor's (lib/users/management.ts). The password the creator types is
+ * temporary: until the person replaces it, signing in opens nothing but that step.
+ */
 export const createUserCommand = defineCommand({
   name: "users.user.create",
   schema: createUserSchema,
   permission: "user.manage",
   handler: async ({ actor, input, tx, audit }) => {
-    if (!mayGrantRole(actor, input.role)) throw fieldError("role", "users.errors.roleNotGrantable");
     const centre = await loadHomeCentre(tx, actor, input.centreId);
+    if (!mayHoldUnder(actor, input.role, centre.path)) throw fieldError("role", "users.errors.roleNotGrantable");
     const passwordHash = await hashPassword(input.password);
     // The unique email decides races: a second insert of the same address inserts nothing.
     const [row] = await tx
       .insert(users)
-      .values({ email: input.email, name: input.name, role: input.role, centreId: centre.id, passwordHash })
+      .values({ email: input.email, name: input.name, role: input.role, centreId: centre.id, passwordHash, passwordChangeRequired: true })
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
     if (!row) throw fieldError("email", "users.errors.emailTaken");
@@ -36,7 +42,7 @@ export const createUserCommand = defineCommand({
       entityType: "user",
       entityId: row.id,
       centreId: centre.id,
-      after: { email: input.email, name: input.name, role: input.role, centreId: centre.id, centreCode: centre.code },
+      after: { email: input.email, name: input.name, role: input.role, centreId: centre.id, centreCode: centre.code, temporaryPassword: true },
     });
     return { id: row.id };
   },

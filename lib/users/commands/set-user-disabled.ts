@@ -4,11 +4,12 @@ import { users } from "@/db/schema";
 import { defineCommand } from "@/lib/actions/define-command";
 import { ActionError } from "@/lib/actions/errors";
 import { boolField, idField, reasonField } from "@/lib/validation/fields";
+import { revokeOpenResets } from "@/lib/users/password-reset";
 import { loadManagedUser } from "@/lib/users/scope";
 
 export const setUserDisabledSchema = z.strictObject({ userId: idField, disabled: boolField, reason: reasonField });
 
-/** Disables (ending every live session at its next request) or re-enables an account. */
+/** Disables (ending every live session at its next request, and any reset link) or re-enables an account. */
 export const setUserDisabledCommand = defineCommand({
   name: "users.user.set_disabled",
   schema: setUserDisabledSchema,
@@ -24,6 +25,7 @@ export const setUserDisabledCommand = defineCommand({
         updatedAt: new Date(),
       })
       .where(eq(users.id, user.id));
+    if (input.disabled) await revokeOpenResets(tx, user.id);
     audit({
       action: input.disabled ? "user.disabled" : "user.enabled",
       entityType: "user",

@@ -10,7 +10,6 @@ import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { runCommand } from "@/lib/testing/run-command";
 import { changeRoleCommand } from "@/lib/users/commands/change-role";
 import { createUserCommand } from "@/lib/users/commands/create-user";
-import { setPasswordCommand } from "@/lib/users/commands/set-password";
 import { setUserDisabledCommand } from "@/lib/users/commands/set-user-disabled";
 import { createdUserPath } from "@/lib/users/paths";
 
@@ -91,12 +90,12 @@ describe("create a user", () => {
     const to = await createRedirects("coord.rc1@ncrc.demo", person("New.Nurse@ncrc.test", "R01G1"));
     expect(await countRows(h.db, TABLES)).toEqual({ ...before, users: before.users + 1, audit_events: before.audit_events + 1 });
     const u = await userRow("new.nurse@ncrc.test");
-    expect(u).toMatchObject({ role: "site_staff", centreId: fx.org("R01G1").id, disabled: false });
+    expect(u).toMatchObject({ role: "site_staff", centreId: fx.org("R01G1").id, disabled: false, passwordChangeRequired: true });
     expect(to).toBe(`/users/${u.id}?created=1`);
     expect(u.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(await verifyPassword(u.passwordHash, "long-enough-1")).toBe(true);
     const ev = await lastEvent();
-    expect(ev).toMatchObject({ action: "user.created", entityId: String(u.id), centreId: fx.org("R01G1").id });
+    expect(ev).toMatchObject({ action: "user.created", entityId: String(u.id), centreId: fx.org("R01G1").id, after: { temporaryPassword: true } });
     expect(JSON.stringify(ev.after)).not.toContain("long-enough-1");
     expect(JSON.stringify(ev.after)).not.toContain("argon2");
   });
@@ -161,28 +160,5 @@ describe("change a user's role", () => {
     const after = await userRow("staff.rc1@ncrc.demo");
     expect(after).toMatchObject({ role: "biobank_manager", sessionVersion: target.sessionVersion + 1 });
     expect(await lastEvent()).toMatchObject({ action: "user.role_changed", before: { role: "site_staff" }, after: { role: "biobank_manager" } });
-  });
-});
-
-describe("set a user's password", () => {
-  it("applies the password policy", async () => {
-    const res = await refused("admin@ncrc.demo", setPasswordCommand, { userId: fx.user("pi@ncrc.demo").id, password: "123456789" });
-    expect(res.fieldErrors?.password).toEqual([translate(null, "validation.passwordTooShort")]);
-  });
-
-  it("refuses users outside the subtree and the wrong role", async () => {
-    await refused("coord.rc1@ncrc.demo", setPasswordCommand, { userId: fx.user("staff.rc20@ncrc.demo").id, password: "a-new-password-1" });
-    await refused("viewer@ncrc.demo", setPasswordCommand, { userId: fx.user("staff.rc20@ncrc.demo").id, password: "a-new-password-1" });
-  });
-
-  it("sets it, ends the sessions and audits without the secret", async () => {
-    const target = await userRow("staff.rc20@ncrc.demo");
-    expect((await runCommand("admin@ncrc.demo", setPasswordCommand, { userId: target.id, password: "a-new-password-1" })).ok).toBe(true);
-    const after = await userRow("staff.rc20@ncrc.demo");
-    expect(await verifyPassword(after.passwordHash, "a-new-password-1")).toBe(true);
-    expect(after.sessionVersion).toBe(target.sessionVersion + 1);
-    const ev = await lastEvent();
-    expect(ev.action).toBe("user.password_set");
-    expect(JSON.stringify(ev)).not.toContain("a-new-password-1");
   });
 });

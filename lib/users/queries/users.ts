@@ -1,11 +1,13 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/client";
-import { organisations, users } from "@/db/schema";
+import { organisations, passwordResets, users } from "@/db/schema";
 import type { NetworkRole, OrgLevel } from "@/lib/enums";
 import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
 import { paged, type Paged } from "@/lib/reads/paging";
 import type { UserFilters } from "@/lib/users/filters";
+import { usableReset } from "@/lib/users/password-reset";
 import { choosableHomeCentres, visibleUsers } from "@/lib/users/scope";
 
 const userColumns = {
@@ -14,8 +16,10 @@ const userColumns = {
   name: users.name,
   role: users.role,
   disabled: users.disabled,
+  mustChangePassword: users.passwordChangeRequired,
   createdAt: users.createdAt,
   centreId: users.centreId,
+  centrePath: organisations.path,
   centreCode: organisations.code,
   centreNameZh: organisations.nameZh,
   centreNameEn: organisations.nameEn,
@@ -28,8 +32,11 @@ export type UserRow = {
   name: string;
   role: NetworkRole;
   disabled: boolean;
+  /** Signed in with a temporary password only: the person has not chosen their own yet. */
+  mustChangePassword: boolean;
   createdAt: Date;
   centreId: number;
+  centrePath: string;
   centreCode: string;
   centreNameZh: string;
   centreNameEn: string;
@@ -127,4 +134,26 @@ export const homeCentreOptions = defineQuery({
       .orderBy(asc(organisations.depth), asc(organisations.code));
   },
   otherwise: (): HomeCentreOption[] => [],
+});
+
+export type OpenResetLink = { issuedAt: Date; expiresAt: Date; issuedByName: string };
+
+/**
+ * The reset link of a user that could still be used (at most one), for the user's page; null
+ * when there is none or the user is out of the actor's reach. The token itself is never stored.
+ */
+export const openResetLink = defineQuery({
+  permission: "user.manage",
+  run: async (actor: ReadActor, userId: number): Promise<OpenResetLink | null> => {
+    const db = await getDb();
+    const issuer = alias(users, "issuer");
+    const [row] = await db
+      .select({ issuedAt: passwordResets.createdAt, expiresAt: passwordResets.expiresAt, issuedByName: issuer.name })
+      .from(passwordResets)
+      .innerJoin(users, eq(users.id, passwordResets.userId))
+      .innerJoin(issuer, eq(issuer.id, passwordResets.issuedBy))
+      .where(and(eq(passwordResets.userId, userId), visibleUsers(actor), usableReset(new Date())));
+    return row ?? null;
+  },
+  otherwise: (): OpenResetLink | null => null,
 });

@@ -1,20 +1,19 @@
-import { diffEntries } from "@/lib/audit/diff";
+import type { ReadableEntry } from "@/lib/audit/diff";
 
-/** Before → after per field; unchanged fields are dimmed. */
-export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
-  const entries = diffEntries(before, after);
+/** Before → after per field, as translated labels and readable values; unchanged fields are dimmed. */
+export function AuditDiff({ entries }: { entries: ReadableEntry[] }) {
   if (!entries.length) return null;
   return (
-    <ul className="space-y-0.5 font-mono text-xs">
+    <ul className="space-y-0.5 text-xs">
       {entries.map((e) => (
         <li key={e.key} className={e.changed ? "" : "text-muted-foreground"}>
-          <span className="font-semibold">{e.key}</span>:{" "}
+          <span className="font-semibold">{e.label}</span>:{" "}
           {e.before !== null && e.changed ? (
             <>
               <del className="text-red-800">{e.before}</del> →{" "}
             </>
           ) : null}
-          <span className="break-all">{e.after ?? "∅"}</span>
+          <span className="break-words">{e.after ?? "—"}</span>
         </li>
       ))}
     </ul>

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
+import { RequestKeyField } from "@/components/forms/request-key-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { biobankKeys } from "@/lib/biobank/query-keys";
 import type { RegistrationOwner } from "@/lib/biobank/queries/owners";
@@ -43,6 +44,7 @@ export function RegisterForm({ types, now }: { types: { value: string; label: st
   });
   return (
     <ActionForm action={registerSpecimenAction} id="register-specimen">
+      <RequestKeyField />
       <SelectField name="type" label={t("fields.type")} options={types} defaultValue="whole_blood" />
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium">{t("fields.ownerKind")}</legend>

@@ -108,7 +108,7 @@ export function SpecimenSearch({ centres, countsOnly }: { centres: { id: number;
                 {t("search.results", { total: nf.format(data.total) })} {isFetching ? <span className="text-muted-foreground">· {tc("loading")}</span> : null}
               </p>
               {data.rows.length ? (
-                <Link className="text-sm text-primary hover:underline" href={`/biobank/labels?barcodes=${data.rows.map((r) => r.barcode).join(",")}`}>
+                <Link prefetch={false} className="text-sm text-primary hover:underline" href={`/biobank/labels?barcodes=${data.rows.map((r) => r.barcode).join(",")}`}>
                   {t("search.printPage")}
                 </Link>
               ) : null}
@@ -126,7 +126,7 @@ export function SpecimenSearch({ centres, countsOnly }: { centres: { id: number;
                 ) : (
                   data.rows.map((r) => (
                     <TR key={r.id}>
-                      <TD><Link className="font-mono text-primary hover:underline" href={`/biobank/specimens/${r.barcode}`}>{r.barcode}</Link></TD>
+                      <TD><Link prefetch={false} className="font-mono text-primary hover:underline" href={`/biobank/specimens/${r.barcode}`}>{r.barcode}</Link></TD>
                       <TD>{t(`types.${r.type}`)}</TD>
                       <TD><Badge className="whitespace-nowrap" variant={statusVariant(r.status)}>{t(`statuses.${r.status}`)}</Badge></TD>
                       <TD title={localizedPair(r.centreNameZh, r.centreNameEn, locale)}>{r.centreCode}</TD>

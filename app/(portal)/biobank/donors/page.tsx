@@ -40,7 +40,7 @@ export default async function DonorsPage({ searchParams }: { searchParams: Promi
               {rows.length === 0 ? <TR><TD colSpan={5} className="text-muted-foreground">{t("donors.none")}</TD></TR> : null}
               {rows.map((d) => (
                 <TR key={d.id}>
-                  <TD className="font-mono"><Link className="text-primary hover:underline" href={`/biobank?code=${encodeURIComponent(d.donorCode)}`}>{d.donorCode}</Link></TD>
+                  <TD className="font-mono"><Link prefetch={false} className="text-primary hover:underline" href={`/biobank?code=${encodeURIComponent(d.donorCode)}`}>{d.donorCode}</Link></TD>
                   <TD>{t(`consent.${d.futureConsent}`)}</TD>
                   <TD>{d.consentDate}</TD>
                   <TD>{d.centreCode}</TD>
@@ -50,8 +50,8 @@ export default async function DonorsPage({ searchParams }: { searchParams: Promi
             </TBody>
           </Table>
           <div className="flex gap-2 text-sm">
-            {page > 1 ? <Link className="text-primary hover:underline" href={`/biobank/donors?q=${encodeURIComponent(q)}&page=${page - 1}`}>{tc("previous")}</Link> : null}
-            {rows.length === DONOR_PAGE_SIZE ? <Link className="text-primary hover:underline" href={`/biobank/donors?q=${encodeURIComponent(q)}&page=${page + 1}`}>{tc("next")}</Link> : null}
+            {page > 1 ? <Link prefetch={false} className="text-primary hover:underline" href={`/biobank/donors?q=${encodeURIComponent(q)}&page=${page - 1}`}>{tc("previous")}</Link> : null}
+            {rows.length === DONOR_PAGE_SIZE ? <Link prefetch={false} className="text-primary hover:underline" href={`/biobank/donors?q=${encodeURIComponent(q)}&page=${page + 1}`}>{tc("next")}</Link> : null}
           </div>
         </div>
         <Card>

@@ -31,10 +31,10 @@ export default async function LabelsPage({ searchParams }: { searchParams: Promi
       <div className="flex flex-wrap items-center gap-3 print:hidden">
         <h1 className="text-2xl font-semibold">{t("labels.heading")}</h1>
         <PrintButton label={t("labels.print")} />
-        <Link className="text-sm text-primary hover:underline" href={`/biobank/labels?barcodes=${encodeURIComponent(sp.barcodes ?? "")}&symbology=${matrix ? "code128" : "datamatrix"}`}>
+        <Link prefetch={false} className="text-sm text-primary hover:underline" href={`/biobank/labels?barcodes=${encodeURIComponent(sp.barcodes ?? "")}&symbology=${matrix ? "code128" : "datamatrix"}`}>
           {matrix ? "Code 128" : "DataMatrix"}
         </Link>
-        {labels.length === 1 ? <Link className="text-sm text-primary hover:underline" href={`/biobank/specimens/${labels[0].barcode}`}>{t("labels.back")}</Link> : null}
+        {labels.length === 1 ? <Link prefetch={false} className="text-sm text-primary hover:underline" href={`/biobank/specimens/${labels[0].barcode}`}>{t("labels.back")}</Link> : null}
       </div>
       {labels.length === 0 ? (
         <p className="text-sm text-muted-foreground">{t("labels.none")}</p>

@@ -48,7 +48,7 @@ export default async function ReleasesPage() {
           {rows.length === 0 ? <TR><TD colSpan={6} className="text-muted-foreground">{t("releases.none")}</TD></TR> : null}
           {rows.map((r) => (
             <TR key={r.id}>
-              <TD><Link className="font-mono text-primary hover:underline" href={`/biobank/releases/${r.id}`}>{r.code}</Link></TD>
+              <TD><Link prefetch={false} className="font-mono text-primary hover:underline" href={`/biobank/releases/${r.id}`}>{r.code}</Link></TD>
               <TD>{r.studyCode}</TD>
               <TD>{r.purpose}</TD>
               <TD>{r.items}</TD>

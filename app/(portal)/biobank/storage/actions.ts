@@ -14,5 +14,7 @@ export const createFreezerAction = defineAction(createFreezerCommand, { revalida
 export const createRackAction = defineAction(createRackCommand, { revalidate: storagePaths });
 export const createBoxAction = defineAction(createBoxCommand, { revalidate: storagePaths });
 
-export const placeSpecimenAction = defineAction(placeSpecimenCommand, { revalidate: storedPaths });
+export const placeSpecimenAction = defineAction(placeSpecimenCommand, {
+  revalidate: (d) => [...storedPaths(), `/biobank/storage/boxes/${d.boxId}`, `/biobank/specimens/${d.barcode}`],
+});
 export const removeSpecimenAction = defineAction(removeSpecimenCommand, { revalidate: storedPaths });

@@ -22,12 +22,13 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("storage.heading")}</h1>
       <BiobankTabs actor={actor} current="storage" />
-      {freezers.length === 0 ? <p className="text-sm text-muted-foreground">{t("storage.none")}</p> : null}
+      {freezers.length === 0 ? <p className="text-sm text-muted-foreground" data-testid="storage-none">{t("storage.none")}</p> : null}
       <div className="grid gap-4 lg:grid-cols-[14rem_1fr]">
         <ul className="space-y-1 text-sm" aria-label={t("storage.freezer")}>
           {freezers.map((f) => (
             <li key={f.id}>
               <Link
+                prefetch={false}
                 href={`/biobank/storage?freezer=${f.id}`}
                 aria-current={f.id === selected?.id ? "page" : undefined}
                 className={f.id === selected?.id ? "font-semibold text-primary" : "text-foreground hover:text-primary"}
@@ -46,7 +47,7 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
                   <ul className="flex flex-wrap gap-2">
                     {r.boxes.map((b) => (
                       <li key={b.id}>
-                        <Link href={`/biobank/storage/boxes/${b.id}`} className="block rounded-md border border-border px-2 py-1 text-xs hover:border-primary" data-testid={`box-${b.code}`}>
+                        <Link prefetch={false} href={`/biobank/storage/boxes/${b.id}`} className="block rounded-md border border-border px-2 py-1 text-xs hover:border-primary" data-testid={`box-${b.code}`}>
                           <span className="font-medium">{b.code}</span>{" "}
                           <span className="text-muted-foreground">{t("storage.used", { used: b.used, size: b.rows * b.cols })}</span>
                         </Link>
@@ -63,10 +64,10 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
         <Card>
           <CardHeader><CardTitle>{t("storage.newFreezer")}</CardTitle></CardHeader>
           <CardContent>
-            <ActionForm action={createFreezerAction} resetOnSuccess>
-              <TextField name="code" label={t("storage.code")} />
-              <TextField name="name" label={t("storage.name")} />
-              <TextField name="temperatureC" type="number" label={t("storage.temperature")} defaultValue="-80" />
+            <ActionForm action={createFreezerAction} resetOnSuccess id="new-freezer">
+              <TextField name="code" id="new-freezer-code" label={t("storage.code")} />
+              <TextField name="name" id="new-freezer-name" label={t("storage.name")} />
+              <TextField name="temperatureC" id="new-freezer-temperature" type="number" label={t("storage.temperature")} defaultValue="-80" />
               <SubmitButton>{t("storage.add")}</SubmitButton>
             </ActionForm>
           </CardContent>
@@ -74,9 +75,9 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
         <Card>
           <CardHeader><CardTitle>{t("storage.newRack")}</CardTitle></CardHeader>
           <CardContent>
-            <ActionForm action={createRackAction} resetOnSuccess>
-              <SelectField name="freezerId" label={t("storage.freezer")} options={freezers.map((f) => ({ value: String(f.id), label: storagePath(f.centreCode, f.code) }))} />
-              <TextField name="code" label={t("storage.code")} />
+            <ActionForm action={createRackAction} resetOnSuccess id="new-rack">
+              <SelectField name="freezerId" id="new-rack-freezer" label={t("storage.freezer")} options={freezers.map((f) => ({ value: String(f.id), label: storagePath(f.centreCode, f.code) }))} />
+              <TextField name="code" id="new-rack-code" label={t("storage.code")} />
               <SubmitButton>{t("storage.add")}</SubmitButton>
             </ActionForm>
           </CardContent>
@@ -85,11 +86,11 @@ export default async function StoragePage({ searchParams }: { searchParams: Prom
           <CardHeader><CardTitle>{t("storage.newBox")}</CardTitle></CardHeader>
           <CardContent>
             <ActionForm action={createBoxAction} resetOnSuccess id="new-box">
-              <SelectField name="rackId" label={t("storage.rack")} options={racks} />
-              <TextField name="code" label={t("storage.code")} />
+              <SelectField name="rackId" id="new-box-rack" label={t("storage.rack")} options={racks} />
+              <TextField name="code" id="new-box-code" label={t("storage.code")} />
               <div className="grid grid-cols-2 gap-2">
-                <TextField name="rows" type="number" label={t("storage.rows")} defaultValue="9" />
-                <TextField name="cols" type="number" label={t("storage.cols")} defaultValue="9" />
+                <TextField name="rows" id="new-box-rows" type="number" label={t("storage.rows")} defaultValue="9" />
+                <TextField name="cols" id="new-box-cols" type="number" label={t("storage.cols")} defaultValue="9" />
               </div>
               <SubmitButton>{t("storage.add")}</SubmitButton>
             </ActionForm>

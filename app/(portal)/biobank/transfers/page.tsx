@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
+import { RequestKeyField } from "@/components/forms/request-key-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -31,6 +32,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
           <CardHeader><CardTitle>{t("transfers.new")}</CardTitle></CardHeader>
           <CardContent>
             <ActionForm action={createTransferAction} id="new-transfer">
+              <RequestKeyField />
               <SelectField
                 name="toCentreId"
                 label={t("transfers.to")}
@@ -52,7 +54,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
           {rows.length === 0 ? <TR><TD colSpan={6} className="text-muted-foreground">{t("transfers.none")}</TD></TR> : null}
           {rows.map((r) => (
             <TR key={r.id}>
-              <TD><Link className="font-mono text-primary hover:underline" href={`/biobank/transfers/${r.id}`}>{r.code}</Link></TD>
+              <TD><Link prefetch={false} className="font-mono text-primary hover:underline" href={`/biobank/transfers/${r.id}`}>{r.code}</Link></TD>
               <TD>{r.fromCode}</TD>
               <TD>{r.toCode}</TD>
               <TD>{r.items}</TD>
@@ -63,8 +65,8 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
         </TBody>
       </Table>
       <div className="flex gap-3 text-sm">
-        {page > 1 ? <Link className="text-primary hover:underline" href={`/biobank/transfers?page=${page - 1}`}>{tc("previous")}</Link> : null}
-        {rows.length === TRANSFER_PAGE_SIZE ? <Link className="text-primary hover:underline" href={`/biobank/transfers?page=${page + 1}`}>{tc("next")}</Link> : null}
+        {page > 1 ? <Link prefetch={false} className="text-primary hover:underline" href={`/biobank/transfers?page=${page - 1}`}>{tc("previous")}</Link> : null}
+        {rows.length === TRANSFER_PAGE_SIZE ? <Link prefetch={false} className="text-primary hover:underline" href={`/biobank/transfers?page=${page + 1}`}>{tc("next")}</Link> : null}
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import { childLevel } from "@/lib/network/levels";
 import { canManageCentre } from "@/lib/network/scope";
 import { getCentre, moveTargets } from "@/lib/network/queries/centres";
 import { usersAtCentre } from "@/lib/users/queries/users";
+import { routeParam } from "@/lib/http/route-param";
 import { ActiveForm } from "@/app/(portal)/centres/[code]/_components/active-form";
 import { AddCentreForm } from "@/app/(portal)/centres/[code]/_components/add-centre-form";
 import { CentreChildren } from "@/app/(portal)/centres/[code]/_components/centre-children";
@@ -19,7 +20,7 @@ import { MoveForm } from "@/app/(portal)/centres/[code]/_components/move-form";
 import { RenameForm } from "@/app/(portal)/centres/[code]/_components/rename-form";
 
 export default async function CentrePage({ params }: { params: Promise<{ code: string }> }) {
-  const { code } = await params;
+  const code = routeParam((await params).code);
   const actor = await getActor();
   if (!actor || !can(actor, "centre.read") || !isCentreCode(code)) notFound();
   const found = await getCentre(actor, code);

@@ -4,6 +4,7 @@ import * as React from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm, useFormResult } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
+import { RequestKeyField } from "@/components/forms/request-key-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Label } from "@/components/ui/input";
 import { AE_ACTIONS, AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, AE_SERIOUS_CRITERIA } from "@/lib/enums";
@@ -76,7 +77,14 @@ export function AeForm({ participantId, aeId, initial, reported }: { participant
   const opts = (ns: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${ns}.${v}`) }));
   return (
     <ActionForm<{ id: number; subjectCode: string }> action={editing ? updateAeAction : addAeAction} successMessage={t("ae.saved")} className="max-w-3xl" id="ae-form">
-      {editing ? <input type="hidden" name="aeId" value={aeId} /> : <input type="hidden" name="participantId" value={participantId} />}
+      {editing ? (
+        <input type="hidden" name="aeId" value={aeId} />
+      ) : (
+        <>
+          <input type="hidden" name="participantId" value={participantId} />
+          <RequestKeyField />
+        </>
+      )}
       <div className="grid gap-3 md:grid-cols-2">
         <TextField name="term" label={t("fields.term")} defaultValue={initial.term} required />
         <SelectField name="category" label={t("fields.category")} defaultValue={initial.category} options={opts("category", AE_CATEGORIES)} />

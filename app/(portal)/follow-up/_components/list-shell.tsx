@@ -2,10 +2,13 @@ import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { QUERY_STATUSES } from "@/lib/enums";
+import { QUERY_SHOWS, QUERY_SORTS, type QuerySort, type QueryShow } from "@/lib/followup/list-filters";
 import { StudyTabs } from "@/app/(portal)/studies/_components/study-tabs";
 
-/** Title, section tabs, the study filter (and status, for queries) and the subject look-up. */
-export async function ListShell({ study, status, statusFilter, children }: { study: string; status?: string; statusFilter?: boolean; children: React.ReactNode }) {
+type QueryFilters = { status: string; sort: QuerySort; show: QueryShow };
+
+/** Title, section tabs, the study filter (for queries also status, whose and order) and the subject look-up. */
+export async function ListShell({ study, queryFilters, children }: { study: string; queryFilters?: QueryFilters; children: React.ReactNode }) {
   const t = await getTranslations("followup");
   const tabs = [
     { href: "", label: t("tabs.overdue") },
@@ -33,18 +36,40 @@ export async function ListShell({ study, status, statusFilter, children }: { stu
           <Label htmlFor="f-study">{t("filters.study")}</Label>
           <Input id="f-study" name="study" defaultValue={study} className="w-40" />
         </div>
-        {statusFilter ? (
-          <div>
-            <Label htmlFor="f-status">{t("filters.status")}</Label>
-            <Select id="f-status" name="status" defaultValue={status ?? ""}>
-              <option value="">—</option>
-              {QUERY_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`queryStatus.${s}`)}
-                </option>
-              ))}
-            </Select>
-          </div>
+        {queryFilters ? (
+          <>
+            <div>
+              <Label htmlFor="f-status">{t("filters.status")}</Label>
+              <Select id="f-status" name="status" defaultValue={queryFilters.status}>
+                <option value="">—</option>
+                {QUERY_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`queryStatus.${s}`)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div>
+              <Label htmlFor="f-show">{t("filters.show")}</Label>
+              <Select id="f-show" name="show" defaultValue={queryFilters.show}>
+                {QUERY_SHOWS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`filters.shows.${s}`)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div>
+              <Label htmlFor="f-sort">{t("filters.sort")}</Label>
+              <Select id="f-sort" name="sort" defaultValue={queryFilters.sort}>
+                {QUERY_SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`filters.sorts.${s}`)}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          </>
         ) : null}
         <Button type="submit" size="sm">
           {t("filters.apply")}

@@ -2,18 +2,24 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Pager } from "@/components/tables/pager";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { queryListParams } from "@/lib/followup/list-filters";
 import { listQueries, openQueriesBySite } from "@/lib/followup/queries/followup-lists";
 import { loadList, type ListSearch } from "@/app/(portal)/follow-up/_components/list-params";
 import { ListShell } from "@/app/(portal)/follow-up/_components/list-shell";
 import { QueryStatusBadge } from "@/app/(portal)/follow-up/_components/query-list";
 import { SiteCounts } from "@/app/(portal)/follow-up/_components/site-counts";
 
+function listHref(f: Parameters<typeof queryListParams>[0]): string {
+  const qs = new URLSearchParams(queryListParams(f)).toString();
+  return qs ? `/follow-up/queries?${qs}` : "/follow-up/queries";
+}
+
 export default async function QueriesPage({ searchParams }: { searchParams: ListSearch }) {
-  const { actor, study, status, page } = await loadList(searchParams);
+  const { actor, study, status, sort, show, page } = await loadList(searchParams);
   const t = await getTranslations("followup");
-  const [bySite, rows] = await Promise.all([openQueriesBySite(actor, study), listQueries(actor, { study, status, page })]);
+  const [bySite, rows] = await Promise.all([openQueriesBySite(actor, study), listQueries(actor, { study, status, sort, show, page })]);
   return (
-    <ListShell study={study} status={status} statusFilter>
+    <ListShell study={study} queryFilters={{ status, sort, show }}>
       <SiteCounts rows={bySite} title={t("queries.openBySite")} testId="queries-by-site" />
       <h2 className="text-base font-medium">{t("queries.title")}</h2>
       {rows.total === 0 ? (
@@ -28,7 +34,11 @@ export default async function QueriesPage({ searchParams }: { searchParams: List
               <TH>{t("queries.subject")}</TH>
               <TH>{t("queries.field")}</TH>
               <TH>{t("queries.status")}</TH>
-              <TH className="text-right">{t("queries.age")}</TH>
+              <TH className="text-right" aria-sort={sort === "newest" ? "ascending" : "descending"}>
+                <Link href={listHref({ study, status, show, sort: sort === "newest" ? "oldest" : "newest" })} prefetch={false} className="underline-offset-2 hover:underline" data-testid="sort-age">
+                  {t("queries.age")} {sort === "newest" ? "↑" : "↓"}
+                </Link>
+              </TH>
               <TH>{t("queries.raisedBy")}</TH>
             </TR>
           </THead>
@@ -36,7 +46,7 @@ export default async function QueriesPage({ searchParams }: { searchParams: List
             {rows.rows.map((r) => (
               <TR key={r.id}>
                 <TD>
-                  <Link href={`/follow-up/queries/${r.id}`} className="text-primary underline underline-offset-2">
+                  <Link href={`/follow-up/queries/${r.id}`} prefetch={false} className="text-primary underline underline-offset-2">
                     #{r.id}
                   </Link>
                 </TD>
@@ -56,7 +66,7 @@ export default async function QueriesPage({ searchParams }: { searchParams: List
           </TBody>
         </Table>
       )}
-      <Pager basePath="/follow-up/queries" params={{ study, status }} page={rows.page} pages={rows.pages} total={rows.total} />
+      <Pager basePath="/follow-up/queries" params={queryListParams({ study, status, sort, show })} page={rows.page} pages={rows.pages} total={rows.total} />
     </ListShell>
   );
 }

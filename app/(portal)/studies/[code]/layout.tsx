@@ -3,18 +3,20 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { localized } from "@/lib/i18n/localized";
+import { studyAccessNote } from "@/lib/studies/access-note";
 import { getStudyPage } from "@/lib/studies/queries/studies";
+import { routeParam } from "@/lib/http/route-param";
 import { StatusBadge } from "@/app/(portal)/studies/_components/status-badge";
 import { StudyTabs } from "@/app/(portal)/studies/_components/study-tabs";
 
 export default async function StudyLayout({ children, params }: { children: React.ReactNode; params: Promise<{ code: string }> }) {
   const actor = await getActor();
   if (!actor || !can(actor, "study.read")) notFound();
-  const { code } = await params;
-  const study = await getStudyPage(actor, decodeURIComponent(code));
+  const study = await getStudyPage(actor, routeParam((await params).code));
   if (!study) notFound();
   const [t, locale] = [await getTranslations("studies"), await getLocale()];
   const te = await getTranslations("enrolment");
+  const note = studyAccessNote(actor, study);
   // Enrolment sections (issue 4): participant-level ones only for roles that see participant rows.
   const enrolmentTabs = [...(can(actor, "participant.read") ? ["screening", "participants"] : []), "consort"].map((href) => ({ href, label: te(`tabs.${href}`) }));
   const tabs = [...["", "protocol", "sites", "team"].map((href) => ({ href, label: t(`tabs.${href || "overview"}`) })), ...enrolmentTabs, { href: "follow-up", label: t("tabs.followUp") }, { href: "history", label: t("tabs.history") }];
@@ -27,11 +29,13 @@ export default async function StudyLayout({ children, params }: { children: Reac
           {study.registryNo ? <span>{study.registryNo}</span> : null}
         </p>
         <h1 className="text-xl font-semibold">{localized(study, locale)}</h1>
-        {study.manage ? null : (
+        {note ? (
           <p className="text-xs text-muted-foreground" data-testid="read-only-note">
-            {t("overview.readOnly")}
+            {note === "readOnlySiteWork"
+              ? t("overview.readOnlySiteWork", { screening: te("tabs.screening"), participants: te("tabs.participants"), followUp: t("tabs.followUp") })
+              : t("overview.readOnly")}
           </p>
-        )}
+        ) : null}
       </div>
       <StudyTabs base={`/studies/${study.code}`} tabs={tabs} label={t("tabs.label")} />
       {children}

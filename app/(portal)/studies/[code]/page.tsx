@@ -6,13 +6,14 @@ import { localized, localizedPair } from "@/lib/i18n/localized";
 import { siteCentreOptions, studySiteSummary } from "@/lib/studies/queries/sites";
 import { getStudyPage, studyRecruitingGates } from "@/lib/studies/queries/studies";
 import { designIsFixed, nextStudyStatuses } from "@/lib/studies/lifecycle";
+import { routeParam } from "@/lib/http/route-param";
 import { DetailsForm } from "@/app/(portal)/studies/_components/details-form";
 import { StatusForm } from "@/app/(portal)/studies/_components/status-form";
 
 export default async function StudyOverviewPage({ params }: { params: Promise<{ code: string }> }) {
   const actor = await getActor();
   if (!actor) notFound();
-  const study = await getStudyPage(actor, decodeURIComponent((await params).code));
+  const study = await getStudyPage(actor, routeParam((await params).code));
   if (!study) notFound();
   const [t, locale] = [await getTranslations("studies"), await getLocale()];
   const [summary, gates, centres] = await Promise.all([

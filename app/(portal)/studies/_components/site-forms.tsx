@@ -1,11 +1,15 @@
 "use client";
 
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { addSiteAction, setSiteStatusAction, updateSiteAction } from "@/app/(portal)/studies/[code]/sites/actions";
 import { AmendmentFields } from "@/app/(portal)/studies/_components/amendment-fields";
+import { StopConfirm } from "@/app/(portal)/studies/_components/stop-confirm";
+import type { StudySiteStatus } from "@/lib/enums";
+import { stopsSite } from "@/lib/studies/lifecycle";
 
 type Option = { value: string; label: string };
 
@@ -63,17 +67,28 @@ export function EditSiteForm({ studyId, site, amend }: { studyId: number; site: 
   );
 }
 
-export function SiteStatusForm({ studyId, siteId, centreCode, next }: { studyId: number; siteId: number; centreCode: string; next: string[] }) {
+/** A site's next status: nothing pre-selected; suspending or closing the site asks for a confirmation. */
+export function SiteStatusForm({ studyId, siteId, centreCode, next }: { studyId: number; siteId: number; centreCode: string; next: StudySiteStatus[] }) {
   const t = useTranslations("studies");
+  const [to, setTo] = useState("");
+  const stopping = next.some((s) => s === to && stopsSite(s));
   return (
-    <ActionForm action={setSiteStatusAction} className="space-y-2" resetOnSuccess>
+    <ActionForm action={setSiteStatusAction} className="space-y-2" resetOnSuccess onSuccess={() => setTo("")}>
       <input type="hidden" name="studyId" value={studyId} />
       <input type="hidden" name="siteId" value={siteId} />
       <div className="grid gap-2 md:grid-cols-[12rem_1fr]">
-        <SelectField name="to" label={t("field.newStatus")} options={next.map((s) => ({ value: s, label: t(`siteStatus.${s}`) }))} />
+        <SelectField
+          name="to"
+          label={t("field.newStatus")}
+          placeholder={t("field.choose")}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+          options={next.map((s) => ({ value: s, label: t(`siteStatus.${s}`) }))}
+        />
         <TextAreaField name="reason" label={t("field.reason")} rows={1} />
       </div>
-      <SubmitButton size="sm" data-testid={`site-status-${centreCode}`}>
+      {stopping ? <StopConfirm id={`f-confirm-site-${centreCode}`} warning={t("sites.stopWarning")} label={t("field.confirmStop")} /> : null}
+      <SubmitButton size="sm" data-testid={`site-status-${centreCode}`} variant={stopping ? "destructive" : undefined}>
         {t("sites.changeStatus", { code: centreCode })}
       </SubmitButton>
     </ActionForm>

@@ -7,11 +7,13 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { ROLES } from "@/lib/authz/permissions";
 import { localizedPair } from "@/lib/i18n/localized";
+import { routeId } from "@/lib/http/route-param";
 import { networkDayOf } from "@/lib/time/network-day";
-import { getUser } from "@/lib/users/queries/users";
-import { mayGrantRole } from "@/lib/users/scope";
+import { formatNetworkInstant } from "@/lib/time/network-instant";
+import { grantableRoles, mayManageUser } from "@/lib/users/management";
+import { getUser, openResetLink } from "@/lib/users/queries/users";
 import { DisableForm } from "@/app/(portal)/users/[id]/_components/disable-form";
-import { PasswordForm } from "@/app/(portal)/users/[id]/_components/password-form";
+import { ResetLinkForm } from "@/app/(portal)/users/[id]/_components/reset-link-form";
 import { RoleForm } from "@/app/(portal)/users/[id]/_components/role-form";
 
 export default async function UserPage({
@@ -21,16 +23,17 @@ export default async function UserPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { id } = await params;
+  const id = routeId((await params).id);
   const actor = await getActor();
-  if (!actor || !can(actor, "user.read") || !/^\d{1,9}$/.test(id)) notFound();
-  const user = await getUser(actor, Number(id));
+  if (!actor || !can(actor, "user.read")) notFound();
+  const user = await getUser(actor, id);
   if (!user) notFound();
   const created = (await searchParams).created === "1";
   const [t, tc, locale] = [await getTranslations("users"), await getTranslations("common"), await getLocale()];
   const isSelf = user.id === actor.id;
-  const manageable = can(actor, "user.manage") && !isSelf && mayGrantRole(actor, user.role);
-  const roles = ROLES.filter((r) => mayGrantRole(actor, r));
+  const manageable = can(actor, "user.manage") && mayManageUser(actor, user);
+  const roles = grantableRoles(actor, ROLES, user.centrePath);
+  const openLink = manageable ? await openResetLink(actor, user.id) : null;
 
   return (
     <div className="max-w-3xl space-y-4">
@@ -42,6 +45,11 @@ export default async function UserPage({
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="text-2xl font-semibold">{user.name}</h1>
         {user.disabled ? <Badge variant="warning">{t("disabled")}</Badge> : <Badge variant="success">{tc("active")}</Badge>}
+        {user.mustChangePassword ? (
+          <Badge variant="warning" data-testid="user-temporary-password">
+            {t("temporaryPassword")}
+          </Badge>
+        ) : null}
       </div>
       {created ? (
         <p role="status" data-testid="user-created" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
@@ -84,13 +92,26 @@ export default async function UserPage({
           <Section title={user.disabled ? t("enableTitle") : t("disableTitle")}>
             <DisableForm userId={user.id} disabled={user.disabled} />
           </Section>
-          <Section title={t("passwordTitle")}>
-            <PasswordForm userId={user.id} />
+          <Section title={t("resetTitle")}>
+            {openLink ? (
+              <p className="mb-3 text-sm" data-testid="reset-link-open">
+                {t("resetLinkOpen", { issuedBy: openLink.issuedByName, issuedAt: formatNetworkInstant(openLink.issuedAt), expiresAt: formatNetworkInstant(openLink.expiresAt) })}
+              </p>
+            ) : null}
+            <ResetLinkForm userId={user.id} hasOpenLink={openLink !== null} />
           </Section>
         </>
       ) : (
         <p className="text-sm text-muted-foreground" data-testid="user-readonly">
-          {isSelf ? t("selfNote") : t("readOnlyNote")}
+          {isSelf ? t("selfNote") : can(actor, "user.manage") ? t("adminOnlyNote") : t("readOnlyNote")}
+          {isSelf ? (
+            <>
+              {" "}
+              <Link href="/account/password" className="text-primary hover:underline">
+                {t("changeOwnPassword")}
+              </Link>
+            </>
+          ) : null}
         </p>
       )}
     </div>

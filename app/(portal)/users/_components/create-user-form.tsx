@@ -13,11 +13,11 @@ export function CreateUserForm({ roles, centres, defaultCentreId, roleHint }: { 
   return (
     <ActionForm action={createUserAction} id="create-user">
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField name="name" label={t("name")} required autoComplete="off" />
-        <TextField name="email" label={t("email")} type="email" required autoComplete="off" />
+        <TextField name="name" label={t("name")} required maxLength={200} autoComplete="off" />
+        <TextField name="email" label={t("email")} type="email" required maxLength={254} autoComplete="off" />
         <SelectField name="role" label={t("role")} required options={roles} placeholder={t("choose")} hint={roleHint} />
         <SelectField name="centreId" label={t("homeCentre")} required options={centres} placeholder={t("choose")} defaultValue={defaultCentreId} />
-        <TextField name="password" label={t("initialPassword")} type="password" required autoComplete="new-password" hint={t("passwordHint")} />
+        <TextField name="password" label={t("initialPassword")} type="password" required maxLength={200} autoComplete="new-password" hint={t("passwordHint")} />
       </div>
       <SubmitButton>{t("create")}</SubmitButton>
     </ActionForm>

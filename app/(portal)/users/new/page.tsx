@@ -8,7 +8,7 @@ import { ROLES } from "@/lib/authz/permissions";
 import { param } from "@/lib/reads/paging";
 import { localized } from "@/lib/i18n/localized";
 import { homeCentreOptions } from "@/lib/users/queries/users";
-import { mayGrantRole } from "@/lib/users/scope";
+import { rolesGrantableSomewhere } from "@/lib/users/management";
 import { CreateUserForm } from "@/app/(portal)/users/_components/create-user-form";
 
 export default async function NewUserPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -18,7 +18,7 @@ export default async function NewUserPage({ searchParams }: { searchParams: Prom
   const [t, tc, locale] = [await getTranslations("users"), await getTranslations("common"), await getLocale()];
   const centres = await homeCentreOptions(actor);
   const preset = centres.find((c) => c.code === param(sp.centre));
-  const roles = ROLES.filter((r) => mayGrantRole(actor, r));
+  const roles = rolesGrantableSomewhere(actor, ROLES);
   return (
     <div className="max-w-3xl space-y-4">
       <p className="text-sm">

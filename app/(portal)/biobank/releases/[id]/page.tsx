@@ -10,14 +10,15 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { statusVariant } from "@/lib/biobank/format";
 import { releaseDetail } from "@/lib/biobank/queries/movements";
+import { mayDecideRelease } from "@/lib/biobank/release-gate";
+import { routeId } from "@/lib/http/route-param";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { decideReleaseAction } from "@/app/(portal)/biobank/releases/actions";
 
 export default async function ReleasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor || !can(actor, "biobank.specimens.read")) notFound();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = routeId((await params).id);
   const r = await releaseDetail(actor, id);
   if (!r) notFound();
   const t = await getTranslations("biobank");
@@ -27,7 +28,7 @@ export default async function ReleasePage({ params }: { params: Promise<{ id: st
     [t("releases.criteria"), r.criteria ?? "—"],
     [t("releases.geneticUse"), r.geneticUse ? "✓" : "—"],
     [t("releases.hgr"), r.hgrApprovalNo ?? "—"],
-    [t("releases.requestedBy"), r.requestedBy ?? "—"],
+    [t("releases.requestedBy"), r.requestedById === actor.id ? t("releases.requestedByYou", { name: r.requestedBy ?? "—" }) : (r.requestedBy ?? "—")],
     [t("releases.decidedBy"), r.decidedBy ? `${r.decidedBy}${r.decisionReason ? ` · ${r.decisionReason}` : ""}` : "—"],
   ];
   return (
@@ -55,15 +56,24 @@ export default async function ReleasePage({ params }: { params: Promise<{ id: st
           ))}
         </TBody>
       </Table>
-      {r.status === "pending" && can(actor, "biobank.release.decide") ? (
+      {r.status === "pending" && can(actor, "biobank.release.decide") && !mayDecideRelease(actor, { requestedBy: r.requestedById }) ? (
+        <p className="max-w-xl text-sm text-muted-foreground" data-testid="four-eyes">{t("releases.fourEyesOwn")}</p>
+      ) : null}
+      {r.status === "pending" && can(actor, "biobank.release.decide") && mayDecideRelease(actor, { requestedBy: r.requestedById }) ? (
         <Card className="max-w-xl">
           <CardHeader><CardTitle>{t("releases.decision")}</CardTitle></CardHeader>
           <CardContent>
+            <p className="mb-3 text-sm text-muted-foreground">{t("releases.fourEyes", { name: r.requestedBy ?? "—" })}</p>
             <ActionForm action={decideReleaseAction}>
               <input type="hidden" name="requestId" value={r.id} />
-              <SelectField name="decision" label={t("releases.decision")} options={[{ value: "approve", label: t("releases.approve") }, { value: "reject", label: t("releases.reject") }]} />
+              <SelectField
+                name="decision"
+                label={t("releases.decision")}
+                placeholder={t("releases.chooseDecision")}
+                options={[{ value: "approve", label: t("releases.approve") }, { value: "reject", label: t("releases.reject") }]}
+              />
               <TextField name="reason" label={t("fields.reason")} />
-              <SubmitButton>{t("releases.decision")}</SubmitButton>
+              <SubmitButton>{t("releases.decide")}</SubmitButton>
             </ActionForm>
           </CardContent>
         </Card>

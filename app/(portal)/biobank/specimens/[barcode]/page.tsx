@@ -10,22 +10,30 @@ import { BARCODE_RE } from "@/lib/biobank/catalog";
 import { formatDateTime, formatQuantity, statusVariant } from "@/lib/biobank/format";
 import { aliquotTree, custodyOf, specimenByBarcode } from "@/lib/biobank/queries/specimens";
 import { boxesWithSpace } from "@/lib/biobank/queries/storage";
+import { labelSheetHref } from "@/lib/biobank/label-sheet";
+import { isStorable, statusChoices } from "@/lib/biobank/status";
+import type { SpecimenStatus } from "@/lib/enums";
+import { pageOf, param } from "@/lib/reads/paging";
 import { localizedPair } from "@/lib/i18n/localized";
+import { routeParam } from "@/lib/http/route-param";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
+import { BoxChooser } from "@/app/(portal)/biobank/_components/box-chooser";
 import { SpecimenActions } from "@/app/(portal)/biobank/_components/specimen-actions";
 
 export default async function SpecimenPage({ params, searchParams }: { params: Promise<{ barcode: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await getActor();
   if (!actor || !can(actor, "biobank.specimens.read")) notFound();
-  const { barcode } = await params;
-  if (!BARCODE_RE.test(barcode)) notFound();
+  const barcode = routeParam((await params).barcode, BARCODE_RE);
   const s = await specimenByBarcode(actor, barcode);
   if (!s) notFound();
   const [t, locale, sp] = [await getTranslations("biobank"), await getLocale(), await searchParams];
+  const mayStore = s.writable && can(actor, "biobank.storage.manage");
+  const storable = isStorable(s.status as SpecimenStatus);
+  const boxq = param(sp.boxq, 40);
   const [tree, custody, boxes] = await Promise.all([
     aliquotTree(actor, s.id),
     custodyOf(actor, s.id),
-    s.writable && can(actor, "biobank.storage.manage") ? boxesWithSpace(actor, s.holderCentreId) : Promise.resolve([]),
+    mayStore && storable ? boxesWithSpace(actor, s.holderCentreId, { q: boxq, page: pageOf(sp.boxpage) }) : Promise.resolve(null),
   ]);
   const facts: [string, React.ReactNode][] = [
     [t("fields.type"), `${t(`categories.${s.category}`)} · ${t(`types.${s.type}`)}`],
@@ -45,11 +53,16 @@ export default async function SpecimenPage({ params, searchParams }: { params: P
         <h1 className="text-2xl font-semibold">
           {t("specimen.heading", { barcode: s.barcode })}
         </h1>
-        <Link href={`/biobank/labels?barcodes=${s.barcode}`} className="text-sm text-primary hover:underline">
+        <Link prefetch={false} href={labelSheetHref([s.barcode])} className="text-sm text-primary hover:underline">
           {t("specimen.printLabel")}
         </Link>
       </div>
-      {sp.registered ? <p role="status" data-testid="registered" className="text-sm text-success">{t("specimen.registered", { barcode: s.barcode })}</p> : null}
+      {sp.registered ? (
+        <p role="status" data-testid="registered" className="text-sm text-success">
+          {t("specimen.registered", { barcode: s.barcode })}{" "}
+          {t(s.donorCode ? "specimen.consentFromDonor" : "specimen.consentFromParticipant", { consent: t(`consent.${s.futureConsent}`) })}
+        </p>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardContent className="pt-4">
@@ -70,7 +83,7 @@ export default async function SpecimenPage({ params, searchParams }: { params: P
               {tree.map((n) => (
                 <li key={n.id} style={{ paddingLeft: `${n.depth * 1.25}rem` }} className="flex flex-wrap items-center gap-2">
                   {n.depth > 0 ? <span aria-hidden className="text-muted-foreground">└</span> : null}
-                  {n.id === s.id ? <strong className="font-mono">{n.barcode}</strong> : <Link className="font-mono text-primary hover:underline" href={`/biobank/specimens/${n.barcode}`}>{n.barcode}</Link>}
+                  {n.id === s.id ? <strong className="font-mono">{n.barcode}</strong> : <Link prefetch={false} className="font-mono text-primary hover:underline" href={`/biobank/specimens/${n.barcode}`}>{n.barcode}</Link>}
                   <span>{t(`types.${n.type}`)}</span>
                   <span>{formatQuantity(n.quantity)} {t(`units.${n.unit}`)}</span>
                   <Badge variant={statusVariant(n.status)}>{t(`statuses.${n.status}`)}</Badge>
@@ -82,9 +95,10 @@ export default async function SpecimenPage({ params, searchParams }: { params: P
       </div>
       {s.writable ? (
         <SpecimenActions
-          specimen={{ barcode: s.barcode, type: s.type, quantity: formatQuantity(s.quantity), unit: s.unit, status: s.status, stored: s.boxId !== null }}
-          boxes={boxes.map((b) => ({ value: String(b.id), label: `${b.path} (${b.free})` }))}
-          mayStore={can(actor, "biobank.storage.manage")}
+          specimen={{ barcode: s.barcode, type: s.type, quantity: formatQuantity(s.quantity), unit: s.unit, status: s.status, stored: s.boxId !== null, storable }}
+          placement={boxes ? <BoxChooser barcode={s.barcode} holderCode={s.holderCode} q={boxq} boxes={boxes} /> : null}
+          statusChoices={statusChoices(s.status as SpecimenStatus)}
+          mayStore={mayStore}
           mayChangeStatus={can(actor, "biobank.specimen.status")}
           mayShip={can(actor, "biobank.transfer.manage")}
         />

@@ -12,14 +12,14 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { formatDateTime, statusVariant } from "@/lib/biobank/format";
 import { transferDetail } from "@/lib/biobank/queries/movements";
+import { routeId } from "@/lib/http/route-param";
 import { BiobankTabs } from "@/app/(portal)/biobank/_components/biobank-tabs";
 import { receiveTransferAction, shipTransferAction } from "@/app/(portal)/biobank/transfers/actions";
 
 export default async function TransferPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor || !can(actor, "biobank.specimens.read")) notFound();
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = routeId((await params).id);
   const tr = await transferDetail(actor, id);
   if (!tr) notFound();
   const [t, locale] = [await getTranslations("biobank"), await getLocale()];
@@ -60,7 +60,7 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
               <TBody>
                 {tr.list.map((i) => (
                   <TR key={i.id}>
-                    <TD><Link className="font-mono text-primary hover:underline" href={`/biobank/specimens/${i.barcode}`}>{i.barcode}</Link></TD>
+                    <TD><Link prefetch={false} className="font-mono text-primary hover:underline" href={`/biobank/specimens/${i.barcode}`}>{i.barcode}</Link></TD>
                     <TD>{t(`types.${i.type}`)}</TD>
                     <TD>{t(`statuses.${i.status}`)}</TD>
                     <TD className="text-xs" data-testid="transfer-item-location">{i.location ?? "—"}</TD>

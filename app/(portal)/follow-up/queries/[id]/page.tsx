@@ -5,6 +5,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { getQueryThread } from "@/lib/followup/queries/followup";
+import { routeId } from "@/lib/http/route-param";
 import { networkTime } from "@/app/(portal)/follow-up/_components/format";
 import { AnswerQueryForm, CloseQueryForm, ReopenQueryForm } from "@/app/(portal)/follow-up/_components/query-forms";
 import { QueryStatusBadge } from "@/app/(portal)/follow-up/_components/query-list";
@@ -12,9 +13,7 @@ import { QueryStatusBadge } from "@/app/(portal)/follow-up/_components/query-lis
 export default async function QueryPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor || !can(actor, "followup.read")) notFound();
-  const { id } = await params;
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const q = await getQueryThread(actor, Number(id));
+  const q = await getQueryThread(actor, routeId((await params).id));
   if (!q) notFound();
   const t = await getTranslations("followup");
   const recordHref =

@@ -11,12 +11,13 @@ import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study"
 import { studySiteOptions } from "@/lib/enrolment/queries/screenings";
 import { localized, localizedPair } from "@/lib/i18n/localized";
 import { param } from "@/lib/reads/paging";
+import { routeParam } from "@/lib/http/route-param";
 import { ConsortDiagram } from "@/app/(portal)/studies/[code]/consort/_components/consort-diagram";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ConsortPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: SP }) {
-  const { code } = await params;
+  const code = routeParam((await params).code);
   const actor = await getActor();
   if (!actor || !can(actor, "consort.read")) notFound();
   const study = await studyForEnrolmentPages(actor, code);

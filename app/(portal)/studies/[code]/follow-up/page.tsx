@@ -8,12 +8,13 @@ import { studySchedules } from "@/lib/studies/queries/visit-schedules";
 import { getStudyPage } from "@/lib/studies/queries/studies";
 import { protocolChangesNeedAmendment, studyIsClosed } from "@/lib/studies/lifecycle";
 import { localized } from "@/lib/i18n/localized";
+import { routeParam } from "@/lib/http/route-param";
 import { ScheduleEditor } from "@/app/(portal)/studies/[code]/follow-up/_components/schedule-editor";
 
 export default async function StudySchedulePage({ params }: { params: Promise<{ code: string }> }) {
   const actor = await getActor();
   if (!actor || !can(actor, "study.read")) notFound();
-  const study = await getStudyPage(actor, decodeURIComponent((await params).code));
+  const study = await getStudyPage(actor, routeParam((await params).code));
   if (!study) notFound();
   const [t, locale] = [await getTranslations("followup.schedule"), await getLocale()];
   const versions = await studySchedules(actor, study.id);

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Pager } from "@/components/tables/pager";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
@@ -7,8 +7,12 @@ import { getActor } from "@/lib/auth/actor";
 import { pageOf } from "@/lib/reads/paging";
 import { AuditDiff } from "@/app/(portal)/audit/_components/audit-diff";
 import { auditActionLabel } from "@/lib/audit/action-label";
+import { auditFormatter } from "@/lib/audit/diff";
+import { historyRefs } from "@/lib/history/queries/history-refs";
 import { listStudyHistory } from "@/lib/history/queries/study-history";
+import { auditRefs, refIdsOf } from "@/lib/history/ref-ids";
 import { getStudyPage } from "@/lib/studies/queries/studies";
+import { formatNetworkInstant } from "@/lib/time/network-instant";
 
 export default async function HistoryPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ page?: string }> }) {
   const actor = await getActor();
@@ -16,9 +20,9 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const study = await getStudyPage(actor, decodeURIComponent((await params).code));
   if (!study) notFound();
   const page = pageOf((await searchParams).page);
-  const [t, format, result] = [await getTranslations("studies"), await getFormatter(), await listStudyHistory(actor, study.id, page)];
-  const ta = await getTranslations("auditActions");
-  const actionLabel = (a: string) => auditActionLabel(ta, a);
+  const result = await listStudyHistory(actor, study.id, page);
+  const [t, ta, tr, locale] = [await getTranslations("studies"), await getTranslations("auditActions"), await getTranslations(), await getLocale()];
+  const refs = auditRefs(await historyRefs(actor, refIdsOf(result.rows)));
   return (
     <Card>
       <CardHeader>
@@ -39,11 +43,11 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
             <TBody>
               {result.rows.map((r) => (
                 <TR key={r.id}>
-                  <TD className="whitespace-nowrap">{format.dateTime(r.at, { dateStyle: "medium", timeStyle: "short" })}</TD>
+                  <TD className="whitespace-nowrap">{formatNetworkInstant(r.at)}</TD>
                   <TD>{r.actorName ?? "—"}</TD>
-                  <TD className="whitespace-nowrap">{actionLabel(r.action)}</TD>
+                  <TD className="whitespace-nowrap">{auditActionLabel(ta, r.action)}</TD>
                   <TD className="max-w-md">
-                    <AuditDiff before={r.before} after={r.after} />
+                    <AuditDiff entries={auditFormatter(tr, { locale, entityType: r.entityType, refs }).diff(r.before, r.after)} />
                   </TD>
                   <TD>{r.reason ?? ""}</TD>
                 </TR>

@@ -9,13 +9,14 @@ import { studySiteOptions } from "@/lib/enrolment/queries/screenings";
 import { localized } from "@/lib/i18n/localized";
 import { parseParticipantFilters } from "@/lib/participants/filters";
 import { listParticipants } from "@/lib/participants/queries/participants";
+import { routeParam } from "@/lib/http/route-param";
 import { ParticipantFiltersForm } from "@/app/(portal)/studies/[code]/participants/_components/participant-filters";
 import { ParticipantTable } from "@/app/(portal)/studies/[code]/participants/_components/participant-table";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function StudyParticipantsPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: SP }) {
-  const { code } = await params;
+  const code = routeParam((await params).code);
   const actor = await getActor();
   if (!actor || !can(actor, "participant.read")) notFound();
   const study = await studyForEnrolmentPages(actor, code);

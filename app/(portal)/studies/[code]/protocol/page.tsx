@@ -11,12 +11,13 @@ import { getStudyPage } from "@/lib/studies/queries/studies";
 import { formatLevelList } from "@/lib/studies/level-list";
 import { protocolChangesNeedAmendment, studyIsClosed } from "@/lib/studies/lifecycle";
 import { ratioLabel } from "@/lib/studies/recruiting-gates";
+import { routeParam } from "@/lib/http/route-param";
 import { ArmsForm, ConsentsForm, CriteriaForm, StratificationForm, TargetForm } from "@/app/(portal)/studies/_components/protocol-forms";
 
 export default async function ProtocolPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ version?: string; edit?: string }> }) {
   const actor = await getActor();
   if (!actor) notFound();
-  const study = await getStudyPage(actor, decodeURIComponent((await params).code));
+  const study = await getStudyPage(actor, routeParam((await params).code));
   if (!study) notFound();
   const sp = await searchParams;
   const requested = Number(sp.version);

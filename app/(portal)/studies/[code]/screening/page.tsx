@@ -14,12 +14,13 @@ import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study"
 import { listScreenings, siteWorkContext, studySiteOptions } from "@/lib/enrolment/queries/screenings";
 import { localized } from "@/lib/i18n/localized";
 import { networkToday } from "@/lib/time/network-day";
+import { routeParam } from "@/lib/http/route-param";
 import { ScreenForm } from "@/app/(portal)/studies/[code]/screening/_components/screen-form";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ScreeningPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: SP }) {
-  const { code } = await params;
+  const code = routeParam((await params).code);
   const actor = await getActor();
   // Viewers never get participant-level rows: the screening log is one.
   if (!actor || !can(actor, "participant.read")) notFound();

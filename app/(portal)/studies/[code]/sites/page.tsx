@@ -9,13 +9,14 @@ import { localized, localizedPair } from "@/lib/i18n/localized";
 import { listStudySites, siteCentreOptions } from "@/lib/studies/queries/sites";
 import { getStudyPage } from "@/lib/studies/queries/studies";
 import { nextSiteStatuses, protocolChangesNeedAmendment, studyIsClosed } from "@/lib/studies/lifecycle";
+import { routeParam } from "@/lib/http/route-param";
 import { AddSiteForm, EditSiteForm, SiteStatusForm } from "@/app/(portal)/studies/_components/site-forms";
 import { StatusBadge } from "@/app/(portal)/studies/_components/status-badge";
 
 export default async function SitesPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ site?: string }> }) {
   const actor = await getActor();
   if (!actor) notFound();
-  const study = await getStudyPage(actor, decodeURIComponent((await params).code));
+  const study = await getStudyPage(actor, routeParam((await params).code));
   if (!study) notFound();
   const [t, tc, locale] = [await getTranslations("studies"), await getTranslations("common"), await getLocale()];
   const sites = await listStudySites(actor, study.id);

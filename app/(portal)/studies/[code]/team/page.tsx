@@ -5,12 +5,13 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { getStudyPage } from "@/lib/studies/queries/studies";
 import { listStudyTeam } from "@/lib/studies/queries/team";
+import { routeParam } from "@/lib/http/route-param";
 import { AddMemberForm, RemoveMemberForm } from "@/app/(portal)/studies/_components/team-forms";
 
 export default async function TeamPage({ params }: { params: Promise<{ code: string }> }) {
   const actor = await getActor();
   if (!actor) notFound();
-  const study = await getStudyPage(actor, decodeURIComponent((await params).code));
+  const study = await getStudyPage(actor, routeParam((await params).code));
   if (!study) notFound();
   const [t, members] = [await getTranslations("studies"), await listStudyTeam(actor, study.id)];
   const editable = study.manage && study.status !== "completed";

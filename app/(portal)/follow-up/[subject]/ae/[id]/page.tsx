@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { toNetworkLocal } from "@/lib/time/network-day";
 import { listAdverseEvents, listQueriesOnParticipant, recordHistory } from "@/lib/followup/queries/followup";
+import { routeId } from "@/lib/http/route-param";
 import { AeForm } from "@/app/(portal)/follow-up/_components/ae-form";
 import { networkTime } from "@/app/(portal)/follow-up/_components/format";
 import { loadParticipantPage } from "@/app/(portal)/follow-up/_components/load";
@@ -13,7 +14,7 @@ import { SdvButton } from "@/app/(portal)/follow-up/_components/sdv-button";
 
 export default async function AePage({ params }: { params: Promise<{ subject: string; id: string }> }) {
   const { actor, participant: p } = await loadParticipantPage(params);
-  const { id } = await params;
+  const id = String(routeId((await params).id));
   const ae = (await listAdverseEvents(actor, p.id)).find((a) => String(a.id) === id);
   if (!ae) notFound();
   const t = await getTranslations("followup");

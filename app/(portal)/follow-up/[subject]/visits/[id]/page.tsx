@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { listQueriesOnParticipant, listVisits, recordHistory } from "@/lib/followup/queries/followup";
 import { localized } from "@/lib/i18n/localized";
+import { routeId } from "@/lib/http/route-param";
 import { loadParticipantPage } from "@/app/(portal)/follow-up/_components/load";
 import { ParticipantHeader } from "@/app/(portal)/follow-up/_components/participant-header";
 import { RecordHistory, RecordQueries } from "@/app/(portal)/follow-up/_components/record-panels";
@@ -13,7 +14,7 @@ import { VisitForm } from "@/app/(portal)/follow-up/_components/visit-form";
 
 export default async function VisitPage({ params }: { params: Promise<{ subject: string; id: string }> }) {
   const { actor, participant: p } = await loadParticipantPage(params);
-  const { id } = await params;
+  const id = String(routeId((await params).id));
   const visit = (await listVisits(actor, p.id)).find((v) => String(v.id) === id);
   if (!visit) notFound();
   const [t, locale] = [await getTranslations("followup"), await getLocale()];

@@ -9,16 +9,17 @@ import { getParticipant } from "@/lib/participants/queries/participant-detail";
 import { studySiteOptions } from "@/lib/enrolment/queries/screenings";
 import { localized, localizedPair } from "@/lib/i18n/localized";
 import { networkToday } from "@/lib/time/network-day";
+import { routeParam } from "@/lib/http/route-param";
 import { TransferForm, UnblindForm, WithdrawForm } from "@/app/(portal)/studies/[code]/participants/[subject]/_components/participant-forms";
 import { ParticipantTimeline } from "@/app/(portal)/studies/[code]/participants/[subject]/_components/participant-timeline";
 
 export default async function ParticipantPage({ params }: { params: Promise<{ code: string; subject: string }> }) {
-  const { code, subject } = await params;
+  const [code, subject] = [routeParam((await params).code), routeParam((await params).subject)];
   const actor = await getActor();
   if (!actor || !can(actor, "participant.read")) notFound();
   const study = await studyForEnrolmentPages(actor, code);
   if (!study) notFound();
-  const p = await getParticipant(actor, study.id, decodeURIComponent(subject).toUpperCase());
+  const p = await getParticipant(actor, study.id, subject.toUpperCase());
   if (!p) notFound();
   const [t, locale] = [await getTranslations("enrolment"), await getLocale()];
   const mayChange = p.atActorsSite && p.status === "enrolled";

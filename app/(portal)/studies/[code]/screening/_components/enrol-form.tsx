@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { ActionForm, useFormResult } from "@/components/forms/action-form";
 import { SelectField, TextField } from "@/components/forms/field";
+import { RequestKeyField } from "@/components/forms/request-key-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Label, Select } from "@/components/ui/input";
 import type { SiteWorkContext } from "@/lib/enrolment/queries/screenings";
@@ -15,7 +16,6 @@ type Props = {
   studyCode: string;
   siteId: number;
   screeningId: number;
-  requestKey: string;
   today: string;
   randomized: boolean;
   consents: SiteWorkContext["consents"];
@@ -23,13 +23,17 @@ type Props = {
 };
 
 /**
- * The enrol form. `requestKey` is minted once per page render, so a double click or a retried
+ * The enrol form. Its request key is minted once in the browser, so a double click or a retried
  * submit carries the same key and the server enrols once; the button is disabled while pending.
+ * Stratification factors that follow from recorded data (sex, age from the national ID) are not
+ * asked: the server derives them, and the form says which.
  */
 export function EnrolForm(p: Props) {
   const t = useTranslations("enrolment.enrol");
   const locale = useLocale();
   const router = useRouter();
+  const asked = p.factors.filter((f) => f.derivedFrom === null);
+  const derived = p.factors.filter((f) => f.derivedFrom !== null);
   return (
     <ActionForm
       action={enrolAction}
@@ -39,7 +43,7 @@ export function EnrolForm(p: Props) {
       <input type="hidden" name="studyId" value={p.studyId} />
       <input type="hidden" name="siteId" value={p.siteId} />
       <input type="hidden" name="screeningId" value={p.screeningId} />
-      <input type="hidden" name="requestKey" value={p.requestKey} />
+      <RequestKeyField />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField name="nationalId" label={t("nationalId")} hint={t("nationalIdHint")} autoComplete="off" spellCheck={false} required />
         <TextField name="yearOfBirth" label={t("yearOfBirth")} inputMode="numeric" maxLength={4} required />
@@ -69,9 +73,18 @@ export function EnrolForm(p: Props) {
       {p.factors.length ? (
         <fieldset className="grid gap-3 sm:grid-cols-2">
           <legend className="mb-1 text-sm font-medium">{t("strata")}</legend>
-          {p.factors.map((f) => (
+          {asked.map((f) => (
             <LevelField key={f.code} factor={f} label={localized(f, locale)} locale={locale} />
           ))}
+          {derived.length ? (
+            <p className="text-xs text-muted-foreground sm:col-span-2" data-testid="derived-strata">
+              {t("derivedStrata", {
+                factors: new Intl.ListFormat(locale, { type: "conjunction" }).format(
+                  derived.map((f) => t(f.derivedFrom === "sex" ? "derivedFromSex" : "derivedFromAge", { factor: localized(f, locale) })),
+                ),
+              })}
+            </p>
+          ) : null}
         </fieldset>
       ) : null}
       {p.randomized ? <p className="text-xs text-muted-foreground">{t("randomizedNote")}</p> : null}

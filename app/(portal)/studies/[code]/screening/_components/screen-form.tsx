@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { ActionForm, useFormResult } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/field";
+import { RequestKeyField } from "@/components/forms/request-key-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { Label, Select } from "@/components/ui/input";
 import { buttonVariants } from "@/components/ui/button";
@@ -21,6 +22,7 @@ export function ScreenForm({ studyId, studyCode, siteId, today, criteria }: { st
     <ActionForm action={screenAction} id="screen-form" resetOnSuccess>
       <input type="hidden" name="studyId" value={studyId} />
       <input type="hidden" name="siteId" value={siteId} />
+      <RequestKeyField />
       <div className="max-w-xs">
         <TextField name="screenedOn" type="date" label={t("date")} defaultValue={today} max={today} required />
       </div>

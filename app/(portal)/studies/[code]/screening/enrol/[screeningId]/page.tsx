@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -7,15 +6,16 @@ import { can } from "@/lib/authz/can";
 import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study";
 import { ownEligibleScreening, siteWorkContext } from "@/lib/enrolment/queries/screenings";
 import { networkToday } from "@/lib/time/network-day";
+import { routeParam, routeId } from "@/lib/http/route-param";
 import { EnrolForm } from "@/app/(portal)/studies/[code]/screening/_components/enrol-form";
 
 export default async function EnrolPage({ params }: { params: Promise<{ code: string; screeningId: string }> }) {
-  const { code, screeningId } = await params;
+  const [code, screeningId] = [routeParam((await params).code), routeId((await params).screeningId)];
   const actor = await getActor();
   if (!actor || !can(actor, "participant.enrol")) notFound();
   const study = await studyForEnrolmentPages(actor, code);
   if (!study) notFound();
-  const screening = /^\d{1,9}$/.test(screeningId) ? await ownEligibleScreening(actor, study.id, Number(screeningId)) : null;
+  const screening = await ownEligibleScreening(actor, study.id, screeningId);
   if (!screening) notFound();
   // Already enrolled (this form's own submit re-renders the page too): show the participant.
   if (screening.subjectCode) redirect(`/studies/${study.code}/participants/${screening.subjectCode}`);
@@ -37,7 +37,6 @@ export default async function EnrolPage({ params }: { params: Promise<{ code: st
               studyCode={study.code}
               siteId={work.site.id}
               screeningId={screening.id}
-              requestKey={randomUUID()}
               today={networkToday()}
               randomized={study.design === "randomized"}
               consents={work.consents}

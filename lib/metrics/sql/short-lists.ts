@@ -1,0 +1,58 @@
+import { sql, type SQL } from "drizzle-orm";
+import { periodBuckets } from "@/lib/metrics/period-buckets";
+import { inBuckets } from "@/lib/metrics/sql/buckets";
+import { siteEnrolCte, siteRowsCte } from "@/lib/metrics/sql/site-rows";
+import { centresCte, type ViewSql } from "@/lib/metrics/sql/view";
+
+export const LIST_LIMITS = { studies: 100, flagged: 50, reasons: 5 };
+
+/**
+ * The short lists under the root, in one statement over the facts: the studies with sites
+ * there (sites, their targets, enrolled by the period's end), the sites needing attention
+ * (dormant or lagging; fewest enrolled against expected first), and the most frequent
+ * screen-failure reasons of the period (criterion code per study, with its text in the protocol
+ * version screened against). One row of JSON arrays with the full counts.
+ */
+export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
+  return sql`with ${centresCte(v)},
+  ${siteEnrolCte(v, periodBuckets(null, v.to))},
+  ${siteRowsCte(v)},
+  study_rows as (
+    select s.code, s.title_zh, s.title_en, s.status, s.target_enrolment, count(*)::int as sites,
+      sum(r.target)::int as site_target, sum(r.enrolled)::int as enrolled_to_date
+    from site_rows r join studies s on s.id = r.study_id
+    group by s.id
+  ),
+  flagged_rows as (
+    select s.code as study_code, c.code as centre_code, c.name_zh, c.name_en, r.target, r.enrolled,
+      to_char(r.last_on, 'YYYY-MM-DD') as last_enrolled_on, round(r.expected, 1)::float8 as expected, r.dormant, r.lagging
+    from site_rows r join studies s on s.id = r.study_id join organisations c on c.id = r.centre_id
+    where r.dormant or r.lagging
+  ),
+  reason_counts as (
+    select m.study_id, m.protocol_version, m.code, sum(m.n) as n
+    from metric_screen_reasons m
+    where ${inBuckets("m", periodBuckets(v.from, v.to))} and ${v.studyCond(sql`m.study_id`)} and m.centre_id in (select centre_id from centres)
+    group by m.study_id, m.protocol_version, m.code
+    having sum(m.n) > 0
+  ),
+  reasons as (
+    select st.code as study_code, r.code, sum(r.n)::int as n, max(ec.text_zh) as text_zh, max(ec.text_en) as text_en
+    from reason_counts r
+    join studies st on st.id = r.study_id
+    left join protocol_versions pv on pv.study_id = r.study_id and pv.version = r.protocol_version
+    left join eligibility_criteria ec on ec.protocol_version_id = pv.id and ec.code = r.code
+    group by st.code, r.code
+    order by n desc, st.code, r.code
+    limit ${limits.reasons}
+  )
+  select
+    (select coalesce(jsonb_agg(to_jsonb(x) order by x.code), '[]'::jsonb)
+       from (select * from study_rows order by code limit ${limits.studies}) x) as studies,
+    (select count(*)::int from study_rows) as studies_total,
+    (select coalesce(jsonb_agg(to_jsonb(x) order by x.ord), '[]'::jsonb)
+       from (select f.*, row_number() over (order by f.enrolled::float8 / nullif(f.expected, 0) nulls last, f.last_enrolled_on nulls first, f.study_code, f.centre_code) as ord
+             from flagged_rows f order by ord limit ${limits.flagged}) x) as flagged,
+    (select count(*)::int from flagged_rows) as flagged_total,
+    (select coalesce(jsonb_agg(to_jsonb(x) order by x.n desc, x.study_code, x.code), '[]'::jsonb) from reasons x) as reasons`;
+}
