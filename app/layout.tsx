@@ -8,7 +8,9 @@ import "@/app/globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
-  return { title: t("appName"), description: t("appTagline") };
+  // public/: the portal's icons, and no indexing (a private portal; public/robots.txt says so to crawlers).
+  const icons = { icon: [{ url: "/icon.svg", type: "image/svg+xml" }, { url: "/favicon.ico", sizes: "16x16 32x32 48x48" }], apple: "/apple-touch-icon.png" };
+  return { title: t("appName"), description: t("appTagline"), icons, robots: { index: false, follow: false } };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

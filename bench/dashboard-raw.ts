@@ -179,6 +179,8 @@ export function rawLists(v: RawView, limits = { studies: 100, flagged: 50, reaso
       group by st.code, r.code order by n desc, st.code, r.code limit ${limits.reasons}
     )
     select
+      (select count(*)::int from screenings s where s.outcome = 'screen_failed' and ${period("s.screened_on")} and ${studyIn("s.study_id")}
+         and s.centre_id in (select centre_id from centres)) as screen_failed,
       (select coalesce(jsonb_agg(to_jsonb(x) order by x.code), '[]'::jsonb) from (select * from study_rows order by code limit ${limits.studies}) x) as studies,
       (select count(*)::int from study_rows) as studies_total,
       (select coalesce(jsonb_agg(to_jsonb(x) order by x.ord), '[]'::jsonb)

@@ -3,8 +3,12 @@
 // uses, behind lib/http/portal-server.mjs, which stamps each request with its socket's address.
 // `npm start` (scripts/start.mjs) and the e2e web server run this instead of `next start`, whose
 // X-Forwarded-For a client can write itself (see lib/http/client-address.ts).
-import next from "next";
 import { createPortalServer, issueSocketToken } from "../lib/http/portal-server.mjs";
+
+// What the `next` command does before `start`: React and Next pick their builds by NODE_ENV when
+// they load, so it must be set before `next` is imported.
+process.env.NODE_ENV ||= "production";
+const { default: next } = await import("next");
 
 const port = Number(process.env.PORT ?? 3000);
 const token = issueSocketToken();

@@ -1,13 +1,12 @@
-import { addDays, differenceInCalendarDays, format, subMonths } from "date-fns";
 import { intBetween, pick } from "@/lib/random/seeded";
 import { nationalIdCheckChar } from "@/lib/pseudonyms/national-id";
+import { addDays, daysBetween, networkDayOf } from "@/lib/time/network-day";
+import { monthsBefore, type SeedClock } from "@/seed/clock";
 
 export type PlanSite = { id: number; centreId: number; centreCode: string; target: number; status: string };
 export type PlanStudy = { id: number; code: string; status: string; target: number; start: string; design: string; criteria: { code: string; kind: string }[] };
 
 export type PlannedScreening = { siteId: number; centreId: number; screenedOn: string; failed: string[]; enrol: boolean };
-
-const day = (d: Date) => format(d, "yyyy-MM-dd");
 
 /** How full each site is: recruiting studies leave room for live enrolment, closed ones are full. */
 function fillFraction(rand: () => number, study: PlanStudy, site: PlanSite): number {
@@ -18,11 +17,13 @@ function fillFraction(rand: () => number, study: PlanStudy, site: PlanSite): num
 }
 
 /** Screenings of one study: enrolled ones eligible, about a quarter screen failures with coded reasons. */
-export function planScreenings(rand: () => number, study: PlanStudy, sites: PlanSite[], now: Date): PlannedScreening[] {
-  const from = new Date(Math.max(new Date(study.start).getTime(), subMonths(now, 24).getTime()));
+export function planScreenings(rand: () => number, study: PlanStudy, sites: PlanSite[], clock: SeedClock): PlannedScreening[] {
+  // Days only (YYYY-MM-DD, compared as text): nothing here depends on the process's time zone.
+  const twoYearsAgo = networkDayOf(monthsBefore(clock.now, 24));
+  const from = study.start > twoYearsAgo ? study.start : twoYearsAgo;
   const closed = study.status === "completed" || study.status === "closed_to_accrual";
-  const to = closed ? subMonths(now, 2) : addDays(now, -1);
-  const span = Math.max(1, differenceInCalendarDays(to, from));
+  const to = closed ? networkDayOf(monthsBefore(clock.now, 2)) : addDays(clock.today, -1);
+  const span = Math.max(1, daysBetween(from, to));
   let wanted = sites.map((s) => Math.min(400, Math.round(s.target * fillFraction(rand, study, s))));
   const total = wanted.reduce((a, b) => a + b, 0);
   const cap = closed ? study.target : Math.floor(study.target * 0.8);
@@ -39,7 +40,7 @@ export function planScreenings(rand: () => number, study: PlanStudy, sites: Plan
       const fail = k >= enrolled && k < enrolled + failures;
       const failed = fail ? [...new Set([pick(rand, [...inclusion, ...exclusion, ...inclusion]), ...(rand() < 0.2 ? [pick(rand, exclusion.length ? exclusion : inclusion)] : [])])].sort() : [];
       const offset = k >= enrolled + failures ? span - intBetween(rand, 0, 5) : Math.floor(rand() * span);
-      rows.push({ siteId: s.id, centreId: s.centreId, screenedOn: day(addDays(from, Math.max(0, Math.min(span, offset)))), failed, enrol: k < enrolled });
+      rows.push({ siteId: s.id, centreId: s.centreId, screenedOn: addDays(from, Math.max(0, Math.min(span, offset))), failed, enrol: k < enrolled });
     }
     out.push(...rows.sort((a, b) => (a.screenedOn < b.screenedOn ? -1 : a.screenedOn > b.screenedOn ? 1 : 0)));
   });
@@ -48,7 +49,7 @@ export function planScreenings(rand: () => number, study: PlanStudy, sites: Plan
 
 /** A synthetic but valid national ID for demo person n (never a real number: area code 990000). */
 export function demoNationalId(n: number): string {
-  const birth = format(addDays(new Date("1940-01-01"), (n * 7919) % 20000), "yyyyMMdd");
+  const birth = addDays("1940-01-01", (n * 7919) % 20000).replace(/-/g, "");
   const first17 = `99${String(n % 10000).padStart(4, "0")}${birth}${String(Math.floor(n / 10000) % 1000).padStart(3, "0")}`;
   return first17 + nationalIdCheckChar(first17);
 }

@@ -1,4 +1,3 @@
-import { addDays, format } from "date-fns";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { allocationEntries, participants, screenings } from "@/db/schema";
@@ -12,6 +11,8 @@ import { intRngFromFloats } from "@/lib/randomization/rng";
 import { stratumKey } from "@/lib/randomization/strata";
 import { pick, seededRandom } from "@/lib/random/seeded";
 import { minimizationLevels, SITE_FACTOR } from "@/lib/enrolment/strata";
+import { addDays } from "@/lib/time/network-day";
+import { seedClock, type SeedClock } from "@/seed/clock";
 import { demoNationalId, planScreenings, WITHDRAWAL_REASONS, type PlanSite, type PlanStudy } from "@/seed/enrolment-plan";
 
 type StudyRow = PlanStudy & { current_protocol_version: number; method: string | null; site_is_stratum: boolean };
@@ -28,14 +29,13 @@ async function chunked<T, R>(rows: T[], size: number, insert: (part: T[]) => Pro
  * enrolled_count columns and per-site subject-code sequences consistent with live enrolment.
  * Demo allocations use a seeded generator: live ones use the CSPRNG (lib/enrolment/allocate.ts).
  */
-export async function seedEnrolment(db: Db): Promise<void> {
+export async function seedEnrolment(db: Db, clock: SeedClock = seedClock()): Promise<void> {
   const rand = seededRandom(4_2024);
   const rng = intRngFromFloats(rand);
-  const now = new Date();
   const key = pseudonymKey();
   const studyRows = await queryRows<StudyRow>(
     db,
-    sql`select s.id, s.code, s.status::text as status, s.target_enrolment as target, coalesce(s.planned_start, current_date - 700)::text as start,
+    sql`select s.id, s.code, s.status::text as status, s.target_enrolment as target, coalesce(s.planned_start, ${clock.today}::date - 700)::text as start,
           s.design::text as design, s.current_protocol_version, s.randomization_method::text as method, s.site_is_stratum,
           (select json_agg(json_build_object('code', ec.code, 'kind', ec.kind) order by ec.ordinal) from eligibility_criteria ec
             join protocol_versions pv on pv.id = ec.protocol_version_id where pv.study_id = s.id and pv.version = s.current_protocol_version) as criteria
@@ -67,7 +67,7 @@ export async function seedEnrolment(db: Db): Promise<void> {
     const levelsOf = (f: string) => proto.filter((p) => p.kind === "level" && p.factor === f).map((p) => p.code);
     if (!consents.length || !study.criteria?.length) continue;
 
-    const planned = planScreenings(rand, study, sites.filter((s) => s.status !== "pending"), now);
+    const planned = planScreenings(rand, study, sites.filter((s) => s.status !== "pending"), clock);
     const screeningIds = await chunked(planned, 1000, (part) =>
       db
         .insert(screenings)
@@ -83,8 +83,8 @@ export async function seedEnrolment(db: Db): Promise<void> {
       const site = sites.find((s) => s.id === p.siteId)!;
       const seq = (seqBySite.get(site.id) ?? 0) + 1;
       seqBySite.set(site.id, seq);
-      const consentDate = format(addDays(new Date(p.screenedOn), Math.floor(rand() * 3)), "yyyy-MM-dd");
-      const enrolledOn = format(addDays(new Date(consentDate), Math.floor(rand() * 2)), "yyyy-MM-dd");
+      const consentDate = addDays(p.screenedOn, Math.floor(rand() * 3));
+      const enrolledOn = addDays(consentDate, Math.floor(rand() * 2));
       // About 1.5 % of people are also in an earlier study: the PI sees them flagged.
       const candidate = earlierPeople.length > 0 && rand() < 0.015 ? pick(rand, earlierPeople) : null;
       const reuse = candidate !== null && !usedHere.has(candidate);
@@ -92,8 +92,8 @@ export async function seedEnrolment(db: Db): Promise<void> {
       usedHere.add(id);
       const consent = [...consents].reverse().find((c) => (c.eff ?? "") <= consentDate) ?? consents[0];
       const withdrawn = rand() < 0.06;
-      const withdrawnOn = withdrawn ? format(addDays(new Date(enrolledOn), 1 + Math.floor(rand() * 120)), "yyyy-MM-dd") : null;
-      const safeWithdrawnOn = withdrawnOn && withdrawnOn < format(now, "yyyy-MM-dd") ? withdrawnOn : withdrawn ? enrolledOn : null;
+      const withdrawnOn = withdrawn ? addDays(enrolledOn, 1 + Math.floor(rand() * 120)) : null;
+      const safeWithdrawnOn = withdrawnOn && withdrawnOn < clock.today ? withdrawnOn : withdrawn ? enrolledOn : null;
       return [
         {
           studyId: study.id,

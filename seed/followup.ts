@@ -1,6 +1,8 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { generateMissingVisits } from "@/lib/studies/visit-schedule";
+import { NETWORK_TIME_ZONE } from "@/lib/time/network-day";
+import { seedClock, type SeedClock } from "@/seed/clock";
 
 /** The demo visit schedule: [code, zh, en, target day, ± window days]. */
 const DEMO_SCHEDULE: [string, string, string, number, number][] = [
@@ -19,7 +21,8 @@ const DEMO_SCHEDULE: [string, string, string, number, number][] = [
  * CTCAE grade with SAEs (some reported late) and their notifications, and queries in every state.
  * Runs after the enrolment step.
  */
-export async function seedFollowup(db: Db): Promise<void> {
+export async function seedFollowup(db: Db, clock: SeedClock = seedClock()): Promise<void> {
+  const c = clockSql(clock);
   const values = sql.join(
     DEMO_SCHEDULE.map(([code, zh, en, day, w], i) => sql`(${i + 1}::int, ${code}::text, ${zh}::text, ${en}::text, ${day}::int, ${w}::int)`),
     sql`, `,
@@ -30,26 +33,41 @@ export async function seedFollowup(db: Db): Promise<void> {
       cross join (values ${values}) as d(ord, code, zh, en, day, w)
       where not exists (select 1 from visit_definitions x where x.protocol_version_id = pv.id)`);
     await generateMissingVisits(tx as Db);
-    await recordVisits(tx as Db);
-    await adverseEvents(tx as Db);
-    await queries(tx as Db);
+    await recordVisits(tx as Db, c);
+    await adverseEvents(tx as Db, c);
+    await queries(tx as Db, c);
   });
+}
+
+/**
+ * The clock as SQL: `today` and `now` of the demo (never current_date or now(), which are the
+ * server's), and `at(day, hours)`: that day at that hour in the network's time zone (never a
+ * date cast to timestamptz, which follows the session's time zone).
+ */
+type ClockSql = { today: SQL; now: SQL; at: (day: SQL, hours: SQL) => SQL };
+
+function clockSql(clock: SeedClock): ClockSql {
+  return {
+    today: sql`${clock.today}::date`,
+    now: sql`${clock.now.toISOString()}::timestamptz`,
+    at: (day, hours) => sql`((${day})::timestamp + (${hours})) at time zone ${NETWORK_TIME_ZONE}`,
+  };
 }
 
 /** Who records at a participant's site: a site-staff user of that centre, else whoever enrolled. */
 const RECORDER = sql`coalesce((select min(u.id) from users u where u.role = 'site_staff' and u.centre_id = p.centre_id), p.enrolled_by)`;
 
-async function recordVisits(db: Db) {
+async function recordVisits(db: Db, c: ClockSql) {
   // Visits whose window has closed: ~83 % done (1 in 12 of those out of window), ~7 % missed, the rest stay overdue.
   await db.execute(sql`
     with due as (
       select v.id, v.due_on, v.window_start, v.window_end, (v.id * 7919) % 100 as r, ${RECORDER} as who, p.withdrawn_on
       from participant_visits v join participants p on p.id = v.participant_id
-      where v.window_end < current_date - 1 and v.status = 'expected'
+      where v.window_end < ${c.today} - 1 and v.status = 'expected'
     ), chosen as (
       select id, who, r,
         case when r < 83 then 'done' when r < 90 then 'missed' else 'expected' end as st,
-        case when r < 83 and r % 12 = 5 then least(window_end + 2 + (id % 6), current_date - 1)
+        case when r < 83 and r % 12 = 5 then least(window_end + 2 + (id % 6), ${c.today} - 1)
              when r < 83 then greatest(window_start, least(window_end, due_on + ((id % 5) - 2))) end as on_day
       from due where withdrawn_on is null or due_on <= withdrawn_on
     )
@@ -61,7 +79,7 @@ async function recordVisits(db: Db) {
       missed_reason = case when c.st = 'missed' then '患者未能返院 / Patient could not attend' end,
       version = case when c.st = 'expected' then 0 else 1 end,
       recorded_by = case when c.st <> 'expected' then c.who end,
-      recorded_at = case when c.st <> 'expected' then coalesce(c.on_day, v.window_end)::timestamptz + interval '10 hours' end
+      recorded_at = case when c.st <> 'expected' then ${c.at(sql`coalesce(c.on_day, v.window_end)`, sql`interval '10 hours'`)} end
     from chosen c where v.id = c.id and c.st <> 'expected'`);
   await db.execute(sql`
     insert into record_versions (entity_type, entity_id, study_id, participant_id, version, values, changed_by, changed_at)
@@ -71,7 +89,7 @@ async function recordVisits(db: Db) {
     from participant_visits v where v.version = 1 and not exists (select 1 from record_versions x where x.entity_type = 'visit' and x.entity_id = v.id)`);
 }
 
-async function adverseEvents(db: Db) {
+async function adverseEvents(db: Db, c: ClockSql) {
   // One AE for about two in five participants with a done visit, mostly grade 1–2, a few grade 4–5; grade ≥ 3 is
   // serious about half the time, grade 5 always (fatal). One SAE in four is reported after 24 h.
   await db.execute(sql`
@@ -85,13 +103,13 @@ async function adverseEvents(db: Db) {
       select s.*, (array['Neutropenia','Nausea','Fatigue','Rash','Diarrhoea','Anaemia','Pneumonitis','Hepatotoxicity','Febrile neutropenia','Sepsis'])[1 + ((k / 5) % 10)] as term,
         (array['blood_lymphatic','gastrointestinal','general','skin','gastrointestinal','blood_lymphatic','respiratory','hepatobiliary','blood_lymphatic','infection'])[1 + ((k / 5) % 10)] as cat,
         case when grade = 5 then array['death'] when grade >= 3 and k % 2 = 0 then array[(array['hospitalisation','life_threatening','other_important'])[1 + (k % 3)]] else '{}'::text[] end as crit,
-        onset::timestamptz + interval '9 hours' + ((k % 20) * interval '1 hour') as aware
+        ${c.at(sql`onset`, sql`interval '9 hours' + ((k % 20) * interval '1 hour')`)} as aware
       from src s where onset is not null
     )
     insert into adverse_events (participant_id, study_id, term, category, grade, onset_on, ended_on, serious, serious_criteria, relatedness,
       action_taken, outcome, aware_at, reported_at, recorded_by, created_at)
     select participant_id, study_id, term, cat::ae_category, grade, onset,
-      case when grade < 5 and k % 3 <> 0 then least(onset + 3 + (k % 20), current_date - 1) end,
+      case when grade < 5 and k % 3 <> 0 then least(onset + 3 + (k % 20), ${c.today} - 1) end,
       cardinality(crit) > 0, crit,
       (array['not_related','unlikely','possible','probable','definite'])[1 + (k % 5)]::ae_relatedness,
       (case when grade >= 3 then 'interrupted' when grade = 2 then 'dose_reduced' else 'none' end)::ae_action,
@@ -113,14 +131,14 @@ async function adverseEvents(db: Db) {
     insert into notifications (user_id, kind, study_id, participant_id, entity_type, entity_id, params, read_at, created_at)
     select u.id, 'sae_reported', a.study_id, a.participant_id, 'adverse_event', a.id,
       jsonb_build_object('subjectCode', p.subject_code, 'studyCode', s.code, 'term', a.term, 'grade', a.grade, 'late', a.report_late),
-      case when a.reported_at < now() - interval '14 days' then a.reported_at + interval '1 day' end, a.reported_at
+      case when a.reported_at < ${c.now} - interval '14 days' then a.reported_at + interval '1 day' end, a.reported_at
     from adverse_events a join participants p on p.id = a.participant_id join studies s on s.id = a.study_id
     join users u on not u.disabled and (u.id = s.pi_user_id or u.role = 'network_admin')
     where a.serious
     on conflict do nothing`);
 }
 
-async function queries(db: Db) {
+async function queries(db: Db, c: ClockSql) {
   // Raised by the study's monitor where it has one, else its PI, on about one done visit in fifteen;
   // the state cycles open → answered → closed → re-opened.
   await db.execute(sql`
@@ -136,10 +154,10 @@ async function queries(db: Db) {
       insert into queries (study_id, participant_id, entity_type, entity_id, field, status, raised_by, opened_at, answered_at, closed_at, created_at)
       select study_id, participant_id, 'visit', visit_id, field,
         (case state when 1 then 'answered' when 2 then 'closed' else 'open' end)::query_status, raiser,
-        least(recorded_at + interval '12 days', now() - interval '1 day'),
-        case when state in (1, 2) then least(recorded_at + interval '15 days', now() - interval '12 hours') end,
-        case when state = 2 then least(recorded_at + interval '18 days', now() - interval '6 hours') end,
-        least(recorded_at + interval '12 days', now() - interval '1 day')
+        least(recorded_at + interval '12 days', ${c.now} - interval '1 day'),
+        case when state in (1, 2) then least(recorded_at + interval '15 days', ${c.now} - interval '12 hours') end,
+        case when state = 2 then least(recorded_at + interval '18 days', ${c.now} - interval '6 hours') end,
+        least(recorded_at + interval '12 days', ${c.now} - interval '1 day')
       from pick where raiser is not null
       returning id, entity_id, status, opened_at, answered_at, closed_at, raised_by
     )

@@ -3,6 +3,7 @@ import { queryRows, type Db, type Handle } from "@/db/client";
 import { refreshStatistics } from "@/db/maintenance";
 import { appMeta } from "@/db/schema";
 import { appendAudit } from "@/lib/audit/append";
+import { seedClock, type SeedClock } from "@/seed/clock";
 import { SEED_STEPS } from "@/seed/steps";
 
 export const DEMO_MARKER = "demo_seed";
@@ -17,13 +18,16 @@ async function isEmpty(db: Db): Promise<boolean> {
   return Boolean(row.empty);
 }
 
-/** Loads the demo network into an empty database; does nothing if anything is there. */
-export async function seedDemoIfEmpty(db: Db, log: (m: string) => void = () => {}): Promise<boolean> {
+/**
+ * Loads the demo network into an empty database; does nothing if anything is there. The data is
+ * built around `clock` (now, by default): the same clock gives the same rows on every engine.
+ */
+export async function seedDemoIfEmpty(db: Db, log: (m: string) => void = () => {}, clock: SeedClock = seedClock()): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   const started = Date.now();
   for (const step of SEED_STEPS) {
     const t = Date.now();
-    await step.run(db);
+    await step.run(db, clock);
     log(`seed ${step.name}: ${Date.now() - t} ms`);
   }
   await db.transaction(async (tx) => {

@@ -46,18 +46,22 @@ export const COUNTY_SUFFIXES: [string, string][] = [
 
 export const DEMO_PASSWORD = "demo-Passw0rd!";
 
-/** The demo accounts: [email, role, centre code, name]. */
+/**
+ * The demo accounts: [email, role, centre code, name]. Names are people's names, written in both
+ * scripts so they read in either language; the role is shown from the role (translated), never
+ * carried in the name.
+ */
 export const DEMO_ACCOUNTS = [
-  ["admin@ncrc.demo", "network_admin", "TJ01", "演示管理员 Demo Admin"],
-  ["coord.sc1@ncrc.demo", "centre_coordinator", "SC01", "分中心协调员 Demo Coordinator SC1"],
-  ["coord.rc1@ncrc.demo", "centre_coordinator", "R01", "区域协调员 Demo Coordinator RC1"],
-  ["pi@ncrc.demo", "pi", "TJ01", "主要研究者 Demo PI"],
-  ["staff.rc1@ncrc.demo", "site_staff", "R01", "研究协调员 Demo Staff RC1"],
-  ["staff.gh1@ncrc.demo", "site_staff", "R01G1", "基层研究护士 Demo Staff GH1"],
-  ["staff.rc20@ncrc.demo", "site_staff", "R20", "研究协调员 Demo Staff RC20"],
-  ["monitor@ncrc.demo", "monitor", "TJ01", "监查员 Demo Monitor"],
-  ["biobank@ncrc.demo", "biobank_manager", "TJ01", "样本库管理员 Demo Biobank Manager"],
+  ["admin@ncrc.demo", "network_admin", "TJ01", "王建华 Wang Jianhua"],
+  ["coord.sc1@ncrc.demo", "centre_coordinator", "SC01", "李秀英 Li Xiuying"],
+  ["coord.rc1@ncrc.demo", "centre_coordinator", "R01", "张伟 Zhang Wei"],
+  ["pi@ncrc.demo", "pi", "TJ01", "刘洋 Liu Yang"],
+  ["staff.rc1@ncrc.demo", "site_staff", "R01", "陈静 Chen Jing"],
+  ["staff.gh1@ncrc.demo", "site_staff", "R01G1", "杨磊 Yang Lei"],
+  ["staff.rc20@ncrc.demo", "site_staff", "R20", "赵敏 Zhao Min"],
+  ["monitor@ncrc.demo", "monitor", "TJ01", "黄丽 Huang Li"],
+  ["biobank@ncrc.demo", "biobank_manager", "TJ01", "周强 Zhou Qiang"],
   // A second manager at the hub bank: a release is decided by a manager other than its requester.
   ["biobank2@ncrc.demo", "biobank_manager", "TJ01", "样本库管理员二 Demo Biobank Manager 2"],
-  ["viewer@ncrc.demo", "viewer", "TJ01", "指导委员会 Demo Viewer"],
+  ["viewer@ncrc.demo", "viewer", "TJ01", "吴芳 Wu Fang"],
 ] as const;

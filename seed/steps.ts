@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import type { SeedClock } from "@/seed/clock";
 import { seedNetwork } from "@/seed/network";
 import { seedUsers } from "@/seed/users";
 import { seedBiobank } from "@/seed/biobank";
@@ -6,8 +7,8 @@ import { seedStudies } from "@/seed/studies";
 import { seedEnrolment } from "@/seed/enrolment";
 import { seedFollowup } from "@/seed/followup";
 
-/** The demo data, in dependency order. Each area appends its own step. */
-export const SEED_STEPS: { name: string; run: (db: Db) => Promise<void> }[] = [
+/** The demo data, in dependency order. Each area appends its own step; a step dates its rows from the clock it is given. */
+export const SEED_STEPS: { name: string; run: (db: Db, clock: SeedClock) => Promise<void> }[] = [
   { name: "network", run: seedNetwork },
   { name: "users", run: seedUsers },
   { name: "studies", run: seedStudies },

@@ -2,8 +2,8 @@ import type { ResearchArea, StudyDesign, StudyPhase, StudySiteStatus, StudyStatu
 
 /** Extra PI accounts so that demo studies have several leads (password as the other demo accounts). */
 export const EXTRA_PIS: [email: string, centre: string, name: string][] = [
-  ["pi.sc2@ncrc.demo", "SC02", "主要研究者 Demo PI SC2"],
-  ["pi.rc11@ncrc.demo", "R11", "主要研究者 Demo PI RC11"],
+  ["pi.sc2@ncrc.demo", "SC02", "孙涛 Sun Tao"],
+  ["pi.rc11@ncrc.demo", "R11", "马琳 Ma Lin"],
 ];
 
 export type DemoArm = [code: string, nameZh: string, nameEn: string, ratio: number];

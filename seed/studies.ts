@@ -1,4 +1,3 @@
-import { addMonths, subMonths } from "date-fns";
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import {
@@ -17,6 +16,7 @@ import {
 import { appendAudit, type AuditInput } from "@/lib/audit/append";
 import { hashPassword } from "@/lib/auth/password";
 import { networkDayOf } from "@/lib/time/network-day";
+import { monthsBefore, seedClock, type SeedClock } from "@/seed/clock";
 import { DEMO_PASSWORD } from "@/seed/network-data";
 import { DEMO_STUDIES, EXTRA_PIS, type DemoStudy } from "@/seed/studies-data";
 
@@ -27,7 +27,7 @@ const FACTORS = [
 ] as const;
 
 /** The demo studies: every status, the six research areas, sites at every level of the network. */
-export async function seedStudies(db: Db): Promise<void> {
+export async function seedStudies(db: Db, clock: SeedClock = seedClock()): Promise<void> {
   const pwd = await hashPassword(DEMO_PASSWORD);
   const orgs = await db.select({ id: organisations.id, code: organisations.code }).from(organisations);
   const orgId = (code: string) => {
@@ -44,14 +44,14 @@ export async function seedStudies(db: Db): Promise<void> {
     return p;
   };
 
-  const now = new Date();
+  const now = clock.now;
   await db.transaction(async (tx) => {
     for (const s of DEMO_STUDIES) {
       const pi = person(s.pi);
-      const start = subMonths(now, s.startMonthsAgo);
+      const start = monthsBefore(now, s.startMonthsAgo);
       const randomized = s.design === "randomized";
       const pastEthics = !["draft", "ethics_review"].includes(s.status);
-      const ethicsDay = pastEthics ? networkDayOf(subMonths(start, 1)) : null;
+      const ethicsDay = pastEthics ? networkDayOf(monthsBefore(start, 1)) : null;
       const [study] = await tx
         .insert(studies)
         .values({
@@ -66,7 +66,7 @@ export async function seedStudies(db: Db): Promise<void> {
           piUserId: pi.id,
           targetEnrolment: s.target,
           plannedStart: networkDayOf(start),
-          plannedEnd: networkDayOf(addMonths(start, s.durationMonths)),
+          plannedEnd: networkDayOf(monthsBefore(start, -s.durationMonths)),
           status: s.status,
           blinding: randomized ? (s.blinding ?? "open") : null,
           randomizationMethod: randomized ? (s.method ?? null) : null,
@@ -80,10 +80,10 @@ export async function seedStudies(db: Db): Promise<void> {
       await insertProtocol(tx as Db, v1, s, [{ label: "v1.0", date: networkDayOf(start) }]);
       const amended = s.status === "recruiting" && s.startMonthsAgo >= 12;
       if (amended) {
-        const v2 = await insertVersion(tx as Db, study.id, 2, networkDayOf(subMonths(now, 4)), "知情同意书更新：增加生物样本二次使用条款 / Consent updated for future use of specimens", s, pi.id);
+        const v2 = await insertVersion(tx as Db, study.id, 2, networkDayOf(monthsBefore(now, 4)), "知情同意书更新：增加生物样本二次使用条款 / Consent updated for future use of specimens", s, pi.id);
         await insertProtocol(tx as Db, v2, s, [
           { label: "v1.0", date: networkDayOf(start) },
-          { label: "v2.0", date: networkDayOf(subMonths(now, 4)) },
+          { label: "v2.0", date: networkDayOf(monthsBefore(now, 4)) },
         ]);
         await tx.update(studies).set({ currentProtocolVersion: 2 }).where(inArray(studies.id, [study.id]));
       }
@@ -92,7 +92,7 @@ export async function seedStudies(db: Db): Promise<void> {
         centreId: orgId(centre),
         target,
         status,
-        ethicsApprovalDate: status === "pending" ? null : networkDayOf(subMonths(start, 0)),
+        ethicsApprovalDate: status === "pending" ? null : networkDayOf(start),
       }));
       await tx.insert(studySites).values(siteRows);
       await tx.insert(studyTeam).values([

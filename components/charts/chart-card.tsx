@@ -7,10 +7,12 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Column } from "@/components/charts/columns";
 import { CsvButton } from "@/components/charts/csv-button";
 import { DataTable } from "@/components/charts/data-table";
+import { WhenVisible } from "@/components/charts/when-visible";
 
 /**
  * A chart with the table behind it: the picture is hidden from screen readers, which read the
- * table instead (kept in the page, visually hidden until someone asks to see it).
+ * table instead (kept in the page, visually hidden until someone asks to see it). The picture
+ * is drawn, and its code fetched, only when the card comes into view.
  */
 export function ChartCard<T>({
   title,
@@ -37,7 +39,7 @@ export function ChartCard<T>({
   const [shown, setShown] = useState(false);
   const id = `${testId}-title`;
   return (
-    <Card data-testid={testId} role="region" aria-labelledby={id}>
+    <Card data-testid={testId} role="region" aria-labelledby={id} className="min-w-0">
       <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
         <CardTitle id={id}>{title}</CardTitle>
         <div className="flex gap-2">
@@ -50,7 +52,7 @@ export function ChartCard<T>({
       <CardContent className="space-y-3">
         <p className="text-xs text-muted-foreground">{summary}</p>
         <div aria-hidden className="h-72 w-full min-w-0" data-testid={`${testId}-chart`}>
-          {children}
+          <WhenVisible fallback={<div className="h-full w-full rounded-md bg-muted/40" />}>{children}</WhenVisible>
         </div>
         {legend}
         <div className={shown ? "" : "sr-only"}>

@@ -9,4 +9,9 @@ export type Column<T> = {
   /** What the cell shows, when it differs from the value (links, badges, formatting). */
   cell?: (row: T) => ReactNode;
   numeric?: boolean;
+  /**
+   * Classes for the column's heading and cells, e.g. a minimum width so that a long text column
+   * keeps its words readable on a tablet (the table scrolls sideways instead of squeezing it).
+   */
+  className?: string;
 };

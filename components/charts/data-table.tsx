@@ -18,10 +18,12 @@ function compare(a: string | number | null, b: string | number | null): number {
 
 /**
  * A table of already aggregated rows; with `sortable`, every column heading sorts it (the rows
- * are a view's few nodes, so sorting happens in the browser).
+ * are a view's few nodes, so sorting happens in the browser). `footRows` stay below the body,
+ * unsorted (a centre's own row and its total under its children's rows).
  */
 export function DataTable<T>({
   rows,
+  footRows = [],
   columns,
   caption,
   sortable = false,
@@ -32,6 +34,7 @@ export function DataTable<T>({
   bare = false,
 }: {
   rows: T[];
+  footRows?: T[];
   columns: Column<T>[];
   caption: string;
   sortable?: boolean;
@@ -65,7 +68,7 @@ export function DataTable<T>({
             return (
               <TH
                 key={c.key}
-                className={cn("whitespace-nowrap", c.numeric && "text-right")}
+                className={cn("whitespace-nowrap", c.numeric && "text-right", c.className)}
                 aria-sort={sortable ? (active ? (sort.dir === "asc" ? "ascending" : "descending") : "none") : undefined}
               >
                 {sortable ? (
@@ -91,13 +94,26 @@ export function DataTable<T>({
         {sorted.map((r) => (
           <TR key={rowKey(r)}>
             {columns.map((c) => (
-              <TD key={c.key} className={cn(c.numeric && "text-right tabular-nums")}>
+              <TD key={c.key} className={cn(c.numeric && "text-right tabular-nums", c.className)}>
                 {c.cell ? c.cell(r) : (c.value(r) ?? "—")}
               </TD>
             ))}
           </TR>
         ))}
       </TBody>
+      {footRows.length ? (
+        <tfoot className="border-t-2 border-border bg-muted/30">
+          {footRows.map((r) => (
+            <TR key={rowKey(r)}>
+              {columns.map((c) => (
+                <TD key={c.key} className={cn(c.numeric && "text-right tabular-nums", c.className)}>
+                  {c.cell ? c.cell(r) : (c.value(r) ?? "—")}
+                </TD>
+              ))}
+            </TR>
+          ))}
+        </tfoot>
+      ) : null}
     </Frame>
   );
 }

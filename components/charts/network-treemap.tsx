@@ -1,11 +1,9 @@
 "use client";
 
 import { ResponsiveContainer, Tooltip, Treemap } from "recharts";
+import { BAND_FILL, type Band } from "@/components/charts/bands";
 
-export type Band = "onTrack" | "behind" | "lagging" | "none";
 export type TreemapNode = { name: string; code: string; size: number; band: Band; children?: TreemapNode[] };
-
-export const BAND_FILL: Record<Band, string> = { onTrack: "#bbf7d0", behind: "#fde68a", lagging: "#fecaca", none: "#e5e7eb" };
 
 type CellProps = { x?: number; y?: number; width?: number; height?: number; depth?: number; code?: string; band?: Band; children?: unknown };
 
@@ -33,18 +31,5 @@ export function NetworkTreemap({ data }: { data: TreemapNode[] }) {
         <Tooltip />
       </Treemap>
     </ResponsiveContainer>
-  );
-}
-
-export function BandLegend({ labels }: { labels: Record<Band, string> }) {
-  return (
-    <ul className="flex flex-wrap gap-3 text-xs" aria-hidden>
-      {(Object.keys(BAND_FILL) as Band[]).map((b) => (
-        <li key={b} className="flex items-center gap-1">
-          <span className="inline-block size-3 rounded-sm border border-border" style={{ background: BAND_FILL[b] }} />
-          {labels[b]}
-        </li>
-      ))}
-    </ul>
   );
 }

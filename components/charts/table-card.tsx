@@ -10,6 +10,7 @@ export function TableCard<T>({
   title,
   caption,
   rows,
+  footRows = [],
   columns,
   csvName,
   rowKey,
@@ -21,6 +22,8 @@ export function TableCard<T>({
   title: string;
   caption: string;
   rows: T[];
+  /** Rows kept under the body, unsorted, and exported after it. */
+  footRows?: T[];
   columns: Column<T>[];
   csvName: string[];
   rowKey: (row: T) => string;
@@ -31,14 +34,15 @@ export function TableCard<T>({
 }) {
   const id = `${testId}-title`;
   return (
-    <Card data-testid={testId} aria-labelledby={id} role="region">
+    // min-w-0: inside a grid or flex item the card may shrink, so a wide table scrolls inside it instead of widening the page.
+    <Card data-testid={testId} aria-labelledby={id} role="region" className="min-w-0">
       <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
         <CardTitle id={id}>{title}</CardTitle>
-        {rows.length ? <CsvButton rows={rows} columns={columns} name={csvName} testId={`${testId}-csv`} /> : null}
+        {rows.length ? <CsvButton rows={[...rows, ...footRows]} columns={columns} name={csvName} testId={`${testId}-csv`} /> : null}
       </CardHeader>
       <CardContent>
         {rows.length ? (
-          <DataTable rows={rows} columns={columns} caption={caption} rowKey={rowKey} testId={`${testId}-table`} sortable={sortable} />
+          <DataTable rows={rows} footRows={footRows} columns={columns} caption={caption} rowKey={rowKey} testId={`${testId}-table`} sortable={sortable} />
         ) : (
           <p className="text-sm text-muted-foreground">{empty}</p>
         )}

@@ -6,6 +6,7 @@ import { getActor, getPasswordChangeActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translate } from "@/lib/i18n/translate";
+import { isBlankText } from "@/lib/validation/text";
 import { isTokenCommand, type Command, type TokenCommand } from "@/lib/actions/define-command";
 import { ActionError } from "@/lib/actions/errors";
 import { formDataToObject } from "@/lib/actions/form-data";
@@ -145,6 +146,15 @@ function zodFieldErrors(error: z.ZodError, t: Translate): FieldErrors {
 }
 
 function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+  // Whatever message a schema chose for a wrong type or value, the input (reportInput) says more:
+  // a list where one value belongs is "one value only", and a value that is there is never "required".
+  const input = (issue as { input?: unknown }).input;
+  if (issue.code === "invalid_type" || issue.code === "invalid_value") {
+    if (Array.isArray(input) && !(issue.code === "invalid_type" && issue.expected === "array")) return t("validation.single");
+    if (issue.message === "validation.required" && input !== undefined && input !== null && !isBlankText(input)) {
+      return t(issue.code === "invalid_value" ? "validation.choice" : "validation.invalid");
+    }
+  }
   if (issue.message?.startsWith("validation.") || /^[a-z]+\.validation\./.test(issue.message ?? "")) return t(issue.message, issueParams(issue));
   switch (issue.code) {
     case "unrecognized_keys":

@@ -98,7 +98,8 @@ describe("a command with a request key runs once per key", () => {
     const before = await counts();
     expectOk(await runCommand(RC1, addAeCommand, sae({ term: "Nausea", seriousCriteria: [] })));
     expectOk(await runCommand(RC1, addAeCommand, sae({ term: "Nausea", seriousCriteria: [] })));
-    expect(delta(before, await counts())).toMatchObject({ adverse_events: 2, command_requests: 0 });
+    const d = delta(before, await counts());
+    expect([d.adverse_events, d.command_requests ?? 0]).toEqual([2, 0]);
   });
 
   it("screening, raise-query, register-specimen and create-transfer answer a replay from the stored result", async () => {

@@ -8,9 +8,12 @@ import { insertTestParticipants } from "@/lib/testing/participants";
 import { runCommand, type TestActor } from "@/lib/testing/run-command";
 import { parseFilters } from "@/lib/biobank/filters";
 import { signInAs } from "@/lib/testing/session";
-import { searchSpecimens, specimenCounts } from "@/lib/biobank/queries/search";
+import { filterCentres, searchSpecimens, specimenCounts } from "@/lib/biobank/queries/search";
+import { boxesWithSpace, storageTree } from "@/lib/biobank/queries/storage";
+import { locationTextSql } from "@/lib/biobank/location-sql";
+import { specimenLocation } from "@/lib/biobank/location";
 import { labelsFor, specimenByBarcode } from "@/lib/biobank/queries/specimens";
-import { transferDetail } from "@/lib/biobank/queries/movements";
+import { transferDestinations, transferDetail } from "@/lib/biobank/queries/movements";
 import { aliquotCommand } from "@/lib/biobank/commands/aliquot";
 import { changeStatusCommand } from "@/lib/biobank/commands/change-status";
 import { createDonorCommand } from "@/lib/biobank/commands/create-donor";
@@ -70,7 +73,7 @@ let boxId = 0;
 beforeAll(async () => {
   fx = await seedBase(h.db);
   await insertTestParticipants(h.db, [
-    ...["0001", "0002", "0003", "0009", "0100", "0101", "0300"].map((n) => `BC-101-R01G1-${n}`),
+    ...["0001", "0002", "0003", "0009", "0100", "0101", "0300", "0400", "0401"].map((n) => `BC-101-R01G1-${n}`),
     ...["0001", "0002", "0003", "0200"].map((n) => `BC-101-TJ01-${n}`),
   ]);
   await signIn("biobank@ncrc.demo");
@@ -251,5 +254,103 @@ describe("specimens of study participants", () => {
     expect((await searchSpecimens(monitor, filters(), h.db)).total).toBe(0);
     const rc20 = await actorOf("staff.rc20@ncrc.demo");
     expect(await specimenByBarcode(rc20, s.barcode, h.db)).toBeNull();
+  });
+});
+
+describe("the search's collected from/to are network days", () => {
+  it("counts 23:30 on 15 Nov (China time, 15:30Z) on the 15th and 00:30 on the 16th on the 16th, as the page shows them", async () => {
+    await signIn("staff.gh1@ncrc.demo");
+    const late = ok(await register({ ...blood("BC-101-R01G1-0400"), collectedAt: "2026-11-15T23:30" }));
+    const early = ok(await register({ ...blood("BC-101-R01G1-0401"), collectedAt: "2026-11-16T00:30" }));
+    const [stored] = await queryRows<{ utc: string }>(h.db, sql`select to_char(collected_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as utc from specimens where barcode = ${late.barcode}`);
+    expect(stored.utc).toBe("2026-11-15 15:30");
+    const staff = await actorOf("staff.gh1@ncrc.demo");
+    const found = async (from: string, to: string) => {
+      const f = parseFilters({ from, to, type: "whole_blood" });
+      if (!f.ok) throw new Error("bad filters");
+      const [rows, counts] = [await searchSpecimens(staff, f.filters, h.db), await specimenCounts(staff, f.filters, h.db)];
+      expect(counts.total).toBe(rows.total);
+      return rows.rows.map((r) => r.barcode).filter((b) => b === late.barcode || b === early.barcode);
+    };
+    expect(await found("2026-11-15", "2026-11-15")).toEqual([late.barcode]);
+    expect(await found("2026-11-16", "2026-11-16")).toEqual([early.barcode]);
+    expect((await found("2026-11-15", "2026-11-16")).sort()).toEqual([late.barcode, early.barcode].sort());
+  });
+});
+
+describe("choosing a box to place a specimen", () => {
+  it("lists the holder's boxes with space in natural order, searchable and paged; full boxes are left out", async () => {
+    const bank = await actorOf("biobank@ncrc.demo");
+    const f = ok(await freezer({ code: "N1", name: "Natural order", temperatureC: -80 }));
+    const racks: Record<string, number> = {};
+    for (const code of ["R10", "R2", "R1"]) racks[code] = ok(await rack({ freezerId: f.id, code })).id;
+    for (const code of ["B10", "B2", "B9", "B1"]) ok(await box({ rackId: racks.R1, code, rows: 2, cols: 2 }));
+    ok(await box({ rackId: racks.R10, code: "B1", rows: 2, cols: 2 }));
+    const full = ok(await box({ rackId: racks.R2, code: "FULL", rows: 1, cols: 1 }));
+    for (let i = 1; i <= 21; i++) ok(await box({ rackId: racks.R2, code: `P${i}`, rows: 1, cols: 2 }));
+    const s = ok(await register(blood("BC-101-TJ01-0001")));
+    ok(await place({ barcode: s.barcode, boxId: full.id, row: 1, col: 1 }));
+
+    const r1 = await boxesWithSpace(bank, fx.org("TJ01").id, { q: "n1 / r1 /" }, h.db);
+    expect(r1.rows.map((b) => b.path)).toEqual(["N1 / R1 / B1", "N1 / R1 / B2", "N1 / R1 / B9", "N1 / R1 / B10"]);
+    expect(r1.rows[0].free).toBe(4);
+    const all = await boxesWithSpace(bank, fx.org("TJ01").id, { q: "N1" }, h.db);
+    expect(all.total).toBe(4 + 21 + 1);
+    expect(all.pages).toBe(2);
+    expect(all.rows.map((b) => b.path).slice(0, 6)).toEqual(["N1 / R1 / B1", "N1 / R1 / B2", "N1 / R1 / B9", "N1 / R1 / B10", "N1 / R2 / P1", "N1 / R2 / P2"]);
+    expect(all.rows.map((b) => b.path)).not.toContain("N1 / R2 / FULL");
+    const page2 = await boxesWithSpace(bank, fx.org("TJ01").id, { q: "N1", page: 2 }, h.db);
+    expect(page2.rows.map((b) => b.path)).toEqual(["N1 / R2 / P17", "N1 / R2 / P18", "N1 / R2 / P19", "N1 / R2 / P20", "N1 / R2 / P21", "N1 / R10 / B1"]);
+    expect(all.boxesAtCentre).toBeGreaterThan(all.total);
+  });
+  it("says when the holder centre has no box at all (storage must be set up first)", async () => {
+    const rc1 = await actorOf("staff.rc1@ncrc.demo");
+    const none = await boxesWithSpace(rc1, fx.org("R01").id, {}, h.db);
+    expect(none).toMatchObject({ rows: [], total: 0, boxesAtCentre: 0 });
+    // Another centre's boxes are never offered, even for a crafted centre id.
+    expect(await boxesWithSpace(rc1, fx.org("TJ01").id, {}, h.db)).toMatchObject({ rows: [], boxesAtCentre: 0 });
+  });
+  it("a quarantined specimen can be kept in a box (it stays frozen, apart, until reviewed)", async () => {
+    await signIn("staff.gh1@ncrc.demo");
+    const s = ok(await register(blood("BC-101-R01G1-0003")));
+    const t = ok(await newTransfer({ toCentreId: fx.org("TJ01").id, barcodes: s.barcode }));
+    ok(await ship({ transferId: t.id }));
+    const [item] = await queryRows<{ id: number }>(h.db, sql`select id from specimen_transfer_items where transfer_id = ${t.id}`);
+    await signIn("biobank@ncrc.demo");
+    ok(await receive({ transferId: t.id, results: [`${item.id}:damaged`] }));
+    const [b] = await queryRows<{ id: number }>(h.db, sql`select b.id from storage_boxes b join storage_racks r on r.id = b.rack_id where r.code = 'R10' and b.code = 'B1'`);
+    expect(ok(await place({ barcode: s.barcode, boxId: b.id, row: 2, col: 2 })).location).toBe("TJ01 / N1 / R10 / B1 / B2");
+  });
+});
+
+describe("centre lists follow the tree, not the text of the path", () => {
+  it("the search filter, transfer destinations and storage list centres by level, then code in natural order", async () => {
+    const bank = await actorOf("biobank@ncrc.demo");
+    const depth = new Map((await queryRows<{ code: string; depth: number }>(h.db, sql`select code, depth from organisations`)).map((o) => [o.code, Number(o.depth)]));
+    const collator = new Intl.Collator("en", { numeric: true });
+    const treeOrder = (codes: string[]) => [...codes].sort((a, b) => (depth.get(a) ?? 0) - (depth.get(b) ?? 0) || collator.compare(a, b));
+    const centres = (await filterCentres(bank, h.db)).map((c) => c.code);
+    expect(centres.length).toBeGreaterThan(100);
+    expect(centres).toEqual(treeOrder(centres));
+    expect(centres.slice(0, 6)).toEqual(["TJ01", "SC01", "SC02", "R01", "R02", "R03"]);
+    const destinations = (await transferDestinations(bank, h.db)).map((c) => c.code);
+    expect(destinations).toEqual(treeOrder(destinations));
+    const admin = await actorOf("admin@ncrc.demo");
+    await signIn("staff.gh1@ncrc.demo");
+    ok(await freezer({ code: "G1", name: "Hospital freezer", temperatureC: -80 }));
+    const stores = [...new Set((await storageTree(admin, h.db)).map((f) => f.centreCode))];
+    expect(stores).toEqual(treeOrder(stores));
+    expect(stores).toEqual(["TJ01", "R01G1"]);
+  });
+});
+
+describe("the seed's location strings", () => {
+  it("locationTextSql writes in SQL exactly what specimenLocation writes", async () => {
+    const [row] = await queryRows<{ loc: string }>(
+      h.db,
+      sql`select ${locationTextSql({ centre: "o", freezer: "f", rack: "r", box: "b", specimen: "s" })} as loc
+          from (select 'TJ01' as code) o, (select 'F1' as code) f, (select 'R2' as code) r, (select 'B03' as code) b, (select 12 as pos_row, 7 as pos_col) s`,
+    );
+    expect(row.loc).toBe(specimenLocation({ storeCode: "TJ01", freezerCode: "F1", rackCode: "R2", boxCode: "B03", posRow: 12, posCol: 7 }));
   });
 });

@@ -23,7 +23,7 @@ export function formatQuantity(q: string): string {
 
 export function statusVariant(s: string): "success" | "warning" | "destructive" | "muted" {
   if (s === "available" || s === "received" || s === "approved") return "success";
-  if (s === "in_transit" || s === "reserved" || s === "pending" || s === "created") return "warning";
+  if (s === "in_transit" || s === "reserved" || s === "pending" || s === "created" || s === "quarantined") return "warning";
   if (s === "missing" || s === "destroyed" || s === "damaged" || s === "rejected") return "destructive";
   return "muted";
 }

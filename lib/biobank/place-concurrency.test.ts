@@ -33,7 +33,7 @@ describe.skipIf(!process.env.DATABASE_URL)("parallel placements into one positio
     const b = ok(await runCommand(bank, createBoxCommand, { rackId: r.id, code: "B1", rows: 1, cols: 1 }));
     const barcodes: string[] = [];
     for (let i = 0; i < 10; i++) {
-      barcodes.push(ok(await runCommand(bank, registerSpecimenCommand, { type: "serum", ownerKind: "subject", subjectCode: codes[i], futureConsent: "yes", collectedAt: "2025-02-01T09:00", quantity: 1 })).barcode);
+      barcodes.push(ok(await runCommand(bank, registerSpecimenCommand, { type: "serum", ownerKind: "subject", subjectCode: codes[i], collectedAt: "2025-02-01T09:00", quantity: 1 })).barcode);
     }
     const results = await Promise.all(barcodes.map((barcode) => runCommand(bank, placeSpecimenCommand, { barcode, boxId: b.id, row: 1, col: 1 })));
     expect(results.filter((x) => x.ok)).toHaveLength(1);

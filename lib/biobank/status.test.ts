@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { canMove, isTerminal, nextStatuses, SPECIMEN_STATUSES } from "@/lib/biobank/status";
+import { canMove, isStorable, isTerminal, nextStatuses, receiptStatus, SPECIMEN_STATUSES, statusChoices } from "@/lib/biobank/status";
 import { planAliquots, toMilli } from "@/lib/biobank/quantity";
-import { consentRefusal, isHgrApprovalNo } from "@/lib/biobank/release-gate";
+import { consentRefusal, isHgrApprovalNo, mayDecideRelease } from "@/lib/biobank/release-gate";
+import { SPECIMEN_STATUSES as STORED_STATUSES } from "@/lib/enums";
 import { parseBarcodeList } from "@/lib/biobank/barcodes";
 
 describe("specimen status moves", () => {
@@ -24,6 +25,45 @@ describe("specimen status moves", () => {
       for (const to of SPECIMEN_STATUSES) expect(canMove(end, to)).toBe(false);
     }
     expect(nextStatuses("available").length).toBeGreaterThan(0);
+  });
+});
+
+describe("a damaged tube on receipt", () => {
+  it("is quarantined, not destroyed: reviewed later into available or destroyed", () => {
+    expect(receiptStatus("damaged")).toBe("quarantined");
+    expect(receiptStatus("received")).toBe("available");
+    expect(receiptStatus("missing")).toBe("missing");
+    expect(canMove("in_transit", "quarantined")).toBe(true);
+    expect(isTerminal("quarantined")).toBe(false);
+    expect(nextStatuses("quarantined")).toEqual(["available", "destroyed"]);
+    // Kept frozen while it waits, but never shipped on, reserved or aliquoted from quarantine.
+    expect(isStorable("quarantined")).toBe(true);
+    expect(canMove("quarantined", "in_transit")).toBe(false);
+    expect(canMove("quarantined", "reserved")).toBe(false);
+  });
+  it("the life-cycle graph and the stored enum list the same statuses", () => {
+    expect([...SPECIMEN_STATUSES].sort()).toEqual([...STORED_STATUSES].sort());
+  });
+});
+
+describe("the manual status select", () => {
+  it("never offers a destructive status first, and marks each destructive one", () => {
+    for (const from of SPECIMEN_STATUSES) {
+      const choices = statusChoices(from);
+      const firstDestructive = choices.findIndex((c) => c.destructive);
+      if (firstDestructive >= 0) expect(choices.slice(firstDestructive).every((c) => c.destructive)).toBe(true);
+      for (const c of choices) {
+        expect(canMove(from, c.status)).toBe(true);
+        expect(c.destructive).toBe(isTerminal(c.status));
+      }
+    }
+    expect(statusChoices("quarantined")).toEqual([
+      { status: "available", destructive: false },
+      { status: "destroyed", destructive: true },
+    ]);
+    expect(statusChoices("missing")[0]).toEqual({ status: "available", destructive: false });
+    expect(statusChoices("available").map((c) => c.status)).toEqual(["depleted", "destroyed"]);
+    expect(statusChoices("destroyed")).toEqual([]);
   });
 });
 
@@ -55,6 +95,11 @@ describe("release gates", () => {
     expect(isHgrApprovalNo("")).toBe(false);
     expect(isHgrApprovalNo("pending")).toBe(false);
     expect(isHgrApprovalNo(null)).toBe(false);
+  });
+  it("four eyes: the requester never decides their own release", () => {
+    expect(mayDecideRelease({ id: 7 }, { requestedBy: 7 })).toBe(false);
+    expect(mayDecideRelease({ id: 8 }, { requestedBy: 7 })).toBe(true);
+    expect(mayDecideRelease({ id: 8 }, { requestedBy: null })).toBe(true);
   });
   it("barcode lists are parsed and checked", () => {
     expect(parseBarcodeList("nb000000001, NB000000002\nNB000000001")).toEqual({ ok: true, list: ["NB000000001", "NB000000002"] });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PARTICIPANT_SEXES, WITHDRAWAL_REASONS } from "@/db/enums";
+import { choiceField, TEXT_LIMITS, textField } from "@/lib/validation/fields";
 
 /** A screening criterion's code as the protocol names it: I1…, E1…. */
 export const criterionCodeField = z.string().trim().regex(/^[IE]\d{1,3}$/, { message: "validation.invalid" });
@@ -7,11 +8,11 @@ export const criterionCodeField = z.string().trim().regex(/^[IE]\d{1,3}$/, { mes
 export const answerField = z.enum(["yes", "no"], { message: "enrolment.validation.answer" });
 
 /** A stratification factor or level code (checked against the protocol in force by the handler). */
-export const codeField = z.string().trim().min(1).max(40);
+export const codeField = textField({ max: TEXT_LIMITS.code });
 
-export const sexField = z.enum(PARTICIPANT_SEXES, { message: "validation.required" });
+export const sexField = choiceField(PARTICIPANT_SEXES);
 
-export const withdrawalReasonField = z.enum(WITHDRAWAL_REASONS, { message: "validation.required" });
+export const withdrawalReasonField = choiceField(WITHDRAWAL_REASONS);
 
 /** The national ID only passes through to be hashed; length check here, checksum in lib/pseudonyms. */
-export const nationalIdField = z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }).max(40);
+export const nationalIdField = textField({ max: 40 });

@@ -88,6 +88,8 @@ export type DashboardFigures = {
 export type DashboardLists = {
   params: DashboardParams;
   studies: { rows: StudyRow[]; total: number };
+  /** The period's screen failures under the root: what each reason is a share of. */
+  screenFailed: number;
   reasons: ReasonRow[];
   flagged: { rows: FlaggedSite[]; total: number };
   computedAt: string;
@@ -165,7 +167,7 @@ type FlaggedJson = {
   lagging: boolean;
 };
 type ReasonJson = { study_code: string; code: string; n: number; text_zh: string | null; text_en: string | null };
-export type ListsRow = { studies: unknown; studies_total: number; flagged: unknown; flagged_total: number; reasons: unknown };
+export type ListsRow = { screen_failed: number; studies: unknown; studies_total: number; flagged: unknown; flagged_total: number; reasons: unknown };
 
 export function assembleLists(params: DashboardParams, row: ListsRow, computedAt: string): DashboardLists {
   return {
@@ -183,6 +185,7 @@ export function assembleLists(params: DashboardParams, row: ListsRow, computedAt
       })),
       total: Number(row.studies_total),
     },
+    screenFailed: Number(row.screen_failed),
     reasons: json<ReasonJson>(row.reasons).map((r) => ({ studyCode: r.study_code, code: r.code, n: r.n, textZh: r.text_zh, textEn: r.text_en })),
     flagged: {
       rows: json<FlaggedJson>(row.flagged).map((r) => ({
@@ -232,6 +235,7 @@ export function combineDashboard(shell: DashboardShell, figures: DashboardFigure
     target: figures.target,
     projection: figures.projection,
     studies: lists.studies,
+    screenFailed: lists.screenFailed,
     reasons: lists.reasons,
     flagged: lists.flagged,
     accrual,

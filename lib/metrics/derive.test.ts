@@ -18,7 +18,7 @@ const node = (over: Partial<NodeFigures>): NodeFigures => ({
   active: true,
   lastEnrolledOn: null,
   medianDaysToEnrol: null,
-  oldestOpenQueryDays: null,
+  oldestUnclosedQueryDays: null,
   ...over,
 });
 
@@ -55,7 +55,7 @@ describe("accrual rows", () => {
     expect(addMonths("2025-12", 1)).toBe("2026-01");
     expect(addMonths("2025-01", -1)).toBe("2024-12");
   });
-  it("draws the plan linearly and the projection from the last month at the last three months' rate", () => {
+  it("draws the plan linearly and the projection the KPI card names: from the period's end at the last three months' rate", () => {
     const plan = accrualPlan("2025-01-01", "2025-12-31", 12)!;
     expect(plannedAt(plan, "2025-06")).toBe(6); // 180 of 364 days
     expect(plannedAt(plan, "2026-03")).toBe(12);
@@ -65,12 +65,27 @@ describe("accrual rows", () => {
       { month: "2025-03", enrolled: 2, cumulative: 5 },
       { month: "2025-04", enrolled: 2, cumulative: 7 },
     ];
-    const rows = accrualRows(points, plan, 12);
+    // 6 in the three months to 30 April: 2 a month; 5 to go take 2.5 months = 77 days: 16 July.
+    const basis = { target: 12, asOf: "2025-04-30", enrolledLast3m: 6 };
+    expect(projectTarget(12, 7, 6, "2025-04-30")).toEqual({ kind: "date", date: "2025-07-16" });
+    const rows = accrualRows(points, plan, basis);
     expect(rows.at(-1)?.month).toBe("2025-12"); // the plan's end is further than the projection
     expect(rows.find((r) => r.month === "2025-04")).toMatchObject({ cumulative: 7, projected: 7 });
-    expect(rows.find((r) => r.month === "2025-06")).toMatchObject({ cumulative: null, projected: 11 });
-    expect(rows.find((r) => r.month === "2025-07")).toMatchObject({ projected: 12 });
+    expect(rows.find((r) => r.month === "2025-05")).toMatchObject({ cumulative: null, projected: 9 }); // 31 days on
+    expect(rows.find((r) => r.month === "2025-06")).toMatchObject({ projected: 11 });
+    // The line reaches the target in the month of the projected date, not before.
+    expect(rows.find((r) => r.projected === 12)?.month).toBe("2025-07");
     expect(rows.find((r) => r.month === "2025-08")).toMatchObject({ projected: null });
+  });
+  it("reaches the target in the projected date's month for any rate and target", () => {
+    for (const [target, cumulative, last3m, asOf] of [[360, 159, 7, "2026-11-30"], [1500, 1400, 13, "2026-02-14"], [100, 1, 1, "2025-12-31"]] as const) {
+      const p = projectTarget(target, cumulative, last3m, asOf);
+      const rows = accrualRows([{ month: asOf.slice(0, 7), enrolled: 0, cumulative }], null, { target, asOf, enrolledLast3m: last3m });
+      if (p.kind !== "date") throw new Error("expected a date");
+      const reached = rows.find((r) => r.projected === target)?.month ?? null;
+      const drawn = addMonths(asOf.slice(0, 7), 60) >= p.date.slice(0, 7);
+      expect({ target, reached }).toEqual({ target, reached: drawn ? p.date.slice(0, 7) : null });
+    }
   });
   it("refuses a plan without dates or target", () => {
     expect(accrualPlan(null, "2025-12-31", 10)).toBeNull();

@@ -412,7 +412,14 @@ async function compareView(role: Role) {
 
   const [listsRow] = await queryRows<ListsRow>(db, rawLists(rv));
   const lists = assembleLists(params, listsRow, d.computedAt);
-  expect({ studies: d.studies, flagged: d.flagged, reasons: d.reasons }, label).toEqual({ studies: lists.studies, flagged: lists.flagged, reasons: lists.reasons });
+  expect({ studies: d.studies, flagged: d.flagged, reasons: d.reasons, screenFailed: d.screenFailed }, label).toEqual({
+    studies: lists.studies,
+    flagged: lists.flagged,
+    reasons: lists.reasons,
+    screenFailed: lists.screenFailed,
+  });
+  // The reasons' share is of the root's own screen-failure figure.
+  expect(d.screenFailed, label).toBe(d.nodes.find((n) => n.id === d.rootId)!.screenFailed);
 
   if (study) {
     const [a] = await queryRows<AccrualRowSql>(db, rawAccrual(rv, study.id));

@@ -46,3 +46,9 @@ export function dashboardSearch(p: Partial<DashboardParams>): string {
   const s = q.toString();
   return s ? `?${s}` : "";
 }
+
+/** The query string of one part of a view, for its live refresh (GET /api/dashboard?…&part=…). */
+export function dashboardPartSearch(p: Partial<DashboardParams>, part: string): string {
+  const s = dashboardSearch(p);
+  return `${s ? `${s}&` : "?"}part=${encodeURIComponent(part)}`;
+}

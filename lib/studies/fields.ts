@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { researchArea, studyDesign, studyPhase, studyBlinding, randomizationMethod } from "@/db/schema";
 import { normaliseRegistryNo } from "@/lib/studies/registry";
-import { idField, intField, optionalTextField, textField, TEXT_LIMITS } from "@/lib/validation/fields";
+import { typeMessage } from "@/lib/validation/field-info";
+import { choiceField, intField, optionalChoiceField, optionalDayField, optionalTextField, PLANNING_DAY, TEXT_LIMITS, textField } from "@/lib/validation/fields";
 
 /** Upper-case study code such as LC-203: letters/digits, groups joined by single hyphens. */
 export const studyCodeField = z
-  .string({ message: "validation.required" })
+  .string({ error: typeMessage("studies.validation.code") })
   .max(80, { message: "studies.validation.code" })
   .trim()
   .toUpperCase()
@@ -27,16 +28,16 @@ export const registryNoField = z
 export const targetField = intField({ min: 1, max: 100_000 });
 export const siteTargetField = intField({ min: 0, max: 100_000 });
 
-export const phaseField = z.enum(studyPhase.enumValues, { message: "validation.required" });
-export const designField = z.enum(studyDesign.enumValues, { message: "validation.required" });
-export const areaField = z.enum(researchArea.enumValues, { message: "validation.required" });
+export const phaseField = choiceField(studyPhase.enumValues);
+export const designField = choiceField(studyDesign.enumValues);
+export const areaField = choiceField(researchArea.enumValues);
 
 /** Optional select: "" means none. */
-export const blindingField = z.union([z.literal("").transform(() => null), z.enum(studyBlinding.enumValues)]);
-export const methodField = z.union([z.literal("").transform(() => null), z.enum(randomizationMethod.enumValues)]);
+export const blindingField = optionalChoiceField(studyBlinding.enumValues);
+export const methodField = optionalChoiceField(randomizationMethod.enumValues);
 
 /** An optional id from a select ("" = none). */
-export const optionalIdField = z.union([z.literal("").transform(() => null), idField]);
+export { optionalIdField } from "@/lib/validation/fields";
 
 export const titleField = textField({ max: TEXT_LIMITS.title });
 
@@ -46,10 +47,10 @@ export const emailField = textField({ max: TEXT_LIMITS.email });
 export const optionalEmailField = optionalTextField({ max: TEXT_LIMITS.email });
 
 /**
- * When a change is a protocol amendment: its effective date and reason. Before recruiting they
- * are ignored, so they are checked only when an amendment is written (lib/studies/protocol-version.ts).
+ * When a change is a protocol amendment: its effective date and reason. A date sent must be a
+ * plausible day; both are required only when an amendment is written (lib/studies/protocol-version.ts).
  */
 export const amendmentFields = {
-  amendmentDate: z.string().max(40).optional(),
+  amendmentDate: optionalDayField(PLANNING_DAY),
   amendmentReason: optionalTextField({ max: TEXT_LIMITS.reason }).optional(),
 };

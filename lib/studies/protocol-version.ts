@@ -7,7 +7,7 @@ import { copyVisitSchedule } from "@/lib/studies/visit-schedule";
 import { protocolChangesNeedAmendment } from "@/lib/studies/lifecycle";
 import { dayField, PLANNING_DAY } from "@/lib/validation/fields";
 
-export type Amendment = { amendmentDate?: string; amendmentReason?: string | null };
+export type Amendment = { amendmentDate?: string | null; amendmentReason?: string | null };
 
 const amendmentDay = dayField(PLANNING_DAY);
 

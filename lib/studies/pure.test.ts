@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseLevelList } from "@/lib/studies/level-list";
-import { canMoveSite, canMoveStudy, nextStudyStatuses, protocolChangesNeedAmendment } from "@/lib/studies/lifecycle";
+import { STUDY_SITE_STATUSES, STUDY_STATUSES } from "@/lib/enums";
+import { studyAccessNote } from "@/lib/studies/access-note";
+import { canMoveSite, canMoveStudy, nextSiteStatuses, nextStudyStatuses, protocolChangesNeedAmendment, stopsSite, stopsStudy } from "@/lib/studies/lifecycle";
 import { recruitingGateFailures, type RecruitingGateInput } from "@/lib/studies/recruiting-gates";
 import { normaliseRegistryNo } from "@/lib/studies/registry";
 
@@ -81,4 +83,25 @@ describe("stratification level lists", () => {
       { code: "F", nameZh: "女", nameEn: "Female" },
     ]));
   it.each(["M:男:Male", "M:男; F:女:Female", "M:男:Male; M:女:Female", "bad code:x:y; F:女:Female"])("refuses %s", (t) => expect(parseLevelList(t)).toBeNull());
+});
+
+describe("moves that stop enrolment (confirmed, never pre-selected)", () => {
+  it("are suspending, closing and completing a study, and suspending or closing a site", () => {
+    expect(STUDY_STATUSES.filter(stopsStudy)).toEqual(["suspended", "closed_to_accrual", "completed"]);
+    expect(STUDY_SITE_STATUSES.filter(stopsSite)).toEqual(["suspended", "closed"]);
+  });
+
+  it("are among the choices of a recruiting study and an active site, so their forms start at 'choose…'", () => {
+    expect(nextStudyStatuses("recruiting").every(stopsStudy)).toBe(true);
+    expect(nextSiteStatuses("active").every(stopsSite)).toBe(true);
+    expect(nextStudyStatuses("suspended").filter((s) => !stopsStudy(s))).toEqual(["recruiting"]);
+  });
+});
+
+describe("the note on a study's pages for someone who does not manage it", () => {
+  it("tells site staff where their work is, others who manages the study, and managers nothing", () => {
+    expect(studyAccessNote({ role: "site_staff" }, { manage: false })).toBe("readOnlySiteWork");
+    for (const role of ["viewer", "monitor", "centre_coordinator", "pi", "biobank_manager"] as const) expect(studyAccessNote({ role }, { manage: false })).toBe("readOnly");
+    expect(studyAccessNote({ role: "pi" }, { manage: true })).toBeNull();
+  });
 });

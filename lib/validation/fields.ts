@@ -1,6 +1,6 @@
 import { TEXT_LIMITS, textField } from "@/lib/validation/text";
 
-export { idField, intField, decimalField, MAX_INT_ID } from "@/lib/validation/numbers";
+export { idField, optionalIdField, intField, decimalField, MAX_INT_ID } from "@/lib/validation/numbers";
 export { textField, optionalTextField, normaliseText, TEXT_LIMITS } from "@/lib/validation/text";
 export { dayField, optionalDayField, networkDateTimeField, CLINICAL_DAY, PLANNING_DAY, FILTER_DAY } from "@/lib/validation/dates";
 export { listOf } from "@/lib/validation/lists";

@@ -54,3 +54,9 @@ export function decimalField({ min, max, decimals }: { min: number; max: number;
     { kind: "decimal", min, max },
   );
 }
+
+/** An optional id (a select with a "none" choice): absent or blank is null. */
+export const optionalIdField = described(
+  z.preprocess((v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v), idField.nullable()),
+  { kind: "id" },
+);

@@ -9,10 +9,11 @@ import { barcodeField, quantityField } from "@/lib/biobank/fields";
 import { lockSpecimen, nextSpecimenIds } from "@/lib/biobank/load";
 import { fromMilli, planAliquots, toMilli } from "@/lib/biobank/quantity";
 import { canMove } from "@/lib/biobank/status";
+import { choiceField } from "@/lib/validation/fields";
 
 export const aliquotSchema = z.strictObject({
   barcode: barcodeField,
-  childType: z.enum(specimenType.enumValues),
+  childType: choiceField(specimenType.enumValues),
   // A form sends "1 1.25 0.5" in one field; callers may also send an array.
   quantities: z.preprocess(
     (v) => (typeof v === "string" ? v.split(/[\s,;，；]+/).filter(Boolean) : v),

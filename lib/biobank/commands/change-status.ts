@@ -6,13 +6,13 @@ import { recordCustody } from "@/lib/biobank/custody";
 import { barcodeField, checkboxField } from "@/lib/biobank/fields";
 import { lockSpecimen } from "@/lib/biobank/load";
 import { canMove, isTerminal, MANUAL_TARGETS } from "@/lib/biobank/status";
-import { TEXT_LIMITS, textField } from "@/lib/validation/fields";
+import { choiceField, TEXT_LIMITS, textField } from "@/lib/validation/fields";
 
 export const changeStatusSchema = z
   .strictObject({
     barcode: barcodeField,
     // The select opens on a neutral "choose…" (an empty value): nothing is changed by default.
-    status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(MANUAL_TARGETS)),
+    status: choiceField(MANUAL_TARGETS),
     reason: textField({ max: TEXT_LIMITS.reason, min: 3 }),
     // A status with no way back (destroyed, depleted) is set only with this box ticked.
     confirm: checkboxField,

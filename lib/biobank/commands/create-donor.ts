@@ -4,11 +4,12 @@ import { defineCommand } from "@/lib/actions/define-command";
 import { fieldError } from "@/lib/actions/errors";
 import { isUniqueViolation } from "@/lib/actions/db-errors";
 import { personCodeField } from "@/lib/biobank/fields";
-import { CLINICAL_DAY, dayField } from "@/lib/validation/fields";
+import { choiceField, CLINICAL_DAY, dayField } from "@/lib/validation/fields";
 
 export const createDonorSchema = z.strictObject({
   donorCode: personCodeField,
-  futureConsent: z.enum(futureConsent.enumValues),
+  // The form's select opens on "choose…": a consent is recorded only as the donor gave it.
+  futureConsent: choiceField(futureConsent.enumValues),
   // A consent is given on a network day, never in the future.
   consentDate: dayField(CLINICAL_DAY),
 });

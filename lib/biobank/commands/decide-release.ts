@@ -8,12 +8,12 @@ import { lockSpecimens } from "@/lib/biobank/load";
 import { consentRefusal, isHgrApprovalNo, mayDecideRelease } from "@/lib/biobank/release-gate";
 import { releaseDecideScope } from "@/lib/biobank/scope";
 import { canMove } from "@/lib/biobank/status";
-import { idField, optionalTextField } from "@/lib/validation/fields";
+import { choiceField, idField, optionalTextField } from "@/lib/validation/fields";
 
 export const decideReleaseSchema = z.strictObject({
   requestId: idField,
   // The select opens on a neutral "choose…": neither decision is pre-selected.
-  decision: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["approve", "reject"])),
+  decision: choiceField(["approve", "reject"]),
   reason: optionalTextField({ max: 1000 }),
 });
 

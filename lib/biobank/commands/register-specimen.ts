@@ -9,19 +9,19 @@ import { recordCustody } from "@/lib/biobank/custody";
 import { personCodeField, quantityField } from "@/lib/biobank/fields";
 import { nextSpecimenIds } from "@/lib/biobank/load";
 import { registrationOwnerScope } from "@/lib/biobank/scope";
-import { CLINICAL_DAY, networkDateTimeField, optionalRequestKeyField } from "@/lib/validation/fields";
+import { choiceField, CLINICAL_DAY, networkDateTimeField, optionalRequestKeyField } from "@/lib/validation/fields";
 
 const blankToUndef = (v: unknown) => (v === "" ? undefined : v);
 
 export const registerSpecimenSchema = z
   .strictObject({
-    type: z.enum(specimenType.enumValues),
-    ownerKind: z.enum(["subject", "donor"]),
+    type: choiceField(specimenType.enumValues),
+    ownerKind: choiceField(["subject", "donor"]),
     subjectCode: z.preprocess(blankToUndef, personCodeField.optional()),
-    donorCode: z.preprocess(blankToUndef, z.string().trim().toUpperCase().max(40).optional()),
+    donorCode: z.preprocess(blankToUndef, personCodeField.optional()),
     // Not asked: the consent comes from the owner's record. A caller stating one that contradicts
     // the record is refused (never silently overridden, never silently applied).
-    futureConsent: z.preprocess(blankToUndef, z.enum(futureConsent.enumValues).optional()),
+    futureConsent: z.preprocess(blankToUndef, choiceField(futureConsent.enumValues).optional()),
     // A datetime-local value carries no zone: staff enter the network's local time.
     collectedAt: networkDateTimeField(CLINICAL_DAY),
     quantity: quantityField,

@@ -6,13 +6,13 @@ import { defineCommand } from "@/lib/actions/define-command";
 import { fieldError } from "@/lib/actions/errors";
 import { parseBarcodeList } from "@/lib/biobank/barcodes";
 import { recordCustody } from "@/lib/biobank/custody";
-import { barcodeListField, checkboxField } from "@/lib/biobank/fields";
+import { barcodeListField, checkboxField, studyCodeField } from "@/lib/biobank/fields";
 import { lockSpecimens } from "@/lib/biobank/load";
 import { canMove } from "@/lib/biobank/status";
 import { optionalTextField, textField } from "@/lib/validation/fields";
 
 export const requestReleaseSchema = z.strictObject({
-  studyCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9-]{2,39}$/, "validation.invalid"),
+  studyCode: studyCodeField,
   purpose: textField({ max: 1000, min: 5 }),
   criteria: optionalTextField({ max: 1000, multiline: true }),
   geneticUse: checkboxField,

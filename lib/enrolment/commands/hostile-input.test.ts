@@ -19,7 +19,14 @@ const table: [string, z.ZodType, Record<string, unknown>, Record<string, unknown
     screenCommand.name,
     screenCommand.schema,
     { studyId: 1, siteId: 2, screenedOn: today, codes: ["I1", "E1"], answers: ["yes", "no"] },
-    { studyId: ids, siteId: ids, screenedOn: days, codes: [[big], Array(101).fill("I1"), ["X1"]], answers: [["maybe"], Array(101).fill("yes")] },
+    {
+      studyId: ids,
+      siteId: ids,
+      screenedOn: days,
+      codes: [[big], Array(101).fill("I1"), ["X1"]],
+      answers: [["maybe"], Array(101).fill("yes")],
+      requestKey: ["short", "a b c d e f g h i j", big, ["0f8e6c1a-2b3c-4d5e-9f00-112233445566"], 12],
+    },
   ],
   [
     enrolCommand.name,

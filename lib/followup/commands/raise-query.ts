@@ -4,7 +4,7 @@ import { dataQueries, queryEvents } from "@/db/schema";
 import { defineCommand } from "@/lib/actions/define-command";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
 import { CLINICAL_ENTITIES } from "@/lib/enums";
-import { idField, optionalRequestKeyField, TEXT_LIMITS, textField } from "@/lib/validation/fields";
+import { choiceField, idField, optionalRequestKeyField, TEXT_LIMITS, textField } from "@/lib/validation/fields";
 import { entityRef } from "@/lib/followup/entity-ref";
 import { isQueryableField } from "@/lib/followup/fields";
 import { mayRaiseQueries } from "@/lib/followup/scope";
@@ -14,7 +14,7 @@ import { noticeQueryRaised } from "@/lib/followup/query-notices";
 export const raiseQueryCommand = defineCommand({
   name: "followup.query.raise",
   schema: z.strictObject({
-    entityType: z.enum(CLINICAL_ENTITIES, { message: "validation.invalid" }),
+    entityType: choiceField(CLINICAL_ENTITIES),
     entityId: idField,
     field: textField({ max: 40 }),
     question: textField({ max: TEXT_LIMITS.note, multiline: true }),

@@ -3,14 +3,14 @@ import { z } from "zod";
 import { adverseEvents, participantVisits } from "@/db/schema";
 import { defineCommand } from "@/lib/actions/define-command";
 import { ActionError, notFound } from "@/lib/actions/errors";
-import { idField } from "@/lib/validation/fields";
+import { choiceField, idField } from "@/lib/validation/fields";
 import { entityRef } from "@/lib/followup/entity-ref";
 import { mayVerify } from "@/lib/followup/scope";
 
 /** A monitor on the study team marks a saved visit or AE as source-data verified (a later change clears it). */
 export const verifyCommand = defineCommand({
   name: "followup.sdv.verify",
-  schema: z.strictObject({ entityType: z.enum(["visit", "adverse_event"], { message: "validation.invalid" }), entityId: idField }),
+  schema: z.strictObject({ entityType: choiceField(["visit", "adverse_event"]), entityId: idField }),
   permission: "followup.verify",
   handler: async ({ actor, input, tx, audit }) => {
     const table = input.entityType === "visit" ? participantVisits : adverseEvents;

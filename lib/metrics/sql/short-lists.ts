@@ -11,7 +11,8 @@ export const LIST_LIMITS = { studies: 100, flagged: 50, reasons: 5 };
  * there (sites, their targets, enrolled by the period's end), the sites needing attention
  * (dormant or lagging; fewest enrolled against expected first), and the most frequent
  * screen-failure reasons of the period (criterion code per study, with its text in the protocol
- * version screened against). One row of JSON arrays with the full counts.
+ * version screened against) with the period's screen failures they are a share of. One row of
+ * JSON arrays with the full counts.
  */
 export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
   return sql`with ${centresCte(v)},
@@ -47,6 +48,8 @@ export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
     limit ${limits.reasons}
   )
   select
+    (select coalesce(sum(f.screen_failed), 0)::int from metric_facts f
+      where ${inBuckets("f", periodBuckets(v.from, v.to))} and ${v.studyCond(sql`f.study_id`)} and f.centre_id in (select centre_id from centres)) as screen_failed,
     (select coalesce(jsonb_agg(to_jsonb(x) order by x.code), '[]'::jsonb)
        from (select * from study_rows order by code limit ${limits.studies}) x) as studies,
     (select count(*)::int from study_rows) as studies_total,

@@ -4,7 +4,7 @@ import { organisations } from "@/db/schema";
 import { ORG_LEVELS } from "@/lib/enums";
 import { defineCommand } from "@/lib/actions/define-command";
 import { fieldError } from "@/lib/actions/errors";
-import { idField, nameField, textField } from "@/lib/validation/fields";
+import { choiceField, idField, nameField, textField } from "@/lib/validation/fields";
 import { centreCodeField } from "@/lib/network/centre-code";
 import { childLevel } from "@/lib/network/levels";
 import { centreSnapshot, loadManagedCentre } from "@/lib/network/scope";
@@ -16,7 +16,7 @@ export const addCentreSchema = z.strictObject({
   code: centreCodeField,
   nameZh: nameField,
   nameEn: nameField,
-  level: z.enum(ORG_LEVELS, { message: "validation.required" }),
+  level: choiceField(ORG_LEVELS),
   province: placeField,
   city: placeField,
 });

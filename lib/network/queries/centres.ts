@@ -5,6 +5,7 @@ import { organisations } from "@/db/schema";
 import type { OrgLevel } from "@/lib/enums";
 import { subtreePattern } from "@/lib/authz/scope";
 import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
+import { compareCentreCodes, inTreeOrder } from "@/lib/network/centre-order";
 import { parentLevel } from "@/lib/network/levels";
 import { listableCentres, manageScope, mayOpenCentre } from "@/lib/network/scope";
 
@@ -43,7 +44,7 @@ export const listCentres = defineQuery({
   permission: "centre.read",
   run: async (actor: ReadActor): Promise<CentreRow[]> => {
     const db = await getDb();
-    return db.select(centreColumns).from(organisations).where(listableCentres(actor)).orderBy(asc(organisations.depth), asc(organisations.code));
+    return inTreeOrder(await db.select(centreColumns).from(organisations).where(listableCentres(actor)));
   },
   otherwise: (): CentreRow[] => [],
 });
@@ -98,9 +99,8 @@ export const getCentre = defineQuery({
     const children = await db
       .select(centreColumns)
       .from(organisations)
-      .where(and(eq(organisations.parentId, centre.id), listableCentres(actor)))
-      .orderBy(asc(organisations.code));
-    return { centre, crumbs, parent: crumbs.at(-1) ?? null, children };
+      .where(and(eq(organisations.parentId, centre.id), listableCentres(actor)));
+    return { centre, crumbs, parent: crumbs.at(-1) ?? null, children: children.sort((a, b) => compareCentreCodes(a.code, b.code)) };
   },
   otherwise: (): CentreDetail | null => null,
 });
@@ -121,11 +121,11 @@ export const moveTargets = defineQuery({
       not(sql`${organisations.path} like ${subtreePattern(centre.path)}`),
     ];
     if (centre.parentId !== null) conds.push(ne(organisations.id, centre.parentId));
-    return db
+    const rows = await db
       .select({ id: organisations.id, code: organisations.code, nameZh: organisations.nameZh, nameEn: organisations.nameEn, level: organisations.level })
       .from(organisations)
-      .where(and(...conds))
-      .orderBy(asc(organisations.code));
+      .where(and(...conds));
+    return rows.sort((a, b) => compareCentreCodes(a.code, b.code));
   },
   otherwise: (): CentreOption[] => [],
 });

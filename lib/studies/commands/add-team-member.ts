@@ -5,12 +5,12 @@ import { defineCommand } from "@/lib/actions/define-command";
 import { fieldError } from "@/lib/actions/errors";
 import { emailField } from "@/lib/studies/fields";
 import { loadStudyForChange } from "@/lib/studies/load";
-import { idField } from "@/lib/validation/fields";
+import { choiceField, idField } from "@/lib/validation/fields";
 
 export const addTeamMemberSchema = z.strictObject({
   studyId: idField,
   email: emailField,
-  studyRole: z.enum(studyTeamRole.enumValues, { message: "validation.required" }),
+  studyRole: choiceField(studyTeamRole.enumValues),
 });
 
 /**

@@ -6,11 +6,11 @@ import { ActionError, fieldError } from "@/lib/actions/errors";
 import { canMoveStudy, stopsStudy } from "@/lib/studies/lifecycle";
 import { loadStudyForChange } from "@/lib/studies/load";
 import { recruitingGatesFor } from "@/lib/studies/recruiting-gates";
-import { checkboxField, idField, reasonField } from "@/lib/validation/fields";
+import { checkboxField, choiceField, idField, reasonField } from "@/lib/validation/fields";
 
 export const changeStudyStatusSchema = z.strictObject({
   studyId: idField,
-  to: z.enum(studyStatus.enumValues, { message: "validation.required" }),
+  to: choiceField(studyStatus.enumValues),
   reason: reasonField,
   /** Ticked to confirm a move that stops accrual (lib/studies/lifecycle.ts stopsStudy). */
   confirm: checkboxField,

@@ -8,11 +8,11 @@ import { loadStudyForChange } from "@/lib/studies/load";
 import { criteriaOf } from "@/lib/studies/protocol-parts";
 import { loadCurrentVersion, protocolAudit, versionForChange } from "@/lib/studies/protocol-version";
 import { rowText, zipRows } from "@/lib/studies/rows";
-import { idField, listOf } from "@/lib/validation/fields";
+import { choiceField, idField, listOf } from "@/lib/validation/fields";
 
 export const setCriteriaSchema = z.strictObject({
   studyId: idField,
-  kind: listOf(z.enum(criterionKind.enumValues, { message: "validation.required" }), 60),
+  kind: listOf(choiceField(criterionKind.enumValues), 60),
   textZh: listOf(rowText, 60),
   textEn: listOf(rowText, 60),
   ...amendmentFields,

@@ -6,12 +6,12 @@ import { ActionError, fieldError } from "@/lib/actions/errors";
 import { canMoveSite, stopsSite } from "@/lib/studies/lifecycle";
 import { loadStudyForChange } from "@/lib/studies/load";
 import { lockSite } from "@/lib/studies/site-fields";
-import { checkboxField, idField, reasonField } from "@/lib/validation/fields";
+import { checkboxField, choiceField, idField, reasonField } from "@/lib/validation/fields";
 
 export const setSiteStatusSchema = z.strictObject({
   studyId: idField,
   siteId: idField,
-  to: z.enum(studySiteStatus.enumValues, { message: "validation.required" }),
+  to: choiceField(studySiteStatus.enumValues),
   reason: reasonField,
   /** Ticked to confirm suspending or closing the site (lib/studies/lifecycle.ts stopsSite). */
   confirm: checkboxField,

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { organisations, studySites, users } from "@/db/schema";
+import { inTreeOrder } from "@/lib/network/centre-order";
 import { defineQuery } from "@/lib/reads/define-query";
 import { studyScope } from "@/lib/studies/scope";
 
@@ -10,7 +11,7 @@ export const listStudySites = defineQuery({
   permission: "study.read",
   run: async (actor, studyId: number) => {
     const db = await getDb();
-    return db
+    const rows = await db
       .select({
         id: studySites.id,
         centreId: studySites.centreId,
@@ -25,12 +26,15 @@ export const listStudySites = defineQuery({
         allowOverEnrolment: studySites.allowOverEnrolment,
         sitePiName: users.name,
         sitePiEmail: users.email,
+        centreParentId: organisations.parentId,
       })
       .from(studySites)
       .innerJoin(organisations, eq(organisations.id, studySites.centreId))
       .leftJoin(users, eq(users.id, studySites.sitePiUserId))
-      .where(and(eq(studySites.studyId, studyId), studyScope(actor, studySites.studyId)))
-      .orderBy(asc(organisations.depth), asc(organisations.code));
+      .where(and(eq(studySites.studyId, studyId), studyScope(actor, studySites.studyId)));
+    // In the network tree's order (a hospital under its regional centre), not by path text.
+    const placed = inTreeOrder(rows.map((r) => ({ id: r.centreId, code: r.centreCode, level: r.level, parentId: r.centreParentId, row: r })));
+    return placed.map((p) => p.row);
   },
   otherwise: (_studyId: number) => [],
 });
@@ -58,16 +62,17 @@ export const studySiteSummary = defineQuery({
   otherwise: (_studyId: number) => NO_SITES,
 });
 
-/** Active centres a study manager may add as sites or name as lead (any level, the whole network). */
+/** Active centres a study manager may add as sites or name as lead (any level, the whole network), in the tree's order. */
 export const siteCentreOptions = defineQuery({
   permission: "study.manage",
   run: async () => {
     const db = await getDb();
-    return db
-      .select({ id: organisations.id, code: organisations.code, nameZh: organisations.nameZh, nameEn: organisations.nameEn, level: organisations.level })
-      .from(organisations)
-      .where(eq(organisations.active, true))
-      .orderBy(asc(organisations.depth), asc(organisations.code));
+    return inTreeOrder(
+      await db
+        .select({ id: organisations.id, code: organisations.code, nameZh: organisations.nameZh, nameEn: organisations.nameEn, level: organisations.level, parentId: organisations.parentId })
+        .from(organisations)
+        .where(eq(organisations.active, true)),
+    );
   },
   otherwise: () => [],
 });

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { users } from "@/db/schema";
 import { defineCommand } from "@/lib/actions/define-command";
 import { LOCALES } from "@/lib/i18n/locales";
+import { choiceField } from "@/lib/validation/fields";
 
-export const setLocaleSchema = z.strictObject({ locale: z.enum(LOCALES) });
+export const setLocaleSchema = z.strictObject({ locale: choiceField(LOCALES) });
 
 /** The signed-in user's own language, remembered across devices. */
 export const setOwnLocaleCommand = defineCommand({

@@ -11,6 +11,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { filtersToQuery, parseFilters, type SpecimenFilters } from "@/lib/biobank/filters";
 import { biobankKeys } from "@/lib/biobank/query-keys";
 import { formatDateTime, formatQuantity, statusVariant } from "@/lib/biobank/format";
+import { labelSheetHref } from "@/lib/biobank/label-sheet";
 import { CATEGORY_LIST, TYPE_LIST } from "@/lib/biobank/catalog";
 import type { SpecimenSearchResult } from "@/lib/biobank/queries/search";
 import { SPECIMEN_STATUSES } from "@/lib/biobank/status";
@@ -108,7 +109,7 @@ export function SpecimenSearch({ centres, countsOnly }: { centres: { id: number;
                 {t("search.results", { total: nf.format(data.total) })} {isFetching ? <span className="text-muted-foreground">· {tc("loading")}</span> : null}
               </p>
               {data.rows.length ? (
-                <Link prefetch={false} className="text-sm text-primary hover:underline" href={`/biobank/labels?barcodes=${data.rows.map((r) => r.barcode).join(",")}`}>
+                <Link prefetch={false} className="text-sm text-primary hover:underline" href={labelSheetHref(data.rows.map((r) => r.barcode))}>
                   {t("search.printPage")}
                 </Link>
               ) : null}

@@ -59,7 +59,7 @@ export default async function DonorsPage({ searchParams }: { searchParams: Promi
           <CardContent>
             <ActionForm action={createDonorAction} resetOnSuccess successMessage={t("donors.created")}>
               <TextField name="donorCode" label={t("fields.donorCode")} autoComplete="off" />
-              <SelectField name="futureConsent" label={t("fields.consent")} options={(["yes", "limited", "no"] as const).map((c) => ({ value: c, label: t(`consent.${c}`) }))} />
+              <SelectField name="futureConsent" label={t("fields.consent")} placeholder={t("storage.choose")} options={(["yes", "limited", "no"] as const).map((c) => ({ value: c, label: t(`consent.${c}`) }))} />
               <TextField name="consentDate" type="date" label={t("fields.consentDate")} />
               <SubmitButton>{t("donors.create")}</SubmitButton>
             </ActionForm>

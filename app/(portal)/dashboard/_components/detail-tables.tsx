@@ -9,17 +9,19 @@ import { localizedPair } from "@/lib/i18n/localized";
 import { ratio } from "@/lib/metrics/derive";
 import { dashboardSearch } from "@/lib/metrics/params";
 import type { NodeFigures } from "@/lib/metrics/types";
-import type { DashboardData, FlaggedSite, ReasonRow, StudyRow } from "@/lib/metrics/dashboard-data";
+import type { DashboardLists, FlaggedSite, ReasonRow, StudyRow } from "@/lib/metrics/dashboard-data";
+import type { DashboardParams } from "@/lib/metrics/params";
 import { share, useFormat } from "@/app/(portal)/dashboard/_components/format";
 
-export function ReasonsTable({ data, root }: { data: DashboardData; root: NodeFigures }) {
+/** The top screen-failure reasons, each as a share of the period's screen failures under the root. */
+export function ReasonsTable({ data, rootCode }: { data: DashboardLists; rootCode: string }) {
   const t = useTranslations("dashboard.reasons");
   const fmt = useFormat();
   const columns: Column<ReasonRow>[] = [
     { key: "study", header: t("study"), value: (r) => r.studyCode },
     { key: "criterion", header: t("criterion"), value: (r) => [r.code, localizedPair(r.textZh ?? "", r.textEn, fmt.locale)].filter(Boolean).join(" · ") },
     { key: "count", header: t("count"), value: (r) => r.n, numeric: true },
-    { key: "share", header: t("share"), value: (r) => share(ratio(r.n, root.screenFailed)), cell: (r) => fmt.pct(ratio(r.n, root.screenFailed)), numeric: true },
+    { key: "share", header: t("share"), value: (r) => share(ratio(r.n, data.screenFailed)), cell: (r) => fmt.pct(ratio(r.n, data.screenFailed)), numeric: true },
   ];
   return (
     <TableCard
@@ -27,7 +29,7 @@ export function ReasonsTable({ data, root }: { data: DashboardData; root: NodeFi
       caption={t("title")}
       rows={data.reasons}
       columns={columns}
-      csvName={["screen-failure-reasons", root.code, data.params.to]}
+      csvName={["screen-failure-reasons", rootCode, data.params.to]}
       rowKey={(r) => `${r.studyCode}-${r.code}`}
       testId="reasons"
       empty={t("empty")}
@@ -37,7 +39,7 @@ export function ReasonsTable({ data, root }: { data: DashboardData; root: NodeFi
 
 type TypeRow = { type: string; n: number };
 
-export function SpecimenTypesTable({ data, root }: { data: DashboardData; root: NodeFigures }) {
+export function SpecimenTypesTable({ params, root }: { params: DashboardParams; root: NodeFigures }) {
   const t = useTranslations("dashboard.specimenTypes");
   const rows: TypeRow[] = Object.entries(root.specimensByType)
     .map(([type, n]) => ({ type, n }))
@@ -52,7 +54,7 @@ export function SpecimenTypesTable({ data, root }: { data: DashboardData; root: 
       caption={t("title")}
       rows={rows}
       columns={columns}
-      csvName={["specimens-by-type", root.code, data.params.to]}
+      csvName={["specimens-by-type", root.code, params.to]}
       rowKey={(r) => r.type}
       testId="specimen-types"
       empty={t("empty")}
@@ -60,7 +62,7 @@ export function SpecimenTypesTable({ data, root }: { data: DashboardData; root: 
   );
 }
 
-export function FlaggedSitesTable({ data, root }: { data: DashboardData; root: NodeFigures }) {
+export function FlaggedSitesTable({ data, rootCode }: { data: DashboardLists; rootCode: string }) {
   const t = useTranslations("dashboard");
   const fmt = useFormat();
   const columns: Column<FlaggedSite>[] = [
@@ -88,7 +90,7 @@ export function FlaggedSitesTable({ data, root }: { data: DashboardData; root: N
       caption={`${t("flags.dormantHint")}; ${t("flags.laggingHint")}`}
       rows={data.flagged.rows}
       columns={columns}
-      csvName={["sites-needing-attention", root.code, data.params.to]}
+      csvName={["sites-needing-attention", rootCode, data.params.to]}
       rowKey={(r) => `${r.studyCode}-${r.centreCode}`}
       testId="flagged"
       empty={t("flagged.empty")}
@@ -97,7 +99,12 @@ export function FlaggedSitesTable({ data, root }: { data: DashboardData; root: N
   );
 }
 
-export function StudiesTable({ data, root }: { data: DashboardData; root: NodeFigures }) {
+/**
+ * The studies with sites under the root. The title keeps a readable width on a 768 px tablet:
+ * the table scrolls sideways inside its card instead of squeezing the title to a few characters
+ * per line or cutting off the last column.
+ */
+export function StudiesTable({ data, rootCode }: { data: DashboardLists; rootCode: string }) {
   const t = useTranslations("dashboard");
   const fmt = useFormat();
   const columns: Column<StudyRow>[] = [
@@ -111,8 +118,8 @@ export function StudiesTable({ data, root }: { data: DashboardData; root: NodeFi
         </Link>
       ),
     },
-    { key: "title", header: t("studies.titleCol"), value: (r) => fmt.title(r) },
-    { key: "status", header: t("studies.status"), value: (r) => (t.has(`studyStatus.${r.status}`) ? t(`studyStatus.${r.status}`) : r.status) },
+    { key: "title", header: t("studies.titleCol"), value: (r) => fmt.title(r), className: "min-w-56" },
+    { key: "status", header: t("studies.status"), value: (r) => (t.has(`studyStatus.${r.status}`) ? t(`studyStatus.${r.status}`) : r.status), className: "whitespace-nowrap" },
     { key: "sites", header: t("studies.sites"), value: (r) => r.sites, numeric: true },
     { key: "siteTarget", header: t("studies.siteTarget"), value: (r) => r.siteTarget, numeric: true },
     { key: "enrolledToDate", header: t("studies.enrolledToDate"), value: (r) => r.enrolledToDate, numeric: true },
@@ -124,7 +131,7 @@ export function StudiesTable({ data, root }: { data: DashboardData; root: NodeFi
       caption={t("accrual.noStudy")}
       rows={data.studies.rows}
       columns={columns}
-      csvName={["studies", root.code, data.params.to]}
+      csvName={["studies", rootCode, data.params.to]}
       rowKey={(r) => r.code}
       testId="studies"
       empty={t("studies.empty")}

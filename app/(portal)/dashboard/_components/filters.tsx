@@ -5,14 +5,14 @@ import { useTranslations } from "next-intl";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { dashboardSearch } from "@/lib/metrics/params";
-import type { DashboardData } from "@/lib/metrics/dashboard-data";
+import type { DashboardShell } from "@/lib/metrics/dashboard-data";
 
 /** Study and period of the view, as a plain GET form (the URL is the view's state). */
-export function DashboardFilters({ data }: { data: DashboardData }) {
+export function DashboardFilters({ shell }: { shell: DashboardShell }) {
   const t = useTranslations("dashboard.filters");
-  const p = data.params;
-  const studies = data.studies.rows.map((s) => s.code);
-  if (data.study && !studies.includes(data.study.code)) studies.unshift(data.study.code);
+  const p = shell.params;
+  const studies = [...shell.studyOptions];
+  if (shell.study && !studies.includes(shell.study.code)) studies.unshift(shell.study.code);
   return (
     <form method="get" action="/dashboard" className="flex flex-wrap items-end gap-3" aria-label={t("legend")} data-testid="dashboard-filters">
       {p.centre ? <input type="hidden" name="centre" value={p.centre} /> : null}

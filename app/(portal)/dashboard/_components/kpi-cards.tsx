@@ -2,21 +2,25 @@
 
 import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
-import { derive } from "@/lib/metrics/derive";
+import { derive, ratio, type Projection } from "@/lib/metrics/derive";
+import type { ViewTarget } from "@/lib/metrics/target";
 import type { NodeFigures } from "@/lib/metrics/types";
 import { useFormat } from "@/app/(portal)/dashboard/_components/format";
 
-/** The headline figures of the node in view. */
-export function KpiCards({ node, asOf }: { node: NodeFigures; asOf: string }) {
+/**
+ * The headline figures of the node in view. Target, share of target and projected date use the
+ * view's one target and one projection (lib/metrics/target.ts), the same as the accrual chart's.
+ */
+export function KpiCards({ node, asOf, target, projection }: { node: NodeFigures; asOf: string; target: ViewTarget; projection: Projection }) {
   const t = useTranslations("dashboard");
   const fmt = useFormat();
   const d = derive(node, asOf);
   const items: { key: string; label: string; value: string; sub?: string }[] = [
     { key: "enrolled", label: t("figures.enrolled"), value: fmt.num(node.enrolled) },
-    { key: "enrolledToDate", label: t("figures.enrolledToDate"), value: fmt.num(node.enrolledToDate), sub: t("ofTarget", { target: fmt.num(node.target) }) },
-    { key: "targetShare", label: t("figures.targetShare"), value: fmt.pct(d.targetShare) },
+    { key: "enrolledToDate", label: t("figures.enrolledToDate"), value: fmt.num(node.enrolledToDate), sub: t("ofTarget", { target: fmt.num(target.value) }) },
+    { key: "targetShare", label: t("figures.targetShare"), value: fmt.pct(ratio(node.enrolledToDate, target.value)) },
     { key: "accrual", label: t("figures.accrual"), value: fmt.num(d.accrualPerMonth, 1), sub: t("figures.accrualHint") },
-    { key: "projection", label: t("figures.projection"), value: fmt.projection(d.projection) },
+    { key: "projection", label: t("figures.projection"), value: fmt.projection(projection) },
     { key: "screened", label: t("figures.screened"), value: fmt.num(node.screened), sub: `${t("figures.screenFailed")}: ${fmt.num(node.screenFailed)}` },
     { key: "screenFailureRate", label: t("figures.screenFailureRate"), value: fmt.pct(d.screenFailureRate) },
     { key: "medianDays", label: t("figures.medianDays"), value: fmt.days(node.medianDaysToEnrol) },
@@ -25,10 +29,15 @@ export function KpiCards({ node, asOf }: { node: NodeFigures; asOf: string }) {
     { key: "specimens", label: t("figures.specimens"), value: fmt.num(node.specimens) },
     { key: "specimensPerParticipant", label: t("figures.specimensPerParticipant"), value: fmt.num(d.specimensPerParticipant, 2) },
     {
-      key: "openQueries",
-      label: t("figures.openQueries"),
-      value: fmt.num(node.openQueries),
-      sub: node.oldestOpenQueryDays === null ? undefined : t("figures.oldestOpenQuery", { days: fmt.days(node.oldestOpenQueryDays) }),
+      key: "unclosedQueries",
+      label: t("figures.unclosedQueries"),
+      value: fmt.num(node.unclosedQueries),
+      sub: [
+        t("figures.unclosedBreakdown", { open: fmt.num(node.openQueries), answered: fmt.num(node.answeredQueries) }),
+        node.oldestUnclosedQueryDays === null ? null : t("figures.oldestUnclosedQuery", { days: fmt.days(node.oldestUnclosedQueryDays) }),
+      ]
+        .filter(Boolean)
+        .join("; "),
     },
     { key: "aes", label: t("figures.aes"), value: fmt.num(node.aes) },
     { key: "saes", label: t("figures.saes"), value: fmt.num(node.saes) },
@@ -50,5 +59,16 @@ export function KpiCards({ node, asOf }: { node: NodeFigures; asOf: string }) {
         </Card>
       ))}
     </dl>
+  );
+}
+
+/** Names the view's target and projection method, under the figures that use them. */
+export function TargetBasis({ target, asOf }: { target: ViewTarget; asOf: string }) {
+  const t = useTranslations("dashboard.basis");
+  const fmt = useFormat();
+  return (
+    <p className="text-xs text-muted-foreground" data-testid="dashboard-basis">
+      {t(target.source === "study" ? "targetStudy" : "targetSites", { target: fmt.num(target.value) })} {t("projection", { to: asOf })}
+    </p>
   );
 }

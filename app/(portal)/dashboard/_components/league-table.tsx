@@ -10,14 +10,23 @@ import { dashboardSearch, type DashboardParams } from "@/lib/metrics/params";
 import type { NodeFigures } from "@/lib/metrics/types";
 import { share, useFormat } from "@/app/(portal)/dashboard/_components/format";
 
-type Row = NodeFigures & ReturnType<typeof derive>;
+/** A child centre (and everything below it), the parent's own centre alone, or the parent in all. */
+type RowKind = "child" | "own" | "total";
+type Row = NodeFigures & ReturnType<typeof derive> & { kind: RowKind };
 
-/** The children of the node in view, one row each with every figure, sortable; a name drills down. */
-export function LeagueTable({ parent, nodes, params }: { parent: NodeFigures; nodes: NodeFigures[]; params: DashboardParams }) {
+/**
+ * The children of the node in view, one row each with every figure, sortable; a name drills
+ * down. Under them, unsorted, the node's own centre ("R01 itself": its own sites, not its
+ * children's) and the node in all, so that every column adds up: total = own + children.
+ */
+export function LeagueTable({ parent, own, nodes, params }: { parent: NodeFigures; own: NodeFigures | null; nodes: NodeFigures[]; params: DashboardParams }) {
   const t = useTranslations("dashboard");
   const tc = useTranslations("common");
   const fmt = useFormat();
-  const rows: Row[] = nodes.map((n) => ({ ...n, ...derive(n, params.to) }));
+  const row = (n: NodeFigures, kind: RowKind): Row => ({ ...n, ...derive(n, params.to), kind });
+  const rows: Row[] = nodes.map((n) => row(n, "child"));
+  const foot: Row[] = own ? [row(own, "own"), row(parent, "total")] : [];
+  const label = (r: Row) => (r.kind === "own" ? t("league.own", { name: fmt.name(r) }) : r.kind === "total" ? t("league.total", { name: fmt.name(r) }) : fmt.name(r));
   const num = (key: string, header: string, get: (r: Row) => number | null, show?: (r: Row) => React.ReactNode): Column<Row> => ({
     key,
     header,
@@ -29,12 +38,19 @@ export function LeagueTable({ parent, nodes, params }: { parent: NodeFigures; no
     {
       key: "centre",
       header: t("league.centre"),
-      value: (r) => fmt.name(r),
+      value: label,
+      className: "min-w-44",
       cell: (r) => (
-        <span className="flex min-w-44 flex-col">
-          <Link href={`/dashboard${dashboardSearch({ ...params, centre: r.code })}`} className="font-medium text-primary hover:underline" data-testid={`drill-${r.code}`}>
-            {fmt.name(r)}
-          </Link>
+        <span className="flex flex-col">
+          {r.kind === "child" ? (
+            <Link href={`/dashboard${dashboardSearch({ ...params, centre: r.code })}`} className="font-medium text-primary hover:underline" data-testid={`drill-${r.code}`}>
+              {fmt.name(r)}
+            </Link>
+          ) : (
+            <span className="font-medium" data-testid={`league-${r.kind}`} title={r.kind === "own" ? t("league.ownHint") : undefined}>
+              {label(r)}
+            </span>
+          )}
           <span className="flex flex-wrap items-center gap-1">
             {r.dormantSites > 0 ? (
               <Badge variant="warning" title={t("flags.dormantHint")}>
@@ -58,15 +74,19 @@ export function LeagueTable({ parent, nodes, params }: { parent: NodeFigures; no
     num("targetShare", t("figures.targetShare"), (r) => share(r.targetShare), (r) => fmt.pct(r.targetShare)),
     num("performance", t("figures.performance"), (r) => share(r.performance), (r) => fmt.pct(r.performance)),
     num("accrual", t("figures.accrual"), (r) => Math.round(r.accrualPerMonth * 10) / 10, (r) => fmt.num(r.accrualPerMonth, 1)),
-    { key: "projection", header: t("figures.projection"), value: (r) => fmt.projection(r.projection) },
+    { key: "projection", header: t("figures.projection"), value: (r) => fmt.projection(r.projection), className: "whitespace-nowrap" },
     num("screened", t("figures.screened"), (r) => r.screened),
     num("screenFailureRate", t("figures.screenFailureRate"), (r) => share(r.screenFailureRate), (r) => fmt.pct(r.screenFailureRate)),
     num("medianDays", t("figures.medianDays"), (r) => r.medianDaysToEnrol, (r) => fmt.num(r.medianDaysToEnrol, 1)),
     num("daysSinceLast", t("figures.daysSinceLast"), (r) => r.daysSinceLastEnrolment),
     num("withdrawalRate", t("figures.withdrawalRate"), (r) => share(r.withdrawalRate), (r) => fmt.pct(r.withdrawalRate)),
     num("specimens", t("figures.specimens"), (r) => r.specimens),
+    num("unclosedQueries", t("figures.unclosedQueries"), (r) => r.unclosedQueries),
     num("openQueries", t("figures.openQueries"), (r) => r.openQueries),
-    num("oldestOpenQuery", t("figures.oldestOpenQueryDays"), (r) => r.oldestOpenQueryDays),
+    num("answeredQueries", t("figures.answeredQueries"), (r) => r.answeredQueries),
+    num("oldestUnclosedQuery", t("figures.oldestUnclosedQueryDays"), (r) => r.oldestUnclosedQueryDays),
+    num("queriesOpened", t("figures.queriesOpened"), (r) => r.queriesOpened),
+    num("queriesClosed", t("figures.queriesClosed"), (r) => r.queriesClosed),
     num("aes", t("figures.aes"), (r) => r.aes),
     num("saes", t("figures.saes"), (r) => r.saes),
     num("lateSaes", t("figures.lateSaes"), (r) => r.lateSaes),
@@ -79,9 +99,10 @@ export function LeagueTable({ parent, nodes, params }: { parent: NodeFigures; no
       title={t("league.title", { name: fmt.name(parent) })}
       caption={t("league.caption")}
       rows={rows}
+      footRows={foot}
       columns={columns}
       csvName={["dashboard", parent.code, "centres", params.to]}
-      rowKey={(r) => r.code}
+      rowKey={(r) => `${r.kind}-${r.code}`}
       testId="league"
       empty={t("league.empty")}
       sortable

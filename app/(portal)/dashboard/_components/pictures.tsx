@@ -5,24 +5,31 @@ import dynamic from "next/dynamic";
 import { ChartCard } from "@/components/charts/chart-card";
 import type { Column } from "@/components/charts/columns";
 import type { CentreBar } from "@/components/charts/centre-bars";
-import { BandLegend, type Band, type TreemapNode } from "@/components/charts/network-treemap";
+import { BandLegend, type Band } from "@/components/charts/bands";
+import type { TreemapNode } from "@/components/charts/network-treemap";
 import { accrualRows, type AccrualRow } from "@/lib/metrics/accrual";
 import { derive, performanceBand } from "@/lib/metrics/derive";
 import type { NodeFigures } from "@/lib/metrics/types";
-import type { DashboardData } from "@/lib/metrics/dashboard-data";
+import type { DashboardAccrual } from "@/lib/metrics/dashboard-data";
 import { share, useFormat } from "@/app/(portal)/dashboard/_components/format";
+import { TargetBasis } from "@/app/(portal)/dashboard/_components/kpi-cards";
 
-// recharts measures the DOM: render the pictures in the browser only (their tables render everywhere).
+// recharts measures the DOM: the pictures render in the browser only (their tables render
+// everywhere), and ChartCard mounts them only once the card comes into view, so recharts is
+// fetched then and not with the page.
 const AccrualChart = dynamic(() => import("@/components/charts/accrual-chart").then((m) => m.AccrualChart), { ssr: false });
 const CentreBars = dynamic(() => import("@/components/charts/centre-bars").then((m) => m.CentreBars), { ssr: false });
 const NetworkTreemap = dynamic(() => import("@/components/charts/network-treemap").then((m) => m.NetworkTreemap), { ssr: false });
 
-export function AccrualCard({ data, root }: { data: DashboardData; root: NodeFigures }) {
+/**
+ * The chosen study's cumulative enrolment against its plan and the projection, drawn with the
+ * view's one target and projection (the KPI cards' own), both named under the chart.
+ */
+export function AccrualCard({ accrual, rootCode }: { accrual: DashboardAccrual; rootCode: string }) {
   const t = useTranslations("dashboard.accrual");
-  const study = data.study;
-  if (!study || !data.accrual) return null;
-  const rows = accrualRows(data.accrual.points, data.accrual.plan, data.accrual.plan?.target ?? root.target);
-  const last = data.accrual.points.at(-1);
+  const fmt = useFormat();
+  const { study, target, params } = accrual;
+  const rows = accrualRows(accrual.points, accrual.plan, { target: target.value, asOf: params.to, enrolledLast3m: accrual.enrolledLast3m });
   const columns: Column<AccrualRow>[] = [
     { key: "month", header: t("month"), value: (r) => r.month },
     { key: "enrolled", header: t("enrolledMonth"), value: (r) => r.enrolled, numeric: true },
@@ -33,12 +40,17 @@ export function AccrualCard({ data, root }: { data: DashboardData; root: NodeFig
   return (
     <ChartCard
       title={t("title", { study: study.code })}
-      summary={last ? t("summary", { study: study.code, cumulative: last.cumulative, month: last.month, target: data.accrual.plan?.target ?? root.target }) : t("empty")}
+      summary={
+        accrual.points.length
+          ? t("summary", { study: study.code, cumulative: fmt.num(accrual.enrolledToDate), to: params.to, target: fmt.num(target.value), projection: fmt.projection(accrual.projection) })
+          : t("empty")
+      }
       rows={rows}
       columns={columns}
-      csvName={["accrual", study.code, root.code, data.params.to]}
+      csvName={["accrual", study.code, rootCode, params.to]}
       rowKey={(r) => r.month}
       testId="accrual"
+      legend={<TargetBasis target={target} asOf={params.to} />}
     >
       <AccrualChart rows={rows} labels={{ cumulative: t("cumulative"), planned: t("planned"), projected: t("projected") }} />
     </ChartCard>

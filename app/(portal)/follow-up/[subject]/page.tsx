@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { can } from "@/lib/authz/can";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
@@ -28,6 +29,7 @@ export default async function ParticipantFollowupPage({ params }: { params: Prom
   return (
     <div className="space-y-6">
       <ParticipantHeader p={p} />
+      {can(actor, "participant.read") ? <Link prefetch={false} href={`/studies/${p.studyCode}/participants/${p.subjectCode}`} className="text-sm text-primary underline underline-offset-2" data-testid="participant-link">{(await getTranslations("studies"))("links.participant")} →</Link> : null}
       <Card>
         <CardHeader>
           <CardTitle>{t("participant.visits")}</CardTitle>

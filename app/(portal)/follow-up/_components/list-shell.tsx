@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Label, Select } from "@/components/ui/input";
 import { QUERY_STATUSES } from "@/lib/enums";
 import { QUERY_SHOWS, QUERY_SORTS, type QuerySort, type QueryShow } from "@/lib/followup/list-filters";
-import { StudyTabs } from "@/app/(portal)/studies/_components/study-tabs";
+import { SectionTabs } from "@/components/navigation/section-tabs";
 
 type QueryFilters = { status: string; sort: QuerySort; show: QueryShow };
 
@@ -30,7 +30,7 @@ export async function ListShell({ study, queryFilters, children }: { study: stri
           {t("participant.lookupGo")}
         </Button>
       </form>
-      <StudyTabs base="/follow-up" tabs={tabs} label={t("tabs.label")} />
+      <SectionTabs base="/follow-up" tabs={tabs} label={t("tabs.label")} />
       <form method="get" className="flex flex-wrap items-end gap-2">
         <div>
           <Label htmlFor="f-study">{t("filters.study")}</Label>

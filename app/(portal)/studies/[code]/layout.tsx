@@ -7,7 +7,7 @@ import { studyAccessNote } from "@/lib/studies/access-note";
 import { getStudyPage } from "@/lib/studies/queries/studies";
 import { routeParam } from "@/lib/http/route-param";
 import { StatusBadge } from "@/app/(portal)/studies/_components/status-badge";
-import { StudyTabs } from "@/app/(portal)/studies/_components/study-tabs";
+import { SectionTabs } from "@/components/navigation/section-tabs";
 
 export default async function StudyLayout({ children, params }: { children: React.ReactNode; params: Promise<{ code: string }> }) {
   const actor = await getActor();
@@ -37,7 +37,7 @@ export default async function StudyLayout({ children, params }: { children: Reac
           </p>
         ) : null}
       </div>
-      <StudyTabs base={`/studies/${study.code}`} tabs={tabs} label={t("tabs.label")} />
+      <SectionTabs base={`/studies/${study.code}`} tabs={tabs} label={t("tabs.label")} />
       {children}
     </div>
   );

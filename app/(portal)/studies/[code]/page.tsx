@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
+import { centreOptionLabel } from "@/lib/network/centre-order";
 import { localized, localizedPair } from "@/lib/i18n/localized";
 import { siteCentreOptions, studySiteSummary } from "@/lib/studies/queries/sites";
 import { getStudyPage, studyRecruitingGates } from "@/lib/studies/queries/studies";
@@ -62,7 +63,7 @@ export default async function StudyOverviewPage({ params }: { params: Promise<{ 
                 <DetailsForm
                   studyId={study.id}
                   designFixed={designIsFixed(study.status)}
-                  centres={centres.map((c) => ({ value: String(c.id), label: `${c.code} · ${localized(c, locale)}` }))}
+                  centres={centres.map((c) => ({ value: String(c.id), label: centreOptionLabel(c, localized(c, locale)) }))}
                   v={study}
                 />
               </div>

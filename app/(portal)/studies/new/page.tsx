@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
+import { centreOptionLabel } from "@/lib/network/centre-order";
 import { localized } from "@/lib/i18n/localized";
 import { siteCentreOptions } from "@/lib/studies/queries/sites";
 import { piOptions } from "@/lib/studies/queries/studies";
@@ -22,7 +23,7 @@ export default async function NewStudyPage() {
         <CardContent className="pt-4">
           <NewStudyForm
             defaultCentreId={actor.centreId}
-            centres={centres.map((c) => ({ value: String(c.id), label: `${c.code} · ${localized(c, locale)}` }))}
+            centres={centres.map((c) => ({ value: String(c.id), label: centreOptionLabel(c, localized(c, locale)) }))}
             pis={pis.map((p) => ({ value: String(p.id), label: `${p.name} <${p.email}>` }))}
           />
         </CardContent>

@@ -10,7 +10,7 @@ import { GET } from "@/app/api/biobank/specimens/route";
 const h = await setupTestDb();
 await seedBase(h.db);
 await insertTestParticipants(h.db, ["BC-300-R01G1-0001"]);
-const reg = await runCommand("staff.gh1@ncrc.demo", registerSpecimenCommand, { type: "serum", ownerKind: "subject", subjectCode: "BC-300-R01G1-0001", futureConsent: "yes", collectedAt: "2025-03-01T10:00", quantity: 2 });
+const reg = await runCommand("staff.gh1@ncrc.demo", registerSpecimenCommand, { type: "serum", ownerKind: "subject", subjectCode: "BC-300-R01G1-0001", collectedAt: "2025-03-01T10:00", quantity: 2 });
 if (!reg.ok) throw new Error(reg.message);
 const barcode = reg.data.barcode;
 const get = (qs: string) => GET(new Request(`http://localhost/api/biobank/specimens?${qs}`));

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
+import { centreOptionLabel } from "@/lib/network/centre-order";
 import { localized, localizedPair } from "@/lib/i18n/localized";
 import { listStudySites, siteCentreOptions } from "@/lib/studies/queries/sites";
 import { getStudyPage } from "@/lib/studies/queries/studies";
@@ -119,7 +120,7 @@ export default async function SitesPage({ params, searchParams }: { params: Prom
           <CardContent>
             <AddSiteForm
               studyId={study.id}
-              centres={centres.filter((c) => !taken.has(c.id)).map((c) => ({ value: String(c.id), label: `${c.code} · ${localized(c, locale)} (${tc(`levels.${c.level}`)})` }))}
+              centres={centres.filter((c) => !taken.has(c.id)).map((c) => ({ value: String(c.id), label: `${centreOptionLabel(c, localized(c, locale))} (${tc(`levels.${c.level}`)})` }))}
             />
           </CardContent>
         </Card>

@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { toNetworkLocal } from "@/lib/time/network-day";
 import { listAdverseEvents, listQueriesOnParticipant, recordHistory } from "@/lib/followup/queries/followup";
+import { isSaeFollowupDue, saeFollowupDueAt } from "@/lib/followup/sae-followup";
 import { routeId } from "@/lib/http/route-param";
 import { AeForm } from "@/app/(portal)/follow-up/_components/ae-form";
 import { networkTime } from "@/app/(portal)/follow-up/_components/format";
@@ -19,6 +20,11 @@ export default async function AePage({ params }: { params: Promise<{ subject: st
   if (!ae) notFound();
   const t = await getTranslations("followup");
   const [history, queries] = await Promise.all([recordHistory(actor, "adverse_event", ae.id), listQueriesOnParticipant(actor, p.id)]);
+  // The next follow-up report of an unresolved SAE: counted from its last report (the latest saved version).
+  const lastReport = Math.max(...[ae.reportedAt, history.at(-1)?.changedAt].filter((x): x is string => Boolean(x)).map((x) => Date.parse(x)));
+  const followup = { serious: ae.serious && ae.reportedAt !== null, outcome: ae.outcome, seriousCriteria: ae.seriousCriteria, lastReportAt: new Date(lastReport) };
+  const followupDue = saeFollowupDueAt(followup);
+  const followupLate = isSaeFollowupDue(followup, new Date());
   return (
     <div className="space-y-6">
       <ParticipantHeader p={p} back />
@@ -36,6 +42,11 @@ export default async function AePage({ params }: { params: Promise<{ subject: st
               </Badge>
             ) : null}
             {ae.reportedAt ? <span>{t("ae.reportedAt", { at: networkTime(ae.reportedAt) })}</span> : null}
+            {followupDue ? (
+              <Badge variant={followupLate ? "destructive" : "warning"} data-testid="sae-followup">
+                {t(followupLate ? "ae.followupOverdue" : "ae.followupDue", { at: networkTime(followupDue.toISOString()) })}
+              </Badge>
+            ) : null}
             <Badge variant={ae.verified ? "success" : "muted"}>{ae.verified ? t("sdv.verified") : t("sdv.notVerified")}</Badge>
           </p>
           {p.canRecord ? (

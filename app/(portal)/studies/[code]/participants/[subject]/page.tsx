@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
@@ -40,6 +41,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ co
         ) : null}
       </div>
       {p.inOtherStudy ? <p className="text-sm text-amber-900">{t("participants.otherStudyHint")}</p> : null}
+      {can(actor, "followup.read") ? <Link prefetch={false} href={`/follow-up/${p.subjectCode}`} className="text-sm text-primary underline underline-offset-2" data-testid="followup-link">{(await getTranslations("studies"))("links.followUp")} →</Link> : null}
 
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
