@@ -9,7 +9,7 @@
 export const ORG_LEVELS = ["hub", "sub_centre", "regional_centre", "grassroots"] as const;
 
 // people
-export const NETWORK_ROLES = ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer"] as const;
+export const NETWORK_ROLES = ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer", "molecular_lab"] as const;
 
 // studies
 export const STUDY_PHASES = ["I", "I_II", "II", "III", "IV", "not_applicable"] as const;
@@ -107,6 +107,18 @@ export const CUSTODY_EVENTS = [
   "status_changed",
 ] as const;
 
+// molecular diagnostics
+export const MOLECULAR_TEST_KINDS = ["ngs_panel", "biochip", "ihc", "fish", "msi", "tmb"] as const;
+/** ordered -> received -> in_analysis -> reported; failed (with a reason) from any step before reported. */
+export const MOLECULAR_ORDER_STATUSES = ["ordered", "received", "in_analysis", "reported", "failed"] as const;
+export const VARIANT_ORIGINS = ["somatic", "germline"] as const;
+export const VARIANT_TYPES = ["snv", "mnv", "insertion", "deletion", "delins", "duplication", "fusion", "amplification", "loss"] as const;
+/** AMP/ASCO/CAP 2017 tiers of somatic variants. */
+export const SOMATIC_TIERS = ["tier_i", "tier_ii", "tier_iii", "tier_iv"] as const;
+/** ACMG/AMP 2015 classes of germline variants. */
+export const GERMLINE_CLASSES = ["pathogenic", "likely_pathogenic", "uncertain_significance", "likely_benign", "benign"] as const;
+export const BIOMARKER_KINDS = ["tmb", "msi", "pdl1_tps", "pdl1_cps", "her2_ihc"] as const;
+
 type Of<T extends readonly string[]> = T[number];
 
 export type OrgLevel = Of<typeof ORG_LEVELS>;
@@ -146,3 +158,10 @@ export type TransferStatus = Of<typeof TRANSFER_STATUSES>;
 export type TransferOutcome = Of<typeof TRANSFER_OUTCOMES>;
 export type ReleaseStatus = Of<typeof RELEASE_STATUSES>;
 export type CustodyEvent = Of<typeof CUSTODY_EVENTS>;
+export type MolecularTestKind = Of<typeof MOLECULAR_TEST_KINDS>;
+export type MolecularOrderStatus = Of<typeof MOLECULAR_ORDER_STATUSES>;
+export type VariantOrigin = Of<typeof VARIANT_ORIGINS>;
+export type VariantType = Of<typeof VARIANT_TYPES>;
+export type SomaticTier = Of<typeof SOMATIC_TIERS>;
+export type GermlineClass = Of<typeof GERMLINE_CLASSES>;
+export type BiomarkerKind = Of<typeof BIOMARKER_KINDS>;

@@ -17,7 +17,8 @@ for (const locale of ["zh-CN", "en"] as const) {
     await page.goto("/biobank/specimens/new");
     await page.locator("#f-type").selectOption("whole_blood");
     await page.locator("#f-subjectCode").fill(subject);
-    await page.locator("#f-futureConsent").selectOption("yes");
+    // Consent for future research is not asked: it is shown from the participant's enrolment record.
+    await expect(page.getByTestId("owner-consent")).toContainText(locale === "en" ? "enrolment record" : "入组记录");
     await page.locator("#f-quantity").fill("4");
     await page.locator("#register-specimen button[type=submit]").click();
     await page.waitForURL(/\/biobank\/specimens\/NB\d{9}\?registered=1/);
@@ -53,22 +54,28 @@ for (const locale of ["zh-CN", "en"] as const) {
 
     // 5. A fresh 2 × 2 box, then the specimen goes into position A1.
     await page.goto("/biobank/storage");
-    await page.locator("#new-box #f-code").fill(`E${tag}`.slice(0, 12));
-    await page.locator("#new-box #f-rows").fill("2");
-    await page.locator("#new-box #f-cols").fill("2");
+    const boxCode = `E${tag}`.slice(0, 12);
+    await page.locator("#new-box-code").fill(boxCode);
+    await page.locator("#new-box-rows").fill("2");
+    await page.locator("#new-box-cols").fill("2");
     await page.locator("#new-box button[type=submit]").click();
     await expect(page.locator("#new-box [data-testid=form-error]")).toHaveCount(0);
+    // The specimen page's box chooser finds the box; its grid places the tube by a click on A1.
     await page.goto(`/biobank/specimens/${barcode}`);
-    await expect(page.locator("#place-form #f-boxId option").first()).toContainText(`E${tag}`.slice(0, 12));
-    await page.locator("#place-form #f-row").selectOption("1");
-    await page.locator("#place-form #f-col").selectOption("1");
-    await page.locator("#place-form button[type=submit]").click();
-    await expect(page.getByTestId("specimen-location")).toContainText(`${`E${tag}`.slice(0, 12)} / A1`);
+    await page.locator("#box-q").fill(boxCode);
+    await page.locator("form[role=search]:has(#box-q) button[type=submit]").click();
+    await page.getByTestId("box-choice").filter({ hasText: boxCode }).first().click();
+    await page.waitForURL(new RegExp(`/biobank/storage/boxes/\\d+\\?place=${barcode}`));
+    await page.getByTestId("cell-A1").click();
+    await expect(page.getByTestId("grid-result")).toContainText(`${boxCode} / A1`);
+    await page.goto(`/biobank/specimens/${barcode}`);
+    await expect(page.getByTestId("specimen-location")).toContainText(`${boxCode} / A1`);
 
     // 6. Aliquot: 1 + 1.5 mL of plasma out of 4 mL; the tree shows parent and children.
     await page.locator("#aliquot-form #f-quantities").fill("1 1.5");
     await page.locator("#aliquot-form button[type=submit]").click();
     await expect(page.getByTestId("aliquot-tree").locator("li")).toHaveCount(3);
+    await expect(page.getByTestId("print-new-aliquots")).toHaveAttribute("href", /\/biobank\/labels\?barcodes=NB\d{9},NB\d{9}$/);
     await expect(page.getByTestId("aliquot-tree").locator("li").first()).toContainText("1.5");
     await expect(page.getByTestId("custody")).toContainText(locale === "en" ? "Received" : "接收");
     await expectAccessible(page);

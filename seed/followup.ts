@@ -15,7 +15,9 @@ const DEMO_SCHEDULE: [string, string, string, number, number][] = [
 ];
 
 /**
- * Demo follow-up, all in bulk SQL and deterministic (every choice is a function of row ids):
+ * Demo follow-up, all in bulk SQL and deterministic (every choice is a function of row ids, and
+ * every INSERT … SELECT has an ORDER BY, so the ids those choices use are the same on every
+ * engine and plan; dates come from the seed's clock, never the server's):
  * a visit schedule on every protocol version, the expected visits of every enrolled participant,
  * visits recorded (a few out of window, some missed, some left overdue), adverse events of every
  * CTCAE grade with SAEs (some reported late) and their notifications, and queries in every state.
@@ -31,7 +33,8 @@ export async function seedFollowup(db: Db, clock: SeedClock = seedClock()): Prom
     await tx.execute(sql`insert into visit_definitions (protocol_version_id, ordinal, code, name_zh, name_en, target_day, window_days)
       select pv.id, d.ord, d.code, d.zh, d.en, d.day, d.w from protocol_versions pv
       cross join (values ${values}) as d(ord, code, zh, en, day, w)
-      where not exists (select 1 from visit_definitions x where x.protocol_version_id = pv.id)`);
+      where not exists (select 1 from visit_definitions x where x.protocol_version_id = pv.id)
+      order by pv.id, d.ord`);
     await generateMissingVisits(tx as Db);
     await recordVisits(tx as Db, c);
     await adverseEvents(tx as Db, c);
@@ -86,7 +89,8 @@ async function recordVisits(db: Db, c: ClockSql) {
     select 'visit', v.id, v.study_id, v.participant_id, 1,
       jsonb_build_object('status', v.status, 'visitDate', v.visit_date, 'ecog', v.ecog, 'weightKg', v.weight_kg::float, 'tumourResponse', v.tumour_response, 'missedReason', v.missed_reason),
       v.recorded_by, v.recorded_at
-    from participant_visits v where v.version = 1 and not exists (select 1 from record_versions x where x.entity_type = 'visit' and x.entity_id = v.id)`);
+    from participant_visits v where v.version = 1 and not exists (select 1 from record_versions x where x.entity_type = 'visit' and x.entity_id = v.id)
+    order by v.id`);
 }
 
 async function adverseEvents(db: Db, c: ClockSql) {
@@ -117,7 +121,7 @@ async function adverseEvents(db: Db, c: ClockSql) {
       aware,
       case when cardinality(crit) > 0 then aware + case when k % 4 = 0 then interval '31 hours' else interval '5 hours' + (k % 17) * interval '1 hour' end end,
       who, aware + interval '5 hours'
-    from ae`);
+    from ae order by participant_id`);
   await db.execute(sql`
     insert into record_versions (entity_type, entity_id, study_id, participant_id, version, values, changed_by, changed_at)
     select 'adverse_event', a.id, a.study_id, a.participant_id, 1,
@@ -125,7 +129,8 @@ async function adverseEvents(db: Db, c: ClockSql) {
         'seriousCriteria', to_jsonb(a.serious_criteria), 'relatedness', a.relatedness, 'actionTaken', a.action_taken, 'outcome', a.outcome,
         'awareAt', to_char(a.aware_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
       a.recorded_by, a.created_at
-    from adverse_events a where not exists (select 1 from record_versions x where x.entity_type = 'adverse_event' and x.entity_id = a.id)`);
+    from adverse_events a where not exists (select 1 from record_versions x where x.entity_type = 'adverse_event' and x.entity_id = a.id)
+    order by a.id`);
   // SAE notifications to the study PI and the hub; all but the last fortnight's already read.
   await db.execute(sql`
     insert into notifications (user_id, kind, study_id, participant_id, entity_type, entity_id, params, read_at, created_at)
@@ -135,6 +140,7 @@ async function adverseEvents(db: Db, c: ClockSql) {
     from adverse_events a join participants p on p.id = a.participant_id join studies s on s.id = a.study_id
     join users u on not u.disabled and (u.id = s.pi_user_id or u.role = 'network_admin')
     where a.serious
+    order by a.id, u.id
     on conflict do nothing`);
 }
 
@@ -159,15 +165,17 @@ async function queries(db: Db, c: ClockSql) {
         case when state = 2 then least(recorded_at + interval '18 days', ${c.now} - interval '6 hours') end,
         least(recorded_at + interval '12 days', ${c.now} - interval '1 day')
       from pick where raiser is not null
+      order by visit_id
       returning id, entity_id, status, opened_at, answered_at, closed_at, raised_by
     )
     insert into query_events (query_id, kind, body, author_id, created_at)
     select q.id, e.kind::query_event_kind, e.body, e.author, e.at from q join pick on pick.visit_id = q.entity_id
     cross join lateral (values
-      ('raised', '请核对原始病历中的该数值。 / Please check this value against the source record.', q.raised_by, q.opened_at, true),
-      ('answered', '已核对原始病历，数值无误。 / Checked against source: the value is correct.', pick.answerer, coalesce(q.answered_at, q.opened_at + interval '2 days'), q.status <> 'open' or pick.state = 3),
-      ('closed', '', q.raised_by, coalesce(q.closed_at, q.opened_at + interval '3 days'), q.status = 'closed' or pick.state = 3),
-      ('reopened', '单位仍不一致，请再次核对。 / Units still differ, please check again.', q.raised_by, q.opened_at + interval '4 days', pick.state = 3)
-    ) as e(kind, body, author, at, wanted)
-    where e.wanted and e.author is not null`);
+      (1, 'raised', '请核对原始病历中的该数值。 / Please check this value against the source record.', q.raised_by, q.opened_at, true),
+      (2, 'answered', '已核对原始病历，数值无误。 / Checked against source: the value is correct.', pick.answerer, coalesce(q.answered_at, q.opened_at + interval '2 days'), q.status <> 'open' or pick.state = 3),
+      (3, 'closed', '', q.raised_by, coalesce(q.closed_at, q.opened_at + interval '3 days'), q.status = 'closed' or pick.state = 3),
+      (4, 'reopened', '单位仍不一致，请再次核对。 / Units still differ, please check again.', q.raised_by, q.opened_at + interval '4 days', pick.state = 3)
+    ) as e(ord, kind, body, author, at, wanted)
+    where e.wanted and e.author is not null
+    order by q.id, e.ord`);
 }

@@ -62,6 +62,8 @@ export const DEMO_ACCOUNTS = [
   ["monitor@ncrc.demo", "monitor", "TJ01", "黄丽 Huang Li"],
   ["biobank@ncrc.demo", "biobank_manager", "TJ01", "周强 Zhou Qiang"],
   // A second manager at the hub bank: a release is decided by a manager other than its requester.
-  ["biobank2@ncrc.demo", "biobank_manager", "TJ01", "样本库管理员二 Demo Biobank Manager 2"],
+  ["biobank2@ncrc.demo", "biobank_manager", "TJ01", "郑红 Zheng Hong"],
   ["viewer@ncrc.demo", "viewer", "TJ01", "吴芳 Wu Fang"],
+  // The hub runs the network's molecular diagnostics lab.
+  ["lab@ncrc.demo", "molecular_lab", "TJ01", "孙悦 Sun Yue"],
 ] as const;

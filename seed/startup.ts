@@ -2,6 +2,7 @@ import { getHandle } from "@/db/client";
 import { seedDemoIfEmpty } from "@/seed/index";
 import { isDemoMode } from "@/lib/auth/config";
 import { checkDatabaseRole, checkSecuritySettings } from "@/lib/auth/security-settings";
+import { wakeMailer } from "@/lib/notifications/mail-delivery";
 
 /** Runs once when the server starts: secrets present, database migrated, demo data loaded. */
 export async function startup(): Promise<void> {
@@ -12,6 +13,8 @@ export async function startup(): Promise<void> {
   if (isDemoMode()) {
     await seedDemoIfEmpty(h.db, (m) => console.log(`[ncrc] ${m}`));
   }
+  // Mail queued before a restart goes out now, not when someone next opens a page.
+  wakeMailer();
 }
 
 /** A server that answers 500 on every request helps nobody: stop with the reason instead. */

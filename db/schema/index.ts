@@ -9,3 +9,4 @@ export * from "@/db/schema/followup";
 export * from "@/db/schema/notifications";
 export * from "@/db/schema/metrics-facts";
 export * from "@/db/schema/requests";
+export * from "@/db/schema/molecular";

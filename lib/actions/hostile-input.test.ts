@@ -11,7 +11,16 @@ import type { NetworkRole } from "@/lib/enums";
 import { translate } from "@/lib/i18n/translate";
 import { setupTestDb } from "@/lib/testing/db";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
+import { createFollowupStudy } from "@/lib/testing/followup-study";
 import { runCommand } from "@/lib/testing/run-command";
+import { createTestStudy } from "@/lib/testing/study-builder";
+import { addAeCommand } from "@/lib/followup/commands/add-ae";
+import { screenCommand } from "@/lib/enrolment/commands/screen";
+import { addCentreCommand } from "@/lib/network/commands/add-centre";
+import { renameCentreCommand } from "@/lib/network/commands/rename-centre";
+import { setTargetCommand } from "@/lib/studies/commands/set-target";
+import { createUserCommand } from "@/lib/users/commands/create-user";
+import { networkToday } from "@/lib/time/network-day";
 import { resolveDayBound } from "@/lib/validation/dates";
 import { fieldInfo, type FieldInfo } from "@/lib/validation/field-info";
 
@@ -52,6 +61,7 @@ const HOLDER: Record<NetworkRole, string> = {
   monitor: "monitor@ncrc.demo",
   biobank_manager: "biobank@ncrc.demo",
   viewer: "viewer@ncrc.demo",
+  molecular_lab: "lab@ncrc.demo",
 };
 
 /** What a field accepts, from the kernel's own description; `loose` when it sits in a union (messages may be the union's). */
@@ -247,10 +257,11 @@ type Case = { command: AnyDoor; file: string; actor: string | null; fields: { na
 let cases: Case[] = [];
 let tables: string[] = [];
 let h: Awaited<ReturnType<typeof setupTestDb>>;
+let fx: Awaited<ReturnType<typeof seedBase>>;
 
 beforeAll(async () => {
   h = await setupTestDb();
-  await seedBase(h.db);
+  fx = await seedBase(h.db);
   const rows = await queryRows<{ t: string }>(h.db, sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
   // runCommand signs each actor in once (a session row): that is the test's doing, not the command's.
   tables = rows.map((r) => r.t).filter((t) => t !== "user_sessions");
@@ -304,11 +315,13 @@ describe("hostile input, table-driven over every command's schema", () => {
     const required = translate(null, "validation.required");
     const unexpected = translate(null, "errors.unexpected");
     const failures: string[] = [];
+    let tried = 0;
     for (const c of cases) {
       const before = await countRows(h.db, tables);
       for (const f of c.fields) {
         for (const x of hostile(f.found?.info ?? null, f.sample)) {
           const where = `${c.command.name}.${f.name} ← ${x.label}`;
+          tried += 1;
           const res = await runCommand(c.actor, c.command, { [f.name]: x.value });
           const errs = errorsOn(res, f.name);
           if (res.ok) {
@@ -336,6 +349,8 @@ describe("hostile input, table-driven over every command's schema", () => {
       if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${c.command.name}: rows were written`);
     }
     expect(failures).toEqual([]);
+    // Every command, every field, several values each.
+    expect(tried).toBeGreaterThan(1500);
   });
 
   it("every message it expects exists in both languages", () => {
@@ -343,5 +358,81 @@ describe("hostile input, table-driven over every command's schema", () => {
       for (const locale of ["zh-CN", "en"]) expect(translate(locale, key, { max: 1, min: 0, earliest: "a", latest: "b" }), `${locale} ${key}`).not.toBe(key);
     }
     expect(translate("en", "validation.badCharacters")).not.toBe(translate("zh-CN", "validation.badCharacters"));
+  });
+});
+
+/**
+ * The repros of issue 11, each with an otherwise valid input (the same input with the value
+ * put right succeeds, so the refusal is the field's doing).
+ */
+describe("the reported hostile inputs", () => {
+  const t = (key: string, params?: Record<string, string | number>) => translate(null, key, params);
+
+  /** Refused with exactly `message` on `field`, nothing written; then the `fixed` input is accepted. */
+  async function refusedThenFixed(actor: string, command: AnyCommand, bad: Record<string, unknown>, field: string, message: string, fixed?: Record<string, unknown>) {
+    const before = await countRows(h.db, tables);
+    const res = await runCommand(actor, command, bad);
+    expect(res.ok).toBe(false);
+    expect(res.ok ? null : res.fieldErrors?.[field]).toEqual([message]);
+    expect(await countRows(h.db, tables)).toEqual(before);
+    if (fixed) expect(await runCommand(actor, command, fixed)).toMatchObject({ ok: true });
+  }
+
+  it("a 100,011-character e-mail creates no user", async () => {
+    const user = { name: "Long Mail", role: "site_staff", centreId: fx.org("R01").id, password: "temporary-pw-1" };
+    const email = `${"a".repeat(100_000)}@ncrc.test`;
+    expect(email.length).toBe(100_010);
+    await refusedThenFixed("admin@ncrc.demo", createUserCommand, { ...user, email: `${email}x` }, "email", t("validation.tooLong", { max: 254 }), { ...user, email: "long.mail@ncrc.test" });
+  });
+
+  it("AE: participantId [99] is not coerced; ids 2147483648, abc, -5; date 0001-01-01; grade -1; NUL and lone surrogates in the term", async () => {
+    const study = await createFollowupStudy(h.db, "REPRO-F", { enrolledOn: "2025-01-03" });
+    const pid = study.atR01.id;
+    const ae = {
+      participantId: pid,
+      term: "Neutropenia",
+      category: "blood_lymphatic",
+      grade: "2",
+      onsetOn: "2025-02-01",
+      endedOn: "",
+      seriousCriteria: [],
+      relatedness: "possible",
+      actionTaken: "none",
+      outcome: "recovered",
+      awareAt: "2025-02-01T09:00",
+    };
+    const staff = "staff.rc1@ncrc.demo";
+    await refusedThenFixed(staff, addAeCommand, { ...ae, participantId: [pid] }, "participantId", t("validation.single"));
+    for (const id of [2147483648, "abc", -5, "-5"]) await refusedThenFixed(staff, addAeCommand, { ...ae, participantId: id }, "participantId", t("validation.invalidId"));
+    await refusedThenFixed(staff, addAeCommand, { ...ae, onsetOn: "0001-01-01" }, "onsetOn", t("validation.dateRange", { earliest: "2000-01-01", latest: networkToday() }));
+    await refusedThenFixed(staff, addAeCommand, { ...ae, grade: -1 }, "grade", t("validation.outOfRange", { min: 1, max: 5 }));
+    await refusedThenFixed(staff, addAeCommand, { ...ae, term: "Neutro\u0000penia" }, "term", t("validation.badCharacters"));
+    await refusedThenFixed(staff, addAeCommand, { ...ae, term: "Neutro\uD800penia" }, "term", t("validation.badCharacters"), ae);
+  });
+
+  it("a screening dated 1900-01-01 is refused with the plausible range", async () => {
+    const study = await createFollowupStudy(h.db, "REPRO-S", { enrolledOn: "2025-01-03" });
+    const screening = { studyId: study.study.id, siteId: study.site("R01").id, screenedOn: "1900-01-01", codes: ["I1", "I2", "E1"], answers: ["yes", "yes", "no"] };
+    await refusedThenFixed("staff.rc1@ncrc.demo", screenCommand, screening, "screenedOn", t("validation.dateRange", { earliest: "2000-01-01", latest: networkToday() }), {
+      ...screening,
+      screenedOn: "2025-03-01",
+    });
+  });
+
+  it("a centre name of only zero-width spaces is required; 100 kB names are too long; NUL and lone surrogates are bad characters", async () => {
+    const centre = { parentId: fx.org("R01").id, code: "ZW01", nameZh: "零宽医院", nameEn: "Zero Width Hospital", level: "grassroots", province: "河北", city: "保定" };
+    await refusedThenFixed("admin@ncrc.demo", addCentreCommand, { ...centre, nameZh: "\u200B\u200B\u200B" }, "nameZh", t("validation.required"));
+    await refusedThenFixed("admin@ncrc.demo", addCentreCommand, { ...centre, nameEn: "x".repeat(100_000) }, "nameEn", t("validation.tooLong", { max: 200 }));
+    await refusedThenFixed("admin@ncrc.demo", addCentreCommand, { ...centre, nameEn: "Zero\u0000Width" }, "nameEn", t("validation.badCharacters"), centre);
+    const rename = { centreId: fx.org("R01").id, nameZh: "保定肿瘤医院", nameEn: "Baoding\uDC00 Hospital" };
+    await refusedThenFixed("admin@ncrc.demo", renameCentreCommand, rename, "nameEn", t("validation.badCharacters"));
+  });
+
+  it("a study target of 0, 1e9 or -5 is out of range, with the range", async () => {
+    const { study } = await createTestStudy(h.db, { code: "REPRO-T", status: "draft" });
+    for (const target of [0, 1e9, -5, "0", "-5"]) {
+      await refusedThenFixed("admin@ncrc.demo", setTargetCommand, { studyId: study.id, targetEnrolment: target }, "targetEnrolment", t("validation.outOfRange", { min: 1, max: 100_000 }));
+    }
+    await refusedThenFixed("admin@ncrc.demo", setTargetCommand, { studyId: study.id, targetEnrolment: "abc" }, "targetEnrolment", t("validation.wholeNumber"), { studyId: study.id, targetEnrolment: 250 });
   });
 });

@@ -6,7 +6,7 @@ import { NETWORK_ROLES, type NetworkRole } from "@/lib/enums";
  */
 export const PERMISSIONS = {
   "dashboard.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer"],
-  "centre.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer"],
+  "centre.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer", "molecular_lab"],
   "centre.manage": ["network_admin", "centre_coordinator"],
   "user.read": ["network_admin", "centre_coordinator"],
   "user.manage": ["network_admin", "centre_coordinator"],
@@ -44,8 +44,14 @@ export const PERMISSIONS = {
   "followup.query": ["pi", "monitor"],
   /** Source data verification: handlers require a monitor on the study team. */
   "followup.verify": ["monitor"],
-  "notification.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer"],
-  "profile.update": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer"],
+  /** Molecular test orders and results: participant-level (lib/molecular/scope.ts), never viewers. */
+  "molecular.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "molecular_lab"],
+  /** Role gate only: the handler requires the participant's own site or the study's PI. */
+  "molecular.order": ["site_staff", "pi"],
+  /** Lab work (receive, analyse, import results, report, fail): handlers require the order's lab centre. */
+  "molecular.lab": ["molecular_lab"],
+  "notification.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer", "molecular_lab"],
+  "profile.update": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer", "molecular_lab"],
 } as const satisfies Record<string, readonly NetworkRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

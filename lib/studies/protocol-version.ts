@@ -69,18 +69,19 @@ export async function versionForChange(
 /** Copies arms, stratification (factors and levels), criteria and consent versions to a new version. */
 async function copyProtocolChildren(tx: Db, fromId: number, toId: number): Promise<void> {
   await tx.execute(sql`insert into study_arms (protocol_version_id, ordinal, code, name_zh, name_en, ratio)
-    select ${toId}, ordinal, code, name_zh, name_en, ratio from study_arms where protocol_version_id = ${fromId}`);
+    select ${toId}, ordinal, code, name_zh, name_en, ratio from study_arms where protocol_version_id = ${fromId} order by ordinal`);
   await tx.execute(sql`insert into eligibility_criteria (protocol_version_id, kind, ordinal, code, text_zh, text_en)
-    select ${toId}, kind, ordinal, code, text_zh, text_en from eligibility_criteria where protocol_version_id = ${fromId}`);
+    select ${toId}, kind, ordinal, code, text_zh, text_en from eligibility_criteria where protocol_version_id = ${fromId} order by ordinal`);
   await tx.execute(sql`insert into consent_versions (protocol_version_id, label, effective_date)
-    select ${toId}, label, effective_date from consent_versions where protocol_version_id = ${fromId}`);
+    select ${toId}, label, effective_date from consent_versions where protocol_version_id = ${fromId} order by id`);
   await tx.execute(sql`insert into strat_factors (protocol_version_id, ordinal, code, name_zh, name_en)
-    select ${toId}, ordinal, code, name_zh, name_en from strat_factors where protocol_version_id = ${fromId}`);
+    select ${toId}, ordinal, code, name_zh, name_en from strat_factors where protocol_version_id = ${fromId} order by ordinal`);
   await tx.execute(sql`insert into strat_levels (factor_id, ordinal, code, name_zh, name_en)
     select nf.id, l.ordinal, l.code, l.name_zh, l.name_en
     from strat_levels l
     join strat_factors of on of.id = l.factor_id and of.protocol_version_id = ${fromId}
-    join strat_factors nf on nf.protocol_version_id = ${toId} and nf.code = of.code`);
+    join strat_factors nf on nf.protocol_version_id = ${toId} and nf.code = of.code
+    order by of.ordinal, l.ordinal`);
   await copyVisitSchedule(tx, fromId, toId);
 }
 

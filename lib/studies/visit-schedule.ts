@@ -53,11 +53,13 @@ export async function generateMissingVisits(db: Db): Promise<void> {
       greatest(f.enrolled_on, f.enrolled_on + d.target_day - d.window_days),
       f.enrolled_on + d.target_day + d.window_days
     from pv_in_force f join visit_definitions d on d.protocol_version_id = f.pv_id
+    -- Visit ids follow participants and the schedule on every engine (the demo derives choices from them).
+    order by f.participant_id, d.ordinal
     on conflict do nothing`);
 }
 
 /** An amendment carries the visit schedule over to the new protocol version. */
 export async function copyVisitSchedule(tx: Db, fromVersionId: number, toVersionId: number): Promise<void> {
   await tx.execute(sql`insert into visit_definitions (protocol_version_id, ordinal, code, name_zh, name_en, target_day, window_days)
-    select ${toVersionId}, ordinal, code, name_zh, name_en, target_day, window_days from visit_definitions where protocol_version_id = ${fromVersionId}`);
+    select ${toVersionId}, ordinal, code, name_zh, name_en, target_day, window_days from visit_definitions where protocol_version_id = ${fromVersionId} order by ordinal`);
 }

@@ -38,9 +38,9 @@ describe("who may hold which role under whom", () => {
   });
 
   it("the role selects offer exactly the grantable roles", () => {
-    expect(grantableRoles(coord, NETWORK_ROLES, AT.own)).toEqual(["site_staff", "biobank_manager"]);
-    expect(grantableRoles(coord, NETWORK_ROLES, AT.below).sort()).toEqual(["biobank_manager", "centre_coordinator", "site_staff"]);
-    expect(rolesGrantableSomewhere(coord, NETWORK_ROLES).sort()).toEqual(["biobank_manager", "centre_coordinator", "site_staff"]);
+    expect(grantableRoles(coord, NETWORK_ROLES, AT.own)).toEqual(["site_staff", "biobank_manager", "molecular_lab"]);
+    expect(grantableRoles(coord, NETWORK_ROLES, AT.below).sort()).toEqual(["biobank_manager", "centre_coordinator", "molecular_lab", "site_staff"]);
+    expect(rolesGrantableSomewhere(coord, NETWORK_ROLES).sort()).toEqual(["biobank_manager", "centre_coordinator", "molecular_lab", "site_staff"]);
     expect(rolesGrantableSomewhere(admin, NETWORK_ROLES)).toEqual([...NETWORK_ROLES]);
     expect(rolesGrantableSomewhere({ role: "pi" }, NETWORK_ROLES)).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { isWithin } from "@/lib/authz/scope";
  * subtree. PIs and monitors reach follows their studies (any centre of the study), viewers and
  * network administrators the whole network: only a network administrator manages those.
  */
-export const CENTRE_BOUND_ROLES: readonly NetworkRole[] = ["site_staff", "biobank_manager"];
+export const CENTRE_BOUND_ROLES: readonly NetworkRole[] = ["site_staff", "biobank_manager", "molecular_lab"];
 
 type Manager = Pick<Actor, "id" | "role" | "centrePath">;
 

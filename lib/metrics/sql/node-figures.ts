@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { dayInPeriod, inBuckets, viewBuckets } from "@/lib/metrics/sql/buckets";
-import { siteEnrolCte, siteRowsCte } from "@/lib/metrics/sql/site-rows";
+import { siteRowsCte } from "@/lib/metrics/sql/site-rows";
 import { nodeCtes, type ViewSql } from "@/lib/metrics/sql/view";
 
 /**
@@ -24,27 +24,31 @@ export function nodeFigures(v: ViewSql): SQL {
   const P = inBuckets("f", b.period);
   const T = inBuckets("f", b.toDate);
   const L = inBuckets("f", b.last3m);
-  const counter = (col: string, where: SQL) => sql`coalesce(sum(f.${sql.raw(col)}) filter (where ${where}), 0)`;
-  const study = sql`${v.studyCond(sql`f.study_id`)}`;
+  const counter = (col: string, flag: "p" | "t" | "l") => sql`coalesce(sum(f.${sql.raw(col)}) filter (where f.${sql.raw(flag)}), 0)`;
   return sql`with ${nodeCtes(v)},
   facts as materialized (
     select f.centre_id, f.study_id,
-      ${counter("enrolled", T)} as enrolled_to_date,
-      ${counter("enrolled", P)} as enrolled,
-      ${counter("enrolled", L)} as enrolled_last3m,
-      ${counter("enrolled_withdrawn", P)} as withdrawn,
-      ${counter("screened", P)} as screened,
-      ${counter("screen_failed", P)} as screen_failed,
-      ${counter("aes", P)} as aes,
-      ${counter("saes", P)} as saes,
-      ${counter("late_saes", P)} as late_saes,
-      ${counter("queries_opened", P)} as queries_opened,
-      ${counter("queries_closed", P)} as queries_closed
-    from metric_facts f
-    where (${P} or ${T} or ${L}) and ${study} and f.centre_id in (select centre_id from centres)
+      ${counter("enrolled", "t")} as enrolled_to_date,
+      ${counter("enrolled", "p")} as enrolled,
+      ${counter("enrolled", "l")} as enrolled_last3m,
+      ${counter("enrolled_withdrawn", "p")} as withdrawn,
+      ${counter("screened", "p")} as screened,
+      ${counter("screen_failed", "p")} as screen_failed,
+      ${counter("aes", "p")} as aes,
+      ${counter("saes", "p")} as saes,
+      ${counter("late_saes", "p")} as late_saes,
+      ${counter("queries_opened", "p")} as queries_opened,
+      ${counter("queries_closed", "p")} as queries_closed
+    from (
+      -- Each row's buckets classified once (offset 0 keeps the planner from copying the tests into every sum).
+      select f.*, ${P} as p, ${T} as t, ${L} as l
+      from metric_facts f
+      where (${P} or ${T} or ${L}) and ${v.studyCond(sql`f.study_id`)} and f.centre_id in (select centre_id from centres)
+      offset 0
+    ) f
     group by f.centre_id, f.study_id
   ),
-  ${siteEnrolCte(v, b.toDate)},
+  site_enrol as (select centre_id, study_id, enrolled_to_date from facts),
   ${siteRowsCte(v)},
   late_withdrawn as (
     select ss.centre_id, count(*) as n
@@ -112,7 +116,8 @@ export function nodeFigures(v: ViewSql): SQL {
     select node_id, sum(n)::int as specimens, sum(np)::int as participant_specimens, jsonb_object_agg(type, n) as specimens_by_type
     from specimen_types group by node_id
   ),
-  hist as (
+  hist as materialized (
+    -- Summed per (node, day count) before the window sorts them: a few hundred rows, not one per centre and ancestor.
     select cn.node_id, d.days, sum(d.n)::bigint as n
     from (
       select h.centre_id, h.days, sum(h.n) as n

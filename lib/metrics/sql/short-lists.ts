@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { periodBuckets } from "@/lib/metrics/period-buckets";
 import { inBuckets } from "@/lib/metrics/sql/buckets";
-import { siteEnrolCte, siteRowsCte } from "@/lib/metrics/sql/site-rows";
+import { siteRowsCte } from "@/lib/metrics/sql/site-rows";
 import { centresCte, type ViewSql } from "@/lib/metrics/sql/view";
 
 export const LIST_LIMITS = { studies: 100, flagged: 50, reasons: 5 };
@@ -15,8 +15,22 @@ export const LIST_LIMITS = { studies: 100, flagged: 50, reasons: 5 };
  * JSON arrays with the full counts.
  */
 export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
+  const period = periodBuckets(v.from, v.to);
+  const toDate = periodBuckets(null, v.to);
   return sql`with ${centresCte(v)},
-  ${siteEnrolCte(v, periodBuckets(null, v.to))},
+  site_facts as materialized (
+    -- One pass: enrolled by the end per site, and the period's screen failures.
+    select f.centre_id, f.study_id, coalesce(sum(f.enrolled) filter (where f.t), 0)::int as enrolled_to_date,
+      coalesce(sum(f.screen_failed) filter (where f.p), 0)::int as screen_failed
+    from (
+      select f.*, ${inBuckets("f", toDate)} as t, ${inBuckets("f", period)} as p
+      from metric_facts f
+      where (${inBuckets("f", toDate)} or ${inBuckets("f", period)}) and ${v.studyCond(sql`f.study_id`)} and f.centre_id in (select centre_id from centres)
+      offset 0
+    ) f
+    group by f.centre_id, f.study_id
+  ),
+  site_enrol as (select centre_id, study_id, enrolled_to_date from site_facts),
   ${siteRowsCte(v)},
   study_rows as (
     select s.code, s.title_zh, s.title_en, s.status, s.target_enrolment, count(*)::int as sites,
@@ -33,7 +47,7 @@ export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
   reason_counts as (
     select m.study_id, m.protocol_version, m.code, sum(m.n) as n
     from metric_screen_reasons m
-    where ${inBuckets("m", periodBuckets(v.from, v.to))} and ${v.studyCond(sql`m.study_id`)} and m.centre_id in (select centre_id from centres)
+    where ${inBuckets("m", period)} and ${v.studyCond(sql`m.study_id`)} and m.centre_id in (select centre_id from centres)
     group by m.study_id, m.protocol_version, m.code
     having sum(m.n) > 0
   ),
@@ -48,8 +62,7 @@ export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
     limit ${limits.reasons}
   )
   select
-    (select coalesce(sum(f.screen_failed), 0)::int from metric_facts f
-      where ${inBuckets("f", periodBuckets(v.from, v.to))} and ${v.studyCond(sql`f.study_id`)} and f.centre_id in (select centre_id from centres)) as screen_failed,
+    (select coalesce(sum(screen_failed), 0)::int from site_facts) as screen_failed,
     (select coalesce(jsonb_agg(to_jsonb(x) order by x.code), '[]'::jsonb)
        from (select * from study_rows order by code limit ${limits.studies}) x) as studies,
     (select count(*)::int from study_rows) as studies_total,

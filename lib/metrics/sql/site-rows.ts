@@ -1,27 +1,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import { DORMANT_DAYS, LAGGING_SHARE } from "@/lib/metrics/derive";
-import { inBuckets } from "@/lib/metrics/sql/buckets";
 import { networkDaySql, planFraction, type ViewSql } from "@/lib/metrics/sql/view";
-import type { BucketRange } from "@/lib/metrics/period-buckets";
-
-/**
- * site_enrol: enrolled by the period's end per centre and study, from the facts. Needs a
- * `centres(centre_id)` CTE before it.
- */
-export function siteEnrolCte(v: ViewSql, toDate: BucketRange[]): SQL {
-  return sql`site_enrol as materialized (
-    select f.centre_id, f.study_id, sum(f.enrolled)::int as enrolled_to_date
-    from metric_facts f
-    where ${inBuckets("f", toDate)} and ${v.studyCond(sql`f.study_id`)} and f.centre_id in (select centre_id from centres)
-    group by f.centre_id, f.study_id
-  )`;
-}
 
 /**
  * site_rows: one row per study site counted, with its enrolment by the period's end, its last
  * enrolment on or before the end, the enrolment expected by then and its flags. The last
  * enrolment comes from metric_site_state; only a site whose last enrolment is after the
- * period's end needs one step back through its day facts. Needs `centres` and `site_enrol`.
+ * period's end needs one step back through its day facts. Needs `centres` and
+ * `site_enrol(centre_id, study_id, enrolled_to_date)` (from the facts, by the period's end).
  */
 export function siteRowsCte(v: ViewSql): SQL {
   const frac = planFraction(v);

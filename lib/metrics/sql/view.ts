@@ -53,25 +53,25 @@ export function centresCte(v: ViewSql): SQL {
 
 /**
  * view_nodes: the nodes that get figures (the root's own centre as node −root when the view has
- * one). centre_node: every centre counted, paired with each view node it rolls up into (itself
- * and its ancestors down from the root). Families first aggregate their facts per centre, then
- * join centre_node by equality and sum, so a fact is counted once in each node above it.
- * Materialized: inlined, the planner would probe the facts once per (centre, node) pair.
+ * one). centre_node: every centre counted, paired with each view node it rolls up into — itself
+ * and its ancestors from the root down to the view's depth, read off its materialized path (the
+ * id at position k of "/1/4/17/" is its ancestor at depth k − 1), so no pair of centres is
+ * compared. Families first aggregate their facts per centre, then join centre_node by equality
+ * and sum, so a fact is counted once in each node above it.
  */
 export function nodeCtes(v: ViewSql): SQL {
   const like = subtreePattern(v.rootPath);
-  const own = v.withOwn
-    ? sql`union all select o.id, -o.id from organisations o where o.id = ${v.rootId} and ${v.centreCond(sql`o.id`)}`
-    : sql``;
+  const rootDepth = v.rootPath.split("/").filter(Boolean).length - 1;
   return sql`view_nodes as (
-    select o.id as node_id, o.id as org_id, o.path from organisations o where o.path like ${like} and o.depth <= ${v.maxDepth}
-    ${v.withOwn ? sql`union all select -o.id, o.id, o.path from organisations o where o.id = ${v.rootId}` : sql``}
+    select o.id as node_id, o.id as org_id from organisations o where o.path like ${like} and o.depth <= ${v.maxDepth}
+    ${v.withOwn ? sql`union all select -o.id, o.id from organisations o where o.id = ${v.rootId}` : sql``}
   ),
   centre_node as materialized (
-    select c.id as centre_id, n.node_id
-    from organisations c join view_nodes n on n.node_id > 0 and c.path like n.path || '%'
-    where c.path like ${like} and ${v.centreCond(sql`c.id`)}
-    ${own}
+    select c.id as centre_id, a.id::int as node_id
+    from organisations c
+    cross join lateral unnest(string_to_array(trim(both '/' from c.path), '/')) with ordinality as a(id, pos)
+    where c.path like ${like} and ${v.centreCond(sql`c.id`)} and a.pos - 1 between ${rootDepth} and ${v.maxDepth}
+    ${v.withOwn ? sql`union all select o.id, -o.id from organisations o where o.id = ${v.rootId} and ${v.centreCond(sql`o.id`)}` : sql``}
   ),
   centres as materialized (select distinct centre_id from centre_node)`;
 }

@@ -45,6 +45,7 @@ const COORDINATOR: Record<NetworkRole, [own: boolean, below: boolean, above: boo
   monitor: [N, N, N, N],
   biobank_manager: [Y, Y, N, N],
   viewer: [N, N, N, N],
+  molecular_lab: [Y, Y, N, N],
 };
 const ALL = Object.fromEntries(NETWORK_ROLES.map((r) => [r, [Y, Y, Y, Y]])) as typeof COORDINATOR;
 const NONE = Object.fromEntries(NETWORK_ROLES.map((r) => [r, [N, N, N, N]])) as typeof COORDINATOR;

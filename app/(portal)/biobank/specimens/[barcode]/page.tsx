@@ -43,7 +43,7 @@ export default async function SpecimenPage({ params, searchParams }: { params: P
     [s.donorCode ? t("fields.donorCode") : t("fields.subjectCode"), <span key="c" className="font-mono">{s.donorCode ?? s.subjectCode ?? "—"}</span>],
     [t("fields.collectedAt"), formatDateTime(s.collectedAt, locale)],
     [t("fields.quantity"), `${formatQuantity(s.quantity)} ${t(`units.${s.unit}`)}`],
-    [t("fields.consent"), t(`consent.${s.futureConsent}`)],
+    [t("fields.consent"), s.donorCode ? t("specimen.consentOfDonor", { consent: t(`consent.${s.futureConsent}`) }) : s.subjectCode ? t("specimen.consentOfParticipant", { consent: t(`consent.${s.futureConsent}`) }) : t(`consent.${s.futureConsent}`)],
     [t("fields.location"), <span key="l" data-testid="specimen-location">{s.location ?? t("specimen.notStored")}</span>],
   ];
   return (

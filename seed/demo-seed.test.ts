@@ -1,0 +1,218 @@
+import fs from "node:fs";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { queryRows, type Db } from "@/db/client";
+import { setupTestDb } from "@/lib/testing/db";
+import { monthsBefore, seedClock } from "@/seed/clock";
+import { seedEnrolment } from "@/seed/enrolment";
+import { seedFollowup } from "@/seed/followup";
+import { seedNetwork } from "@/seed/network";
+import { seedStudies } from "@/seed/studies";
+import { seedUsers } from "@/seed/users";
+import { networkDayOf } from "@/lib/time/network-day";
+
+/**
+ * The demo seed up to follow-up, built once around a fixed clock: what the demo must contain,
+ * and that it is deterministic — the same rows on PGlite and on PostgreSQL (issue 12, item 10:
+ * the hub's AEs were 1,662 on one and 1,644 on the other). The fingerprint below is a constant:
+ * the PGlite run and the PostgreSQL run (DATABASE_URL set) check the same one. No timings here:
+ * the seed's speed is measured by `npm run bench:*`.
+ */
+const CLOCK = seedClock(new Date("2026-06-15T04:00:00.000Z"));
+const h = await setupTestDb();
+
+beforeAll(async () => {
+  await seedNetwork(h.db);
+  await seedUsers(h.db);
+  await seedStudies(h.db, CLOCK);
+  await seedEnrolment(h.db, CLOCK);
+  await seedFollowup(h.db, CLOCK);
+}, 600_000);
+
+const one = async <T>(q: ReturnType<typeof sql>) => (await queryRows<T>(h.db, q))[0];
+
+describe("demo enrolment data", () => {
+  it("has a few thousand participants over the last two years, with screen failures and reasons", async () => {
+    const r = await one<{ p: number; s: number; failed: number; no_reason: number; oldest: string; newest: string }>(
+      sql`select (select count(*)::int from participants) as p, (select count(*)::int from screenings) as s,
+            (select count(*)::int from screenings where outcome = 'screen_failed') as failed,
+            (select count(*)::int from screenings where outcome = 'screen_failed' and cardinality(failed_codes) = 0) as no_reason,
+            (select min(enrolled_on)::text from participants) as oldest, (select max(enrolled_on)::text from participants) as newest`,
+    );
+    expect(r.p).toBeGreaterThan(2000);
+    expect(r.failed).toBeGreaterThan(r.p / 5);
+    expect(r.no_reason).toBe(0);
+    expect(r.oldest >= networkDayOf(monthsBefore(CLOCK.now, 25))).toBe(true);
+    expect(r.newest <= CLOCK.today).toBe(true);
+  });
+
+  it("keeps subject codes sequential per site and the enrolled counts consistent", async () => {
+    const gaps = await queryRows<{ site: number }>(h.db, sql`select enrol_site_id as site from participants group by 1 having max(seq) <> count(*) or min(seq) <> 1`);
+    expect(gaps).toEqual([]);
+    const c = await one<{ bad_sites: number; bad_studies: number }>(
+      sql`select (select count(*)::int from study_sites ss where ss.enrolled_count <> (select count(*) from participants p where p.enrol_site_id = ss.id)) as bad_sites,
+                 (select count(*)::int from studies s where s.enrolled_count <> (select count(*) from participants p where p.study_id = s.id)) as bad_studies`,
+    );
+    expect(c).toEqual({ bad_sites: 0, bad_studies: 0 });
+  });
+
+  it("randomizes every participant of a randomized study exactly once and leaves room at LC-203 / R01", async () => {
+    const r = await one<{ unallocated: number; double: number; room: number }>(
+      sql`select (select count(*)::int from participants p join studies s on s.id = p.study_id where s.design = 'randomized'
+                   and not exists (select 1 from allocation_entries e where e.participant_id = p.id)) as unallocated,
+                 (select count(*)::int from (select participant_id from allocation_entries where participant_id is not null group by 1 having count(*) > 1) x) as double,
+                 (select ss.target - ss.enrolled_count from study_sites ss join studies s on s.id = ss.study_id join organisations o on o.id = ss.centre_id
+                   where s.code = 'LC-203' and o.code = 'R01') as room`,
+    );
+    expect(r.unallocated).toBe(0);
+    expect(r.double).toBe(0);
+    expect(r.room).toBeGreaterThan(5);
+  });
+});
+
+describe("demo follow-up data", () => {
+  it("gives every enrolled participant expected visits, some overdue, some out of window, some missed", async () => {
+    const r = await one<{ without: number; overdue: number; out: number; missed: number; done: number; versions_missing: number }>(sql`select
+      (select count(*)::int from participants p where not exists (select 1 from participant_visits v where v.participant_id = p.id)) as without,
+      (select count(*)::int from participant_visits where status = 'expected' and window_end < ${CLOCK.today}::date) as overdue,
+      (select count(*)::int from participant_visits where out_of_window) as out,
+      (select count(*)::int from participant_visits where status = 'missed') as missed,
+      (select count(*)::int from participant_visits where status = 'done') as done,
+      (select count(*)::int from participant_visits v where v.version = 1 and not exists (select 1 from record_versions r where r.entity_type = 'visit' and r.entity_id = v.id)) as versions_missing`);
+    expect(r.without).toBe(0);
+    expect(r.done).toBeGreaterThan(100);
+    expect(r.overdue).toBeGreaterThan(10);
+    expect(r.out).toBeGreaterThan(5);
+    expect(r.missed).toBeGreaterThan(5);
+    expect(r.versions_missing).toBe(0);
+  });
+
+  it("has AEs of every CTCAE grade, SAEs reported on time and late, and their notifications", async () => {
+    const grades = await queryRows<{ grade: number }>(h.db, sql`select distinct grade from adverse_events order by grade`);
+    expect(grades.map((g) => g.grade)).toEqual([1, 2, 3, 4, 5]);
+    const r = await one<{ sae: number; late: number; unnotified: number }>(sql`select
+      (select count(*)::int from adverse_events where serious) as sae,
+      (select count(*)::int from adverse_events where report_late) as late,
+      (select count(*)::int from adverse_events a where a.serious and not exists (select 1 from notifications n where n.entity_type = 'adverse_event' and n.entity_id = a.id)) as unnotified`);
+    expect(r.late).toBeGreaterThan(0);
+    expect(r.sae - r.late).toBeGreaterThan(r.late);
+    expect(r.unnotified).toBe(0);
+  });
+
+  it("has queries in every state, with their threads", async () => {
+    const states = await queryRows<{ status: string; n: number }>(h.db, sql`select status, count(*)::int as n from queries group by status order by status`);
+    expect(states.map((s) => s.status)).toEqual(["open", "answered", "closed"]);
+    const r = await one<{ reopened: number; no_thread: number }>(sql`select
+      (select count(distinct query_id)::int from query_events where kind = 'reopened') as reopened,
+      (select count(*)::int from queries q where not exists (select 1 from query_events e where e.query_id = q.id and e.kind = 'raised')) as no_thread`);
+    expect(r.reopened).toBeGreaterThan(0);
+    expect(r.no_thread).toBe(0);
+  });
+});
+
+/**
+ * Columns left out of the fingerprint: those the database fills from its own clock (a default
+ * of now()), secrets that differ per installation (password hashes, the national-id HMAC, which
+ * depends on PSEUDONYM_KEY) and the audit chain's times and hashes. Everything else is in.
+ */
+const LEFT_OUT = new Set(["users.password_hash", "participants.national_id_hash", "audit_events.at", "audit_events.hash", "audit_events.prev_hash"]);
+/** Clock columns the seed sets itself (from its clock), so they are in the fingerprint. */
+const SEED_SET = new Set(["participants.created_at", "adverse_events.created_at", "notifications.created_at", "queries.created_at", "query_events.created_at", "record_versions.changed_at"]);
+
+/** The tables the seed steps above write. */
+const SEED_TABLES = [
+  "organisations",
+  "users",
+  "studies",
+  "protocol_versions",
+  "study_arms",
+  "eligibility_criteria",
+  "consent_versions",
+  "strat_factors",
+  "strat_levels",
+  "study_sites",
+  "study_team",
+  "screenings",
+  "participants",
+  "allocation_entries",
+  "visit_definitions",
+  "participant_visits",
+  "record_versions",
+  "adverse_events",
+  "notifications",
+  "queries",
+  "query_events",
+  "audit_events",
+];
+/**
+ * Tables filled from those by the database or the audit pipeline (dashboard figures kept by
+ * triggers, signed audit checkpoints): other code's, and not the seed's to fix. Every non-empty
+ * table is one or the other, so a table the seed starts writing cannot escape the fingerprint.
+ */
+const DERIVED = /^(metric_[a-z_]+|audit_checkpoints)$/;
+
+/** Per table: its row count and an md5 of its rows (key columns in id order). */
+async function fingerprint(db: Db): Promise<Record<string, [number, string]>> {
+  return db.transaction(async (tx) => {
+    // Text forms of timestamps follow the session's zone: fix it, as both engines must agree.
+    await tx.execute(sql`set local timezone = 'UTC'`);
+    const cols = await queryRows<{ table_name: string; column_name: string; column_default: string | null }>(
+      tx as Db,
+      sql`select c.table_name, c.column_name, c.column_default from information_schema.columns c
+          join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
+          where c.table_schema = 'public' and t.table_type = 'BASE TABLE' order by c.table_name, c.ordinal_position`,
+    );
+    const tables = [...new Set(cols.map((c) => c.table_name))];
+    const out: Record<string, [number, string]> = {};
+    for (const table of tables.filter((t) => !DERIVED.test(t))) {
+      const kept = cols
+        .filter((c) => c.table_name === table)
+        .filter((c) => {
+          const key = `${table}.${c.column_name}`;
+          if (LEFT_OUT.has(key)) return false;
+          const dbClock = /now\(\)|current_timestamp|clock_timestamp/i.test(c.column_default ?? "");
+          return !dbClock || SEED_SET.has(key);
+        })
+        .map((c) => c.column_name);
+      const hasId = kept.includes("id");
+      const q = `select count(*)::int as n, coalesce(md5(string_agg(to_jsonb(r)::text, E'\\n' order by ${hasId ? "r.id" : "to_jsonb(r)::text"})), '') as h
+                 from (select ${kept.map((c) => `"${c}"`).join(", ")} from "${table}") r`;
+      const [row] = await queryRows<{ n: number; h: string }>(tx as Db, sql.raw(q));
+      // The audit trail is counted only: its rows carry the time they were appended.
+      if (Number(row.n) > 0) out[table] = [Number(row.n), table === "audit_events" ? "" : row.h];
+    }
+    return out;
+  });
+}
+
+/**
+ * The demo seed's key figures around CLOCK, as PGlite and PostgreSQL must both give them. If a
+ * change to the seed changes them on purpose, update this constant from the failure's diff —
+ * after checking that the PostgreSQL run (DATABASE_URL=…) gives the very same values.
+ */
+const FINGERPRINT: Record<string, [number, string]> = {};
+
+/** Adverse events of participants in each node's subtree (the hub's was 1,662 on PGlite and 1,644 on PostgreSQL). */
+const AES_UNDER: Record<string, number> = {};
+
+describe("the demo seed is deterministic", () => {
+  it("gives the same rows on every engine: counts and hashes of every table equal the committed fingerprint", async () => {
+    const found = await fingerprint(h.db);
+    expect(Object.keys(found).filter((t) => !SEED_TABLES.includes(t))).toEqual([]);
+    // SEED_FINGERPRINT_OUT=file writes what this engine gives, to compare engines or update the constant.
+    if (process.env.SEED_FINGERPRINT_OUT) fs.writeFileSync(process.env.SEED_FINGERPRINT_OUT, `${JSON.stringify(found, null, 2)}\n`);
+    expect(found).toEqual(FINGERPRINT);
+  });
+
+  it("gives the figures the issue compared: adverse events under the hub and under each sub-centre", async () => {
+    const rows = await queryRows<{ code: string; aes: number }>(
+      h.db,
+      sql`select o.code, count(a.id)::int as aes from organisations o
+          join organisations c on c.path like o.path || '%'
+          join participants p on p.centre_id = c.id
+          join adverse_events a on a.participant_id = p.id
+          where o.level in ('hub', 'sub_centre') group by o.code order by o.code`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.code, r.aes]))).toEqual(AES_UNDER);
+  });
+});
