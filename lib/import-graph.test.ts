@@ -17,6 +17,7 @@ export const DOMAIN_RANK: Record<string, number> = {
   users: 2,
   studies: 3,
   participants: 4,
+  crf: 4,
   enrolment: 5,
   followup: 5,
   biobank: 5,

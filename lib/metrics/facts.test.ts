@@ -9,7 +9,7 @@ import { toNodeFigures, type NodeRow } from "@/lib/metrics/node-rows";
 import type { DashboardParams } from "@/lib/metrics/params";
 import { getDashboard } from "@/lib/metrics/queries/dashboard";
 import { viewTarget } from "@/lib/metrics/target";
-import type { NodeFigures } from "@/lib/metrics/types";
+import { COUNT_KEYS, type NodeFigures } from "@/lib/metrics/types";
 import { intBetween, pick, seededRandom } from "@/lib/random/seeded";
 import { setupTestDb } from "@/lib/testing/db";
 import { addDays, NETWORK_TIME_ZONE, networkToday } from "@/lib/time/network-day";
@@ -407,7 +407,16 @@ async function compareView(role: Role) {
   expect(d.nodes.map(round6), label).toEqual(raw.filter((r) => !r.neg).map((r) => round6(r.f)));
   const rawOwn = raw.find((r) => r.neg)?.f ?? null;
   const hasChildren = d.nodes.some((n) => n.parentId === d.rootId);
-  if (d.own) expect(round6(d.own), label).toEqual(round6(rawOwn!));
+  if (d.own) {
+    expect(round6(d.own), label).toEqual(round6(rawOwn!));
+    // On every view, the root is its own row plus its children's rows, for every count.
+    const root = d.nodes.find((n) => n.id === d.rootId)!;
+    const children = d.nodes.filter((n) => n.parentId === d.rootId);
+    for (const key of COUNT_KEYS) {
+      const sum = children.reduce((a, c) => a + c[key], d.own[key]);
+      expect({ label, key, root: key === "expected" ? Math.round(root[key] * 1e6) : root[key] }).toEqual({ label, key, root: key === "expected" ? Math.round(sum * 1e6) : sum });
+    }
+  }
   else expect({ label, hasChildren, withOwn: rv.withOwn && hasChildren }).toEqual({ label, hasChildren, withOwn: false });
 
   const [listsRow] = await queryRows<ListsRow>(db, rawLists(rv));
