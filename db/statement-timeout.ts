@@ -12,7 +12,7 @@
  */
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
 
-export function statementTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+export function statementTimeoutMs(env: Record<string, string | undefined> = process.env): number {
   const raw = env.DB_STATEMENT_TIMEOUT_MS;
   if (raw === undefined || raw === "") return env.NEXT_RUNTIME ? DEFAULT_STATEMENT_TIMEOUT_MS : 0;
   const n = Number(raw);

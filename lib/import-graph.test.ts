@@ -21,6 +21,7 @@ export const DOMAIN_RANK: Record<string, number> = {
   enrolment: 5,
   followup: 5,
   biobank: 5,
+  molecular: 5,
   history: 6,
   metrics: 6,
 };

@@ -186,9 +186,10 @@ async function fingerprint(db: Db): Promise<Record<string, [number, string]>> {
 }
 
 /**
- * The demo seed's key figures around CLOCK, as PGlite and PostgreSQL must both give them. If a
- * change to the seed changes them on purpose, update this constant from the failure's diff —
- * after checking that the PostgreSQL run (DATABASE_URL=…) gives the very same values.
+ * The demo seed's key figures around CLOCK, as PGlite and PostgreSQL must both give them. A
+ * change to the seed's data or to the tables it writes (a new column) changes them on purpose:
+ * then write both engines' values (SEED_FINGERPRINT_OUT=a.json, and with DATABASE_URL=…
+ * SEED_FINGERPRINT_OUT=b.json), check that the two files are identical, and paste them here.
  */
 const FINGERPRINT: Record<string, [number, string]> = {
   adverse_events: [1644, "1ebdf622e82ee0c187decbf15fab4812"],

@@ -60,6 +60,7 @@ export const AUDIT_FIELDS: Record<string, FieldKind> = {
       specimen: "biobank.statuses",
       specimen_transfer: "biobank.transferStatuses",
       release_request: "biobank.releaseStatuses",
+      molecular_order: "molecular.statuses",
     },
   },
   phase: en("studies.phase"),
@@ -78,6 +79,10 @@ export const AUDIT_FIELDS: Record<string, FieldKind> = {
   relatedness: en("followup.relatedness"),
   actionTaken: en("followup.action"),
   seriousCriteria: en("followup.serious"),
+  // molecular diagnostics
+  testKind: en("molecular.testKinds"),
+  origin: en("molecular.origins"),
+  labCentreId: { kind: "centre" },
   entityType: { kind: "entity" },
   field: { kind: "field" },
   // biobank
@@ -111,4 +116,5 @@ export const AUDIT_ENTITY_TYPES = [
   "storage_box",
   "specimen_transfer",
   "release_request",
+  "molecular_order",
 ] as const;
