@@ -21,10 +21,14 @@ import zhFollowup from "./zh-CN/followup.json";
 import enFollowup from "./en/followup.json";
 import zhAuditActions from "./zh-CN/audit-actions.json";
 import enAuditActions from "./en/audit-actions.json";
+import zhCrf from "./zh-CN/crf.json";
+import enCrf from "./en/crf.json";
+import zhMolecular from "./zh-CN/molecular.json";
+import enMolecular from "./en/molecular.json";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhFollowup, ...zhAuth, ...zhNetwork, ...zhAudit, ...zhUsers, ...zhStudies, ...zhDashboard, ...zhBiobank, ...zhEnrolment, ...zhAuditActions },
-  en: { ...enCommon, ...enFollowup, ...enAuth, ...enNetwork, ...enAudit, ...enUsers, ...enStudies, ...enDashboard, ...enBiobank, ...enEnrolment, ...enAuditActions },
+  "zh-CN": { ...zhCommon, ...zhFollowup, ...zhAuth, ...zhNetwork, ...zhAudit, ...zhUsers, ...zhStudies, ...zhDashboard, ...zhBiobank, ...zhEnrolment, ...zhAuditActions, ...zhCrf, ...zhMolecular },
+  en: { ...enCommon, ...enFollowup, ...enAuth, ...enNetwork, ...enAudit, ...enUsers, ...enStudies, ...enDashboard, ...enBiobank, ...enEnrolment, ...enAuditActions, ...enCrf, ...enMolecular },
 };
 
 export type Messages = (typeof messages)["zh-CN"];

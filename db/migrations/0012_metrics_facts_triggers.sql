@@ -3,9 +3,12 @@
 -- new rows', in the same transaction as the write, so no command can forget one. Upserts add
 -- (`n = n + excluded.n`), which is safe when transactions run side by side on PostgreSQL; the
 -- two figures that are not sums (a site's last enrolment, the oldest query not closed) are read
--- back in a second statement after the first one locked their row, so its snapshot includes
--- every transaction that held the lock before. metric_rebuild() recomputes everything from the
--- base rows; it also backfills at the end of this migration.
+-- back in a later statement, once their row is locked, so its snapshot includes every
+-- transaction that held the lock before. Every change to the facts of a centre and study first
+-- locks that pair's metric_site_state row, the pairs of one statement in key order: writers of
+-- the same pair queue there, before they hold any day, month or year row the other may need
+-- (without it, two enrolments a day apart deadlocked on each other's day rows). metric_rebuild()
+-- recomputes everything from the base rows; it also backfills at the end of this migration.
 
 -- The network day of the timestamp facts is counted in this zone (lib/metrics/facts-zone.ts
 -- rebuilds the facts when NETWORK_TIME_ZONE names another one).
@@ -35,6 +38,10 @@ CREATE TYPE metric_query_row AS (centre_id integer, study_id integer, status que
 CREATE FUNCTION metric_enrol_apply(deltas metric_enrol_row[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF coalesce(cardinality(deltas), 0) = 0 THEN RETURN; END IF;
+  -- Queue behind other writers of the same centre and study (see the top of this file).
+  INSERT INTO metric_site_state AS s (centre_id, study_id)
+  SELECT DISTINCT r.centre_id, r.study_id FROM unnest(deltas) r ORDER BY 1, 2
+  ON CONFLICT (centre_id, study_id) DO UPDATE SET last_enrolled_on = s.last_enrolled_on;
   INSERT INTO metric_facts AS f (grain, bucket, centre_id, study_id, enrolled, enrolled_withdrawn)
   SELECT b.grain, b.bucket, r.centre_id, r.study_id, sum(r.sign), sum(r.sign * r.withdrawn::int)
   FROM unnest(deltas) r CROSS JOIN LATERAL metric_buckets(r.enrolled_on) b
@@ -52,10 +59,7 @@ BEGIN
   ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (grain, bucket, centre_id, study_id, days) DO UPDATE SET n = h.n + excluded.n;
 
-  -- The site's last enrolment: lock its state row, then read the day facts in a new statement.
-  INSERT INTO metric_site_state AS s (centre_id, study_id)
-  SELECT DISTINCT r.centre_id, r.study_id FROM unnest(deltas) r ORDER BY 1, 2
-  ON CONFLICT (centre_id, study_id) DO UPDATE SET last_enrolled_on = s.last_enrolled_on;
+  -- The site's last enrolment, read from the day facts now that its state row is locked.
   UPDATE metric_site_state s SET last_enrolled_on = (
       SELECT max(f.bucket) FROM metric_facts f
       WHERE f.grain = 1 AND f.centre_id = s.centre_id AND f.study_id = s.study_id AND f.enrolled > 0)
@@ -66,6 +70,10 @@ $$;
 CREATE FUNCTION metric_ae_apply(deltas metric_ae_row[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF coalesce(cardinality(deltas), 0) = 0 THEN RETURN; END IF;
+  -- Queue behind other writers of the same centre and study (see the top of this file).
+  INSERT INTO metric_site_state AS s (centre_id, study_id)
+  SELECT DISTINCT r.centre_id, r.study_id FROM unnest(deltas) r ORDER BY 1, 2
+  ON CONFLICT (centre_id, study_id) DO UPDATE SET last_enrolled_on = s.last_enrolled_on;
   INSERT INTO metric_facts AS f (grain, bucket, centre_id, study_id, aes, saes, late_saes)
   SELECT b.grain, b.bucket, r.centre_id, r.study_id, sum(r.sign), sum(r.sign * r.serious::int), sum(r.sign * r.late::int)
   FROM unnest(deltas) r CROSS JOIN LATERAL metric_buckets(r.onset_on) b
@@ -82,6 +90,18 @@ DECLARE
   z text := metric_zone();
 BEGIN
   IF coalesce(cardinality(deltas), 0) = 0 THEN RETURN; END IF;
+  -- Not closed now: the counts, and the oldest (a query added can only make it older). This
+  -- upsert also locks the pair's state row before any fact row (see the top of this file).
+  INSERT INTO metric_site_state AS s (centre_id, study_id, open_queries, answered_queries, oldest_unclosed_at)
+  SELECT r.centre_id, r.study_id, sum(r.sign * (r.status = 'open')::int), sum(r.sign * (r.status = 'answered')::int),
+    min(r.opened_at) FILTER (WHERE r.sign > 0 AND r.status <> 'closed')
+  FROM unnest(deltas) r
+  GROUP BY 1, 2
+  ORDER BY 1, 2
+  ON CONFLICT (centre_id, study_id) DO UPDATE
+    SET open_queries = s.open_queries + excluded.open_queries,
+      answered_queries = s.answered_queries + excluded.answered_queries,
+      oldest_unclosed_at = least(s.oldest_unclosed_at, excluded.oldest_unclosed_at);
   -- Raised and closed, by the network day of each.
   INSERT INTO metric_facts AS f (grain, bucket, centre_id, study_id, queries_opened, queries_closed)
   SELECT b.grain, b.bucket, e.centre_id, e.study_id, sum(e.opened), sum(e.closed)
@@ -96,17 +116,6 @@ BEGIN
   ON CONFLICT (grain, bucket, centre_id, study_id) DO UPDATE
     SET queries_opened = f.queries_opened + excluded.queries_opened, queries_closed = f.queries_closed + excluded.queries_closed;
 
-  -- Not closed now: the counts, and the oldest (a query added can only make it older).
-  INSERT INTO metric_site_state AS s (centre_id, study_id, open_queries, answered_queries, oldest_unclosed_at)
-  SELECT r.centre_id, r.study_id, sum(r.sign * (r.status = 'open')::int), sum(r.sign * (r.status = 'answered')::int),
-    min(r.opened_at) FILTER (WHERE r.sign > 0 AND r.status <> 'closed')
-  FROM unnest(deltas) r
-  GROUP BY 1, 2
-  ORDER BY 1, 2
-  ON CONFLICT (centre_id, study_id) DO UPDATE
-    SET open_queries = s.open_queries + excluded.open_queries,
-      answered_queries = s.answered_queries + excluded.answered_queries,
-      oldest_unclosed_at = least(s.oldest_unclosed_at, excluded.oldest_unclosed_at);
   -- A query that stopped counting may have been the oldest: read it again (the row is locked).
   UPDATE metric_site_state s SET oldest_unclosed_at = (
       SELECT min(q.opened_at) FROM queries q JOIN participants p ON p.id = q.participant_id
@@ -121,6 +130,10 @@ CREATE TYPE metric_specimen_row AS (centre_id integer, study_id integer, type sp
 CREATE FUNCTION metric_screenings_apply(deltas metric_screening_row[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF coalesce(cardinality(deltas), 0) = 0 THEN RETURN; END IF;
+  -- Queue behind other writers of the same centre and study (see the top of this file).
+  INSERT INTO metric_site_state AS s (centre_id, study_id)
+  SELECT DISTINCT r.centre_id, r.study_id FROM unnest(deltas) r ORDER BY 1, 2
+  ON CONFLICT (centre_id, study_id) DO UPDATE SET last_enrolled_on = s.last_enrolled_on;
   INSERT INTO metric_facts AS f (grain, bucket, centre_id, study_id, screened, screen_failed)
   SELECT b.grain, b.bucket, r.centre_id, r.study_id, sum(r.sign), sum(r.sign * r.failed::int)
   FROM unnest(deltas) r CROSS JOIN LATERAL metric_buckets(r.screened_on) b
@@ -146,6 +159,10 @@ $$;
 CREATE FUNCTION metric_specimens_apply(deltas metric_specimen_row[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF coalesce(cardinality(deltas), 0) = 0 THEN RETURN; END IF;
+  -- Queue behind other writers of the same centre and study (see the top of this file).
+  INSERT INTO metric_site_state AS s (centre_id, study_id)
+  SELECT DISTINCT r.centre_id, r.study_id FROM unnest(deltas) r ORDER BY 1, 2
+  ON CONFLICT (centre_id, study_id) DO UPDATE SET last_enrolled_on = s.last_enrolled_on;
   INSERT INTO metric_specimens AS m (grain, bucket, centre_id, study_id, type, collected, of_participants)
   SELECT b.grain, b.bucket, r.centre_id, r.study_id, r.type, sum(r.sign), sum(r.sign * r.of_participant::int)
   FROM unnest(deltas) r CROSS JOIN LATERAL metric_buckets(r.collected_on) b

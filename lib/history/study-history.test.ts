@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { addAeCommand } from "@/lib/followup/commands/add-ae";
 import { raiseQueryCommand } from "@/lib/followup/commands/raise-query";
 import { parseAuditFilters } from "@/lib/history/filters";
-import { listAuditEvents } from "@/lib/history/queries/audit-trail";
+import { auditActionNames, listAuditEvents } from "@/lib/history/queries/audit-trail";
 import { historyRefs } from "@/lib/history/queries/history-refs";
 import { listStudyHistory } from "@/lib/history/queries/study-history";
 import { refIdsOf } from "@/lib/history/ref-ids";
@@ -137,6 +137,21 @@ describe("the network audit trail uses the same paged history", () => {
     expect(coord.rows.map((r) => [r.action, r.centreCode])).toEqual([["ae.recorded", "R01"]]);
     const admin = await listAuditEvents(await actor(ADMIN), parseAuditFilters({}));
     expect(admin.rows.map((r) => r.action)).toEqual(expect.arrayContaining(["release.requested", "query.raised", "ae.recorded", "study.team.added"]));
+  });
+
+  it("offers the actions present in the reader's part of the trail as the action filter's choices", async () => {
+    expect(await auditActionNames(await actor(VIEWER))).toEqual([]);
+    // An event at R20, outside the R01 coordinator's subtree.
+    await appendAudit(h.db, { id: fx.user(ADMIN).id, centreId: fx.org("TJ01").id }, [{ action: "centre.renamed", entityType: "organisation", entityId: fx.org("R20").id, centreId: fx.org("R20").id }]);
+    expect(await auditActionNames(await actor(ADMIN))).toContain("centre.renamed");
+    // Exactly the actions of the events the coordinator may read (their subtree), no more.
+    const coordActor = await actor(COORD_RC1);
+    const coord = await auditActionNames(coordActor);
+    const readable = (await listAuditEvents(coordActor, parseAuditFilters({}), 500)).rows.map((r) => r.action);
+    expect(coord).toContain("ae.recorded");
+    expect([...coord].sort()).toEqual([...new Set(readable)].sort());
+    expect(coord).not.toContain("centre.renamed");
+    expect(await auditActionNames(await actor(ADMIN))).toEqual(expect.arrayContaining(["release.requested", "query.raised", "ae.recorded", "study.team.added"]));
   });
 });
 

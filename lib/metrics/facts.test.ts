@@ -491,36 +491,59 @@ describe("the dashboard's facts equal the base rows", () => {
   });
 
   it("writers side by side (real concurrency on PostgreSQL) leave the facts exact", async () => {
-    const site = (await rows<{ id: number; study_id: number; centre_id: number }>(sql`select id, study_id, centre_id from study_sites where status = 'active' order by id limit 1`))[0];
-    const study = studies.find((s) => s.id === site.study_id)!;
-    await Promise.all(
-      Array.from({ length: 8 }, (_, w) =>
-        db.transaction(async (tx) => {
-          for (let k = 0; k < 3; k++) {
-            const n = next();
-            const day = addDays("2025-05-01", w);
-            const [s] = await queryRows<{ id: number }>(
-              tx,
-              sql`insert into screenings (study_id, site_id, centre_id, protocol_version, screened_on, outcome, failed_codes, answers)
-                  values (${site.study_id}, ${site.id}, ${site.centre_id}, 1, ${day}, 'eligible', '{}', '{}'::jsonb) returning id`,
-            );
-            const [p] = await queryRows<{ id: number }>(
-              tx,
-              sql`insert into participants (study_id, screening_id, enrol_site_id, site_id, centre_id, seq, subject_code, national_id_hash, year_of_birth, sex,
-                    consent_version_id, consent_date, enrolled_on, status)
-                  values (${site.study_id}, ${s.id}, ${site.id}, ${site.id}, ${site.centre_id}, ${n}, ${`F-${n}`}, ${`hash-${n}`}, 1970, 'male', ${study.consent}, ${day}, ${addDays(day, k)}, 'enrolled')
-                  returning id`,
-            );
-            await tx.execute(
-              sql`insert into queries (study_id, participant_id, entity_type, entity_id, field, status, raised_by, opened_at, closed_at)
-                  values (${site.study_id}, ${p.id}, 'participant', ${p.id}, 'sex', ${k === 2 ? "closed" : "open"}, ${adminId}, now() - make_interval(days => ${w + k}),
-                    ${k === 2 ? sql`now()` : null})`,
-            );
-          }
-          await tx.execute(sql`update queries set status = 'answered' where id = (select max(id) from queries where participant_id in (select id from participants where enrol_site_id = ${site.id}) and status = 'open')`);
-        }),
-      ),
+    const sites = await rows<{ id: number; study_id: number; centre_id: number }>(
+      sql`select ss.id, ss.study_id, ss.centre_id from study_sites ss
+          where ss.study_id = (select study_id from study_sites group by study_id order by count(*) desc limit 1) order by ss.id limit 2`,
     );
+    const [site, other] = sites;
+    const study = studies.find((s) => s.id === site.study_id)!;
+    const enrolAt = async (tx: Parameters<Parameters<Db["transaction"]>[0]>[0], day: string, k: number) => {
+      const n = next();
+      const [s] = await queryRows<{ id: number }>(
+        tx,
+        sql`insert into screenings (study_id, site_id, centre_id, protocol_version, screened_on, outcome, failed_codes, answers)
+            values (${site.study_id}, ${site.id}, ${site.centre_id}, 1, ${day}, 'eligible', '{}', '{}'::jsonb) returning id`,
+      );
+      const [p] = await queryRows<{ id: number }>(
+        tx,
+        sql`insert into participants (study_id, screening_id, enrol_site_id, site_id, centre_id, seq, subject_code, national_id_hash, year_of_birth, sex,
+              consent_version_id, consent_date, enrolled_on, status)
+            values (${site.study_id}, ${s.id}, ${site.id}, ${site.id}, ${site.centre_id}, ${n}, ${`F-${n}`}, ${`hash-${n}`}, 1970, 'male', ${study.consent}, ${day}, ${addDays(day, k)}, 'enrolled')
+            returning id`,
+      );
+      return p.id;
+    };
+    // Rounds of writers on one study's two sites at once: enrolments a day apart, queries raised,
+    // answered and closed, adverse events, and participants moved each way between the two sites.
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, w) =>
+          db.transaction(async (tx) => {
+            for (let k = 0; k < 3; k++) {
+              const pid = await enrolAt(tx, addDays("2025-05-01", w + round), k);
+              await tx.execute(
+                sql`insert into queries (study_id, participant_id, entity_type, entity_id, field, status, raised_by, opened_at, closed_at)
+                    values (${site.study_id}, ${pid}, 'participant', ${pid}, 'sex', ${k === 2 ? "closed" : "open"}, ${adminId}, now() - make_interval(days => ${w + k}),
+                      ${k === 2 ? sql`now()` : null})`,
+              );
+              await tx.execute(
+                sql`insert into adverse_events (participant_id, study_id, term, category, grade, onset_on, serious, serious_criteria, relatedness, action_taken, outcome, aware_at, reported_at)
+                    values (${pid}, ${site.study_id}, 'Fever', 'general', 2, ${addDays("2025-06-01", w)}, ${k === 1}, ${k === 1 ? "{death}" : "{}"}::text[], 'possible', 'none', 'recovered',
+                      now() - interval '3 days', ${k === 1 ? sql`now()` : null})`,
+              );
+              if (other && w % 2 === 0) {
+                const [to, from] = w % 4 === 0 ? [other, site] : [site, other];
+                await tx.execute(sql`update participants set site_id = ${to.id}, centre_id = ${to.centre_id} where id = ${pid} and site_id = ${from.id}`);
+              }
+            }
+            await tx.execute(
+              sql`update queries set status = 'answered' where id = (select max(q.id) from queries q join participants p on p.id = q.participant_id
+                   where p.enrol_site_id = ${site.id} and q.status = 'open')`,
+            );
+          }),
+        ),
+      );
+    }
     await compareViews(6);
     const kept = await factTables();
     await db.execute(sql`select metric_rebuild(${NETWORK_TIME_ZONE})`);

@@ -11,7 +11,7 @@ const ONE_TO_THREE: Record<string, string> = {
 const THREE = new Set(Object.values(ONE_TO_THREE));
 
 /** Tokens of a protein change body, longest first: three-letter codes, keywords, numbers, one-letter codes. */
-const TOKEN = /^(?:([A-Z][a-z]{2})|(delins|del|ins|dup|fs|ext)|(\d+)|([_?=])|([A-Z*]))/;
+const TOKEN = /^(?:(delins|del|ins|dup|fs|ext)|(\d+)|([_?=])|([A-Z*]))/;
 
 export function normaliseProteinChange(input: string): string | null {
   let s = input.trim();
@@ -23,13 +23,17 @@ export function normaliseProteinChange(input: string): string | null {
   let i = 0;
   let sawNumber = false;
   while (i < s.length) {
+    // A three-letter code when it is one ("Pro"), else a one-letter code ("P" of "Pfs").
+    const three = s.slice(i, i + 3);
+    if (THREE.has(three)) {
+      out += three;
+      i += 3;
+      continue;
+    }
     const m = TOKEN.exec(s.slice(i));
     if (!m) return null;
-    const [tok, three, keyword, num, sym, one] = m;
-    if (three) {
-      if (!THREE.has(three)) return null;
-      out += three;
-    } else if (keyword) out += keyword;
+    const [tok, keyword, num, sym, one] = m;
+    if (keyword) out += keyword;
     else if (num) {
       out += num;
       sawNumber = true;

@@ -1,6 +1,6 @@
 import type { BinaryNode, CallNode, Node, RefNode } from "@/lib/crf/expressions/ast";
 import { dateDiff, isDateFormat, isDateUnit, parseMoment, type DateFormat, type Moment } from "@/lib/crf/expressions/dates";
-import { isFunctionName, type FunctionName } from "@/lib/crf/expressions/functions";
+import { FUNCTIONS, isFunctionName, type FunctionName } from "@/lib/crf/expressions/functions";
 import { BLANK, formatNumber, isMissing, looksNumeric, toBoolean, toNumber, type EvaluationContext, type StoredValue, type Value } from "@/lib/crf/expressions/values";
 
 /**
@@ -222,8 +222,9 @@ function aggregate(args: Value[], f: (ns: number[]) => number): Value {
 
 function call(ast: CallNode, ctx: EvaluationContext): Value {
   if (!isFunctionName(ast.name)) return BLANK;
+  const { min, max } = FUNCTIONS[ast.name];
+  if (ast.args.length < min || ast.args.length > max) return BLANK;
   if (ast.name === "if") {
-    if (ast.args.length !== 3) return BLANK;
     return evaluate(toBoolean(evaluate(ast.args[0], ctx)) ? ast.args[1] : ast.args[2], ctx);
   }
   return IMPLEMENTATIONS[ast.name](

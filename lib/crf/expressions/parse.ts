@@ -1,4 +1,4 @@
-import type { MatchResult, Node as OhmNode } from "ohm-js";
+import type { FailedMatchResult, Node as OhmNode } from "ohm-js";
 import type { BinaryOp, Node } from "@/lib/crf/expressions/ast";
 import type { ExpressionError } from "@/lib/crf/expressions/errors";
 import { redcapGrammar } from "@/lib/crf/expressions/grammar";
@@ -89,7 +89,7 @@ function tokenAt(src: string, pos: number): string {
   return word ? word[0] : String.fromCodePoint(src.codePointAt(pos) ?? 0);
 }
 
-function syntaxError(src: string, match: MatchResult): ExpressionError {
+function syntaxError(src: string, match: FailedMatchResult): ExpressionError {
   const pos = match.getRightmostFailurePosition();
   const quote = openQuoteAt(src);
   if (quote !== undefined && quote <= pos) return { code: "unterminatedString", start: quote, end: src.length };

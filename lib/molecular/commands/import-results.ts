@@ -31,8 +31,8 @@ export type ImportOutcome = { dryRun: boolean; problems: LineProblem[]; variants
 
 /**
  * The lab imports the results of a test in analysis: a VCF or a tabular report, and biomarker
- * values. A dry run answers every problem by line and writes nothing; a real import writes
- * nothing either if any line is refused. Results are imported once per order.
+ * values. A dry run answers every problem by line and writes no result (only its audit event);
+ * a real import writes nothing at all if any line is refused. Results are imported once per order.
  */
 export const importResultsCommand = defineCommand({
   name: "molecular.results.import",
@@ -48,7 +48,18 @@ export const importResultsCommand = defineCommand({
     if (!parsed.variants.length && !parsed.problems.length && !biomarkers.length) throw new ActionError("molecular.errors.nothingToImport");
     const hereditaryRisk = parsed.variants.some((v) => raisesHereditaryRisk({ ...v, origin: o.origin }));
     const outcome = { dryRun: input.dryRun, problems: parsed.problems, variants: parsed.variants, biomarkers: biomarkers.length, hereditaryRisk };
-    if (input.dryRun) return outcome;
+    if (input.dryRun) {
+      // Nothing of the results is written; the check itself is on the trail (who checked which file).
+      audit({
+        action: "molecular.results.checked",
+        entityType: "molecular_order",
+        entityId: o.id,
+        centreId: o.participantCentreId,
+        studyId: o.studyId,
+        after: { format: input.format, variants: parsed.variants.length, problems: parsed.problems.length },
+      });
+      return outcome;
+    }
     if (parsed.problems.length) throw new ActionError("molecular.errors.linesRefused", { count: parsed.problems.length });
     if (parsed.variants.length) {
       await tx.insert(molecularVariants).values(

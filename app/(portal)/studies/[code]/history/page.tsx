@@ -11,13 +11,14 @@ import { auditFormatter } from "@/lib/audit/diff";
 import { historyRefs } from "@/lib/history/queries/history-refs";
 import { listStudyHistory } from "@/lib/history/queries/study-history";
 import { auditRefs, refIdsOf } from "@/lib/history/ref-ids";
+import { routeParam } from "@/lib/http/route-param";
 import { getStudyPage } from "@/lib/studies/queries/studies";
 import { formatNetworkInstant } from "@/lib/time/network-instant";
 
 export default async function HistoryPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ page?: string }> }) {
   const actor = await getActor();
   if (!actor) notFound();
-  const study = await getStudyPage(actor, decodeURIComponent((await params).code));
+  const study = await getStudyPage(actor, routeParam((await params).code));
   if (!study) notFound();
   const page = pageOf((await searchParams).page);
   const result = await listStudyHistory(actor, study.id, page);
