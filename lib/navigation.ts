@@ -9,6 +9,7 @@ export const NAV_ITEMS: { href: string; key: string; permission: Permission }[] 
   { href: "/users", key: "users", permission: "user.read" },
   { href: "/audit", key: "audit", permission: "audit.read" },
   { href: "/biobank", key: "biobank", permission: "biobank.read" },
+  { href: "/molecular", key: "molecular", permission: "molecular.read" },
   { href: "/follow-up", key: "followUp", permission: "followup.read" },
   { href: "/notifications", key: "notifications", permission: "notification.read" },
 ];

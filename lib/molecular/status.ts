@@ -13,3 +13,11 @@ export type OrderStep = keyof typeof NEXT_STATUS;
 export function mayMove(step: OrderStep, from: MolecularOrderStatus): boolean {
   return (NEXT_STATUS[step].from as readonly MolecularOrderStatus[]).includes(from);
 }
+
+/** The badge colour of a status on the pages. */
+export function statusVariant(s: MolecularOrderStatus): "success" | "warning" | "destructive" | "muted" {
+  if (s === "reported") return "success";
+  if (s === "failed") return "destructive";
+  if (s === "ordered") return "muted";
+  return "warning";
+}

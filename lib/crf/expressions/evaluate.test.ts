@@ -52,6 +52,8 @@ describe("arithmetic", () => {
     expect(ev("[a] / 0", { a: "1" })).toBe("");
     expect(ev("(-8) ^ 0.5")).toBe("");
     expect(calc("1 / ([a] - [a])", { a: "3" })).toBe("");
+    expect(ev("10 ^ 400")).toBe("");
+    expect(ev("[a] * 10", { a: "1e308" })).toBe("");
   });
 
   it("counts true as 1 and false as 0, as REDCap scores do", () => {
@@ -61,7 +63,11 @@ describe("arithmetic", () => {
   it("stores a calculated number plainly", () => {
     expect(calc("0.1 + 0.2")).toBe("0.3");
     expect(calc("1 / 3")).toBe("0.333333333333333");
-    expect(calc("10 ^ 21")).toBe("1e+21");
+    expect(calc("10 ^ 21")).toBe("1000000000000000000000");
+    expect(calc("-(10 ^ 22)")).toBe("-10000000000000000000000");
+    expect(calc("1 / 10 ^ 21")).toBe("0.000000000000000000001");
+    expect(calc("-1.5 / 10 ^ 8")).toBe("-0.000000015");
+    expect(calc("1.25 * 10 ^ 22")).toBe("12500000000000000000000");
     expect(calc("1 / 10 ^ 7")).toBe("0.0000001");
     expect(calc("-0 * 5")).toBe("0");
     expect(calc('"x"')).toBe("");
@@ -171,6 +177,16 @@ describe("references", () => {
     // The checkbox's own missing code is one more of its choices.
     expect(ev("[race(UNK)]", { race: { missing: "UNK" } })).toBe("1");
     expect(ev("[race(1)]", { race: { missing: "UNK" } })).toBe("0");
+  });
+
+  it("reads only the items given, never the prototype of the record", () => {
+    for (const name of ["constructor", "toString", "hasOwnProperty", "valueOf"]) {
+      expect(ev(`[${name}]`, {})).toBe("");
+      expect(ev(`[${name}] + 1`, {})).toBe("");
+      expect(ev(`[${name}][weight]`, {}, { events: {} })).toBe("");
+      expect(ev(`[baseline][${name}]`, {}, { events: { baseline: {} } })).toBe("");
+    }
+    expect(ev("[constructor]", { constructor: "5" })).toBe("5");
   });
 
   it("gives no value for a checkbox without a choice or a choice of a plain item", () => {

@@ -41,9 +41,14 @@ export function isShown(ast: Node, ctx: EvaluationContext): boolean {
   return toBoolean(evaluate(ast, ctx));
 }
 
+/** Own keys only: an item named "constructor" or "__proto__" must not reach Object.prototype. */
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 function stored(ref: RefNode, ctx: EvaluationContext): StoredValue | undefined {
-  if (ref.event === undefined || ref.event === ctx.event) return ctx.values[ref.item];
-  return ctx.events?.[ref.event]?.[ref.item];
+  if (ref.event === undefined || ref.event === ctx.event) return own(ctx.values, ref.item);
+  return own(own(ctx.events, ref.event), ref.item);
 }
 
 function lookup(ref: RefNode, ctx: EvaluationContext): Value {
@@ -55,24 +60,13 @@ function lookup(ref: RefNode, ctx: EvaluationContext): Value {
     return v === undefined || v === BLANK ? "0" : BLANK;
   }
   if (v === undefined || Array.isArray(v)) return BLANK;
-  return v as Value;
+  return typeof v === "string" || isMissing(v) ? (v as Value) : BLANK;
 }
 
 function arithmetic(op: string, a: number, b: number): number | undefined {
-  switch (op) {
-    case "+":
-      return a + b;
-    case "-":
-      return a - b;
-    case "*":
-      return a * b;
-    case "/":
-      return b === 0 ? undefined : a / b;
-    default: {
-      const r = a ** b;
-      return Number.isFinite(r) ? r : undefined;
-    }
-  }
+  const r = op === "+" ? a + b : op === "-" ? a - b : op === "*" ? a * b : op === "/" ? a / b : a ** b;
+  // Division by zero, overflow and roots of negatives have no value in REDCap: blank.
+  return Number.isFinite(r) ? r : undefined;
 }
 
 export function valuesEqual(a: Value, b: Value): boolean {

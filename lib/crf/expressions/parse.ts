@@ -14,6 +14,7 @@ function binary(left: OhmNode, op: OhmNode, right: OhmNode, self: OhmNode): Node
   return { type: "binary", op: op.sourceString.toLowerCase() as BinaryOp, left: left.ast(), right: right.ast(), ...span(self) };
 }
 
+/* eslint-disable @typescript-eslint/no-unused-vars -- Ohm checks that each action takes one parameter per child, used or not. */
 const semantics = redcapGrammar.createSemantics().addOperation<Node>("ast", {
   Or_or(l, op, r) {
     return binary(l, op, r, this);
@@ -66,6 +67,7 @@ const semantics = redcapGrammar.createSemantics().addOperation<Node>("ast", {
     return { type: "boolean", value: this.sourceString.toLowerCase() === "true", ...span(this) };
   },
 });
+/* eslint-enable @typescript-eslint/no-unused-vars */
 
 /** Where the first unclosed quote outside any string starts, if one is left open. */
 function openQuoteAt(src: string): number | undefined {

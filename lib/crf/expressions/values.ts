@@ -63,6 +63,12 @@ export function formatNumber(n: number): string {
   const rounded = Number(n.toPrecision(15));
   if (Object.is(rounded, -0)) return "0";
   const s = String(rounded);
-  if (!/e/i.test(s)) return s;
-  return rounded.toFixed(20).replace(/\.?0+$/, "");
+  const m = /^(-?)(\d)(?:\.(\d+))?e([-+]\d+)$/.exec(s);
+  if (!m) return s;
+  // Past 1e21 and below 1e-6 JavaScript writes an exponent; a stored value spells the digits.
+  const [, sign, lead, rest = "", exp] = m;
+  const digits = lead + rest;
+  const point = 1 + Number(exp);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  return sign + digits.padEnd(point, "0");
 }
