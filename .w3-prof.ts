@@ -17,7 +17,7 @@ async function main() {
     for (let i = 0; i < 8; i++) { const c = process.cpuUsage(); const t = performance.now(); await (f as any)(actor, params, h.db); ms.push(performance.now() - t); const d = process.cpuUsage(c); cpu.push((d.user + d.system) / 1000); }
     console.log(name, "wall", ms.map((x) => x.toFixed(0)).join(" "), "| cpu", cpu.map((x) => x.toFixed(0)).join(" "));
   }
-  const v: any = { rootId: net.hub.id, rootPath: net.hub.path, maxDepth: 2, withOwn: true, ...countedFacts(actor, dashboardReach(actor), null), from: params.from ?? null, to: params.to };
+  const v: any = { today: "2026-12-02", rootId: net.hub.id, rootPath: net.hub.path, maxDepth: 2, withOwn: true, ...countedFacts(actor, dashboardReach(actor), null), from: params.from ?? null, to: params.to };
   const which = process.env.Q ?? "figures";
   const q = which === "figures" ? nodeFigures(v) : shortLists(v);
   if (process.env.EXPLAIN) { const res = await queryRows<any>(h.db, sql`explain (analyze, timing on) ${q}`);

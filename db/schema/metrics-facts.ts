@@ -12,13 +12,17 @@ import { specimenType } from "@/db/schema/biobank";
  * Facts are keyed by centre id, never by path: moving a centre in the tree changes no fact; a
  * view rolls the centres up along the paths of the moment.
  *
- * Each fact is counted three times, in a day, a month and a year bucket (`grain` 1, 2, 3;
- * `bucket` is the day, the month's first day, the year's first day), so that any period of days
- * is read as a few whole years, months and days (lib/metrics/period-buckets.ts): the cost of a
- * view follows centres × periods, not rows.
+ * Each fact is counted four times, in a day, a month, a year and the all-time bucket (`grain`
+ * 1, 2, 3, 0; `bucket` is the day, the month's first day, the year's first day, 0001-01-01), so
+ * that any period of days is read as a few whole years, months and days, and "everything up to
+ * a day" as all time less what came after it (lib/metrics/period-buckets.ts): the cost of a view
+ * follows centres × periods, not rows.
+ *
+ * Counters, histograms and specimens are kept per study and, under study_id −1, for all studies
+ * of the centre together (what a view that counts every study reads: a quarter of the rows).
  */
 
-const grainCheck = (name: string, grain: unknown) => check(name, sql`${grain} in (1, 2, 3)`);
+const grainCheck = (name: string, grain: unknown) => check(name, sql`${grain} in (0, 1, 2, 3)`);
 
 /**
  * Counters per centre, study and bucket. Each counter has its own centre: screenings at the
@@ -86,7 +90,8 @@ export const metricScreenReasons = pgTable(
 
 /**
  * Specimens collected (aliquots are not collections) per collecting centre, study of the
- * participant (0: a donor's, no study), type and bucket of the network day of collection.
+ * participant (0: a donor's, no study; −1: all of the centre's), type and bucket of the network
+ * day of collection.
  */
 export const metricSpecimens = pgTable(
   "metric_specimens",

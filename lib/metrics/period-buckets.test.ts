@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GRAIN, lastThreeMonths, monthsBefore, periodBuckets, type BucketRange } from "@/lib/metrics/period-buckets";
+import { GRAIN, lastThreeMonths, monthsBefore, periodBuckets, upTo, within, type BucketRange, type SignedBuckets } from "@/lib/metrics/period-buckets";
 import { intBetween, seededRandom } from "@/lib/random/seeded";
 import { addDays } from "@/lib/time/network-day";
 
@@ -26,6 +26,24 @@ function coveredDays(ranges: BucketRange[]): Map<string, number> {
       b = next;
     }
   }
+  return out;
+}
+
+/** Each day up to `until` (inclusive) counted +1 per plus bucket and −1 per minus bucket covering it (all time covers every day). */
+function signedDays(b: SignedBuckets, until: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (ranges: BucketRange[], sign: number) => {
+    for (const r of ranges) {
+      if (r.grain === GRAIN.all) {
+        for (let d = EARLIEST; d <= until; d = addDays(d, 1)) out.set(d, (out.get(d) ?? 0) + sign);
+        continue;
+      }
+      const clipped = { ...r, until: r.until > addDays(until, 1) ? addDays(until, 1) : r.until };
+      for (const [d, n] of coveredDays([clipped])) out.set(d, (out.get(d) ?? 0) + sign * n);
+    }
+  };
+  add(b.plus, 1);
+  add(b.minus, -1);
   return out;
 }
 
@@ -64,6 +82,27 @@ describe("a period read as whole years, months and days", () => {
     for (const [from, to] of [["2024-02-29", "2024-02-29"], ["2024-12-31", "2025-01-01"], ["2023-01-01", "2023-01-31"], ["2023-12-01", "2024-12-31"]] as const) {
       expectTiling(from, to);
     }
+  });
+
+  it("reads everything up to a recent day as all time less the buckets after it, and an older one as its years, months and days", () => {
+    const rand = seededRandom(7);
+    const today = "2026-12-02";
+    for (let i = 0; i < 60; i++) {
+      const to = addDays(today, -intBetween(rand, -30, 800));
+      const b = upTo(to, today);
+      expect(b.plus[0].grain === GRAIN.all).toBe(to >= addDays(today, -366));
+      // Signed count of every day from 1995 to two years after `to`: 1 up to `to`, 0 after it.
+      const window = addDays(to, 730);
+      const count = signedDays(b, window);
+      for (let d = EARLIEST; d <= window; d = addDays(d, 1)) {
+        if ((count.get(d) ?? 0) !== (d <= to ? 1 : 0)) throw new Error(`${to}: day ${d} counted ${count.get(d) ?? 0} times`);
+      }
+    }
+    expect(upTo(today, today)).toEqual({
+      plus: [{ grain: GRAIN.all, from: null, until: "0001-01-02" }],
+      minus: expect.arrayContaining([{ grain: GRAIN.day, from: "2026-12-03", until: "2027-01-01" }, { grain: GRAIN.year, from: "2027-01-01", until: "9999-01-01" }]),
+    });
+    expect(within("2025-02-01", "2025-02-10", today)).toEqual({ plus: periodBuckets("2025-02-01", "2025-02-10"), minus: [] });
   });
 
   it("counts three months back as PostgreSQL's date - interval '3 months' does", () => {

@@ -2,13 +2,15 @@ import { addDays } from "@/lib/time/network-day";
 
 /*
  * How a period of days is read from the facts (db/schema/metrics-facts.ts): every fact is
- * counted in its day, its month and its year, so a period is the few whole years, whole months
- * and single days that tile it exactly, each day once. 2025-03-15..2026-12-31 is days 15–31
- * March, months April–December 2025 and the year 2026: 19 buckets per centre and study, however
- * many rows happened in them. Pure, so the tiling itself is tested (period-buckets.test.ts).
+ * counted in its day, its month, its year and in all time, so a period is the few whole years,
+ * whole months and single days that tile it exactly, each day once. 2025-03-15..2026-12-31 is
+ * days 15–31 March, months April–December 2025 and the year 2026: 19 buckets per centre and
+ * study, however many rows happened in them. "Everything up to a day" that is recent is all
+ * time less the buckets after that day — none when it is today. Pure, so the tiling itself is
+ * tested (period-buckets.test.ts).
  */
 
-export const GRAIN = { day: 1, month: 2, year: 3 } as const;
+export const GRAIN = { all: 0, day: 1, month: 2, year: 3 } as const;
 export type Grain = (typeof GRAIN)[keyof typeof GRAIN];
 
 /** Buckets of one grain whose first day lies in [from, until): `from` null means from the beginning. */
@@ -83,3 +85,27 @@ export function monthsBefore(day: string, n: number): string {
 export function lastThreeMonths(day: string): { from: string; to: string } {
   return { from: addDays(monthsBefore(day, 3), 1), to: day };
 }
+
+/** The all-time bucket. */
+export const ALL_TIME: BucketRange = { grain: GRAIN.all, from: null, until: "0001-01-02" };
+/** The last day a fact may fall on, as far as reads are concerned (the calendar's end, with room for addDays). */
+const LAST_DAY = "9998-12-31";
+
+/** Buckets counted with a sign: a figure is the sum over `plus` less the sum over `minus`. */
+export type SignedBuckets = { plus: BucketRange[]; minus: BucketRange[] };
+
+/**
+ * The days up to `to`. Ending within the last year it is all time less what came after `to`
+ * (for a view ending today: nothing, so one bucket per centre and study); ending earlier, the
+ * years, months and days up to it (what came after would be the longer read).
+ */
+export function upTo(to: string, today: string): SignedBuckets {
+  if (to >= addDays(today, -366)) return { plus: [ALL_TIME], minus: to >= LAST_DAY ? [] : periodBuckets(addDays(to, 1), LAST_DAY) };
+  return { plus: periodBuckets(null, to), minus: [] };
+}
+
+/** The days from `from` to `to` (inclusive; `from` null: everything up to `to`). */
+export function within(from: string | null, to: string, today: string): SignedBuckets {
+  return from === null ? upTo(to, today) : { plus: periodBuckets(from, to), minus: [] };
+}
+

@@ -26,6 +26,7 @@ import { nodeFigures } from "@/lib/metrics/sql/node-figures";
 import { shortLists } from "@/lib/metrics/sql/short-lists";
 import { studyPlanStart } from "@/lib/metrics/sql/view";
 import { defineQuery } from "@/lib/reads/define-query";
+import { networkToday } from "@/lib/time/network-day";
 
 // No "server-only" marker: bench/dashboard.ts times these very reads under tsx, where Next's
 // server-only module does not exist. db/client (node:fs) keeps them out of any browser bundle.
@@ -85,6 +86,7 @@ async function resolveView(db: Db, actor: DashboardActor, p: DashboardParams): P
       ...countedFacts(actor, reach, study?.id ?? null),
       from: p.from ?? null,
       to: p.to,
+      today: networkToday(),
     },
   };
 }

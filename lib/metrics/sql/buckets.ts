@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { lastThreeMonths, periodBuckets, type BucketRange } from "@/lib/metrics/period-buckets";
+import { lastThreeMonths, upTo, within, type BucketRange, type SignedBuckets } from "@/lib/metrics/period-buckets";
 import type { ViewSql } from "@/lib/metrics/sql/view";
 
 /** Alias of a facts table in a query (letters only: it is written into the SQL as is). */
@@ -22,14 +22,33 @@ export function inBuckets(a: string, ranges: BucketRange[]): SQL {
   return sql`(${sql.join(parts, sql` or `)})`;
 }
 
+/** The rows a signed bucket set reads (its plus and its minus buckets). */
+export function touches(a: string, b: SignedBuckets): SQL {
+  return inBuckets(a, [...b.plus, ...b.minus]);
+}
+
+/** A row's sign in a signed bucket set: 1 in a plus bucket, −1 in a minus bucket, 0 outside. */
+export function signIn(a: string, b: SignedBuckets): SQL {
+  if (!b.minus.length) return sql`(case when ${inBuckets(a, b.plus)} then 1 else 0 end)`;
+  return sql`(case when ${inBuckets(a, b.plus)} then 1 when ${inBuckets(a, b.minus)} then -1 else 0 end)`;
+}
+
 /** The three bucket sets a view reads: its period, everything up to its end, and the three months before its end. */
-export function viewBuckets(v: Pick<ViewSql, "from" | "to">) {
+export function viewBuckets(v: Pick<ViewSql, "from" | "to" | "today">) {
   const last3 = lastThreeMonths(v.to);
   return {
-    period: periodBuckets(v.from, v.to),
-    toDate: periodBuckets(null, v.to),
-    last3m: periodBuckets(last3.from, last3.to),
+    period: within(v.from, v.to, v.today),
+    toDate: upTo(v.to, v.today),
+    last3m: within(last3.from, last3.to, v.today),
   };
+}
+
+/**
+ * Which study keys of the counters a view reads: the centre's all-studies rows (study −1) when
+ * it counts every study, else the rows of the studies it counts.
+ */
+export function countedStudies(v: Pick<ViewSql, "studyLimited" | "studyCond">, column: SQL): SQL {
+  return v.studyLimited ? v.studyCond(column) : sql`${column} = -1`;
 }
 
 /** A date column inside the period (inclusive), for the few base-row lookups left. */

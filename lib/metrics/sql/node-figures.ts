@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { dayInPeriod, inBuckets, viewBuckets } from "@/lib/metrics/sql/buckets";
-import { siteRowsCte } from "@/lib/metrics/sql/site-rows";
+import { countedStudies, dayInPeriod, signIn, touches, viewBuckets } from "@/lib/metrics/sql/buckets";
+import { siteEnrolCte, siteRowsCte } from "@/lib/metrics/sql/site-rows";
 import { nodeCtes, type ViewSql } from "@/lib/metrics/sql/view";
 
 /**
@@ -10,7 +10,8 @@ import { nodeCtes, type ViewSql } from "@/lib/metrics/sql/view";
  * centre_node (each centre paired with every view node above it).
  *
  * - counters of the period, to date and of the last three months from metric_facts, each
- *   through its own bucket set (one scan, one FILTER each);
+ *   through its own signed bucket set (one scan; a row counts +1, −1 or 0 in each), from the
+ *   centres' all-studies rows when the view counts every study;
  * - "withdrawn" counts those enrolled in the period who are withdrawn now, less those withdrawn
  *   only after the period's end (an index range over withdrawals after the end: none when the
  *   period ends today);
@@ -21,13 +22,10 @@ import { nodeCtes, type ViewSql } from "@/lib/metrics/sql/view";
  */
 export function nodeFigures(v: ViewSql): SQL {
   const b = viewBuckets(v);
-  const P = inBuckets("f", b.period);
-  const T = inBuckets("f", b.toDate);
-  const L = inBuckets("f", b.last3m);
-  const counter = (col: string, flag: "p" | "t" | "l") => sql`coalesce(sum(f.${sql.raw(col)}) filter (where f.${sql.raw(flag)}), 0)`;
+  const counter = (col: string, sign: "p" | "t" | "l") => sql`coalesce(sum(f.${sql.raw(col)} * f.${sql.raw(sign)}), 0)`;
   return sql`with ${nodeCtes(v)},
   facts as materialized (
-    select f.centre_id, f.study_id,
+    select f.centre_id,
       ${counter("enrolled", "t")} as enrolled_to_date,
       ${counter("enrolled", "p")} as enrolled,
       ${counter("enrolled", "l")} as enrolled_last3m,
@@ -40,15 +38,16 @@ export function nodeFigures(v: ViewSql): SQL {
       ${counter("queries_opened", "p")} as queries_opened,
       ${counter("queries_closed", "p")} as queries_closed
     from (
-      -- Each row's buckets classified once (offset 0 keeps the planner from copying the tests into every sum).
-      select f.*, ${P} as p, ${T} as t, ${L} as l
+      -- Each row's sign in each bucket set, worked out once (offset 0 keeps the planner from copying the tests into every sum).
+      select f.*, ${signIn("f", b.period)} as p, ${signIn("f", b.toDate)} as t, ${signIn("f", b.last3m)} as l
       from metric_facts f
-      where (${P} or ${T} or ${L}) and ${v.studyCond(sql`f.study_id`)} and f.centre_id in (select centre_id from centres)
+      where (${touches("f", b.period)} or ${touches("f", b.toDate)} or ${touches("f", b.last3m)})
+        and ${countedStudies(v, sql`f.study_id`)} and f.centre_id in (select centre_id from centres)
       offset 0
     ) f
-    group by f.centre_id, f.study_id
+    group by f.centre_id
   ),
-  site_enrol as (select centre_id, study_id, enrolled_to_date from facts),
+  ${siteEnrolCte(v, b.toDate)},
   ${siteRowsCte(v)},
   late_withdrawn as (
     select ss.centre_id, count(*) as n
@@ -68,12 +67,7 @@ export function nodeFigures(v: ViewSql): SQL {
       coalesce(sc.expected, 0) as expected, coalesce(sc.dormant_sites, 0) as dormant_sites, coalesce(sc.lagging_sites, 0) as lagging_sites,
       sc.last_on, coalesce(qs.open_queries, 0) as open_queries, coalesce(qs.answered_queries, 0) as answered_queries, qs.oldest
     from centres c
-    left join (
-      select centre_id, sum(enrolled) as enrolled, sum(enrolled_to_date) as enrolled_to_date, sum(enrolled_last3m) as enrolled_last3m,
-        sum(withdrawn) as withdrawn, sum(screened) as screened, sum(screen_failed) as screen_failed, sum(aes) as aes, sum(saes) as saes,
-        sum(late_saes) as late_saes, sum(queries_opened) as queries_opened, sum(queries_closed) as queries_closed
-      from facts group by centre_id
-    ) fc on fc.centre_id = c.centre_id
+    left join facts fc on fc.centre_id = c.centre_id
     left join (
       select r.centre_id, count(*) as sites, count(*) filter (where r.status = 'active') as active_sites, sum(r.target) as target,
         sum(r.expected) as expected, count(*) filter (where r.dormant) as dormant_sites, count(*) filter (where r.lagging) as lagging_sites,
@@ -103,10 +97,12 @@ export function nodeFigures(v: ViewSql): SQL {
   specimen_types as (
     select cn.node_id, x.type, sum(x.collected)::int as n, sum(x.of_participants)::int as np
     from (
-      select m.centre_id, m.type::text as type, sum(m.collected) as collected, sum(m.of_participants) as of_participants
-      from metric_specimens m
-      where ${inBuckets("m", b.period)} and ${v.studyLimited ? v.studyCond(sql`m.study_id`) : sql`true`}
-        and m.centre_id in (select centre_id from centres)
+      select m.centre_id, m.type::text as type, sum(m.collected * m.sign) as collected, sum(m.of_participants * m.sign) as of_participants
+      from (
+        select m.*, ${signIn("m", b.period)} as sign from metric_specimens m
+        where ${touches("m", b.period)} and ${countedStudies(v, sql`m.study_id`)} and m.centre_id in (select centre_id from centres)
+        offset 0
+      ) m
       group by m.centre_id, m.type
     ) x join centre_node cn on cn.centre_id = x.centre_id
     group by cn.node_id, x.type
@@ -120,11 +116,14 @@ export function nodeFigures(v: ViewSql): SQL {
     -- Summed per (node, day count) before the window sorts them: a few hundred rows, not one per centre and ancestor.
     select cn.node_id, d.days, sum(d.n)::bigint as n
     from (
-      select h.centre_id, h.days, sum(h.n) as n
-      from metric_enrol_days h
-      where ${inBuckets("h", b.period)} and ${v.studyCond(sql`h.study_id`)} and h.centre_id in (select centre_id from centres)
+      select h.centre_id, h.days, sum(h.n * h.sign) as n
+      from (
+        select h.*, ${signIn("h", b.period)} as sign from metric_enrol_days h
+        where ${touches("h", b.period)} and ${countedStudies(v, sql`h.study_id`)} and h.centre_id in (select centre_id from centres)
+        offset 0
+      ) h
       group by h.centre_id, h.days
-      having sum(h.n) <> 0
+      having sum(h.n * h.sign) <> 0
     ) d join centre_node cn on cn.centre_id = d.centre_id
     group by 1, 2
   ),

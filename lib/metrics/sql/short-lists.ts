@@ -1,6 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { periodBuckets } from "@/lib/metrics/period-buckets";
-import { inBuckets } from "@/lib/metrics/sql/buckets";
+import { signIn, touches, viewBuckets } from "@/lib/metrics/sql/buckets";
 import { siteRowsCte } from "@/lib/metrics/sql/site-rows";
 import { centresCte, type ViewSql } from "@/lib/metrics/sql/view";
 
@@ -15,17 +14,16 @@ export const LIST_LIMITS = { studies: 100, flagged: 50, reasons: 5 };
  * JSON arrays with the full counts.
  */
 export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
-  const period = periodBuckets(v.from, v.to);
-  const toDate = periodBuckets(null, v.to);
+  const { period, toDate } = viewBuckets(v);
   return sql`with ${centresCte(v)},
   site_facts as materialized (
-    -- One pass: enrolled by the end per site, and the period's screen failures.
-    select f.centre_id, f.study_id, coalesce(sum(f.enrolled) filter (where f.t), 0)::int as enrolled_to_date,
-      coalesce(sum(f.screen_failed) filter (where f.p), 0)::int as screen_failed
+    -- One pass over the sites' own rows: enrolled by the end per site, and the period's screen failures.
+    select f.centre_id, f.study_id, coalesce(sum(f.enrolled * f.t), 0)::int as enrolled_to_date, coalesce(sum(f.screen_failed * f.p), 0)::int as screen_failed
     from (
-      select f.*, ${inBuckets("f", toDate)} as t, ${inBuckets("f", period)} as p
+      select f.*, ${signIn("f", toDate)} as t, ${signIn("f", period)} as p
       from metric_facts f
-      where (${inBuckets("f", toDate)} or ${inBuckets("f", period)}) and ${v.studyCond(sql`f.study_id`)} and f.centre_id in (select centre_id from centres)
+      where (${touches("f", toDate)} or ${touches("f", period)}) and f.study_id > 0 and ${v.studyCond(sql`f.study_id`)}
+        and f.centre_id in (select centre_id from centres)
       offset 0
     ) f
     group by f.centre_id, f.study_id
@@ -45,11 +43,14 @@ export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
     where r.dormant or r.lagging
   ),
   reason_counts as (
-    select m.study_id, m.protocol_version, m.code, sum(m.n) as n
-    from metric_screen_reasons m
-    where ${inBuckets("m", period)} and ${v.studyCond(sql`m.study_id`)} and m.centre_id in (select centre_id from centres)
+    select m.study_id, m.protocol_version, m.code, sum(m.n * m.sign) as n
+    from (
+      select m.*, ${signIn("m", period)} as sign from metric_screen_reasons m
+      where ${touches("m", period)} and ${v.studyCond(sql`m.study_id`)} and m.centre_id in (select centre_id from centres)
+      offset 0
+    ) m
     group by m.study_id, m.protocol_version, m.code
-    having sum(m.n) > 0
+    having sum(m.n * m.sign) > 0
   ),
   reasons as (
     select st.code as study_code, r.code, sum(r.n)::int as n, max(ec.text_zh) as text_zh, max(ec.text_en) as text_en

@@ -1,6 +1,24 @@
 import { sql, type SQL } from "drizzle-orm";
 import { DORMANT_DAYS, LAGGING_SHARE } from "@/lib/metrics/derive";
+import type { SignedBuckets } from "@/lib/metrics/period-buckets";
+import { signIn, touches } from "@/lib/metrics/sql/buckets";
 import { networkDaySql, planFraction, type ViewSql } from "@/lib/metrics/sql/view";
+
+/**
+ * site_enrol: enrolled by the period's end per centre and study (the sites' own rows), from the
+ * facts. Needs a `centres(centre_id)` CTE before it.
+ */
+export function siteEnrolCte(v: ViewSql, toDate: SignedBuckets): SQL {
+  return sql`site_enrol as materialized (
+    select f.centre_id, f.study_id, sum(f.enrolled * f.sign)::int as enrolled_to_date
+    from (
+      select f.*, ${signIn("f", toDate)} as sign from metric_facts f
+      where ${touches("f", toDate)} and f.study_id > 0 and ${v.studyCond(sql`f.study_id`)} and f.centre_id in (select centre_id from centres)
+      offset 0
+    ) f
+    group by f.centre_id, f.study_id
+  )`;
+}
 
 /**
  * site_rows: one row per study site counted, with its enrolment by the period's end, its last

@@ -22,6 +22,8 @@ export type ViewSql = {
   studyLimited: boolean;
   from: string | null;
   to: string;
+  /** The network's today when the view was asked for (which way "up to a day" is cheaper to read). */
+  today: string;
 };
 
 /**

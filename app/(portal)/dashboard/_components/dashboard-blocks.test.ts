@@ -68,7 +68,7 @@ const lists: DashboardLists = {
 function render(locale: "en" | "zh-CN", el: ReactElement): string {
   const client = new QueryClient();
   return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, { locale, messages: messages[locale], timeZone: "Asia/Shanghai" }, createElement(QueryClientProvider, { client }, el)),
+    createElement(NextIntlClientProvider, { locale, messages: messages[locale], timeZone: "Asia/Shanghai", children: createElement(QueryClientProvider, { client }, el) }),
   );
 }
 
