@@ -20,6 +20,11 @@ async function main() {
   const v: any = { today: "2026-12-02", rootId: net.hub.id, rootPath: net.hub.path, maxDepth: 2, withOwn: true, ...countedFacts(actor, dashboardReach(actor), null), from: params.from ?? null, to: params.to };
   const which = process.env.Q ?? "figures";
   const q = which === "figures" ? nodeFigures(v) : shortLists(v);
+  for (const qq of [nodeFigures(v), shortLists(v)]) {
+    const pl: number[] = [];
+    for (let i = 0; i < 5; i++) { const r = await queryRows<any>(h.db, sql`explain (summary on) ${qq}`); pl.push(Number(String(r.at(-1)["QUERY PLAN"]).match(/[\d.]+/)![0])); }
+    console.log("planning ms", pl.join(" "));
+  }
   if (process.env.EXPLAIN) { const res = await queryRows<any>(h.db, sql`explain (analyze, timing on) ${q}`);
   console.log(res.map((r) => r["QUERY PLAN"]).join("\n")); }
   await h.close();

@@ -165,3 +165,42 @@ export type VariantType = Of<typeof VARIANT_TYPES>;
 export type SomaticTier = Of<typeof SOMATIC_TIERS>;
 export type GermlineClass = Of<typeof GERMLINE_CLASSES>;
 export type BiomarkerKind = Of<typeof BIOMARKER_KINDS>;
+
+// Case report forms (lib/crf).
+/** scheduled = one of the protocol's visits; unscheduled = a visit outside the schedule; log = study-wide (concomitant medications …). */
+export const CRF_EVENT_KINDS = ["scheduled", "unscheduled", "log"] as const;
+/** The item types of a form (the REDCap field types the model covers; truefalse is a yes/no shown as true/false). */
+export const CRF_ITEM_TYPES = ["text", "longtext", "integer", "decimal", "date", "datetime", "time", "yesno", "truefalse", "radio", "dropdown", "checkbox", "calc", "descriptive", "slider"] as const;
+/** Validation types of a text item, as REDCap names them (mobile_cn: a mainland Chinese mobile number). */
+export const CRF_VALIDATION_TYPES = [
+  "integer",
+  "number",
+  "number_1dp",
+  "number_2dp",
+  "number_3dp",
+  "number_4dp",
+  "date_ymd",
+  "date_mdy",
+  "date_dmy",
+  "datetime_ymd",
+  "datetime_mdy",
+  "datetime_dmy",
+  "datetime_seconds_ymd",
+  "datetime_seconds_mdy",
+  "datetime_seconds_dmy",
+  "time",
+  "time_mm_ss",
+  "email",
+  "phone",
+  "mobile_cn",
+  "zipcode",
+  "alpha_only",
+] as const;
+/** Standard missing-data codes an item may allow: not done, unknown, not applicable. */
+export const CRF_MISSING_CODES = ["ND", "UNK", "NA"] as const;
+export const CRF_FORM_INSTANCE_STATUSES = ["in_progress", "complete", "verified"] as const;
+export type CrfEventKind = Of<typeof CRF_EVENT_KINDS>;
+export type CrfItemType = Of<typeof CRF_ITEM_TYPES>;
+export type CrfValidationType = Of<typeof CRF_VALIDATION_TYPES>;
+export type CrfMissingCode = Of<typeof CRF_MISSING_CODES>;
+export type CrfFormInstanceStatus = Of<typeof CRF_FORM_INSTANCE_STATUSES>;

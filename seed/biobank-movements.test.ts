@@ -15,6 +15,7 @@ import { placeSpecimenCommand } from "@/lib/biobank/commands/place-specimen";
 import { registerSpecimenCommand } from "@/lib/biobank/commands/register-specimen";
 import { specimenByBarcode } from "@/lib/biobank/queries/specimens";
 import { seedBiobankMovements } from "@/seed/biobank-movements";
+import { seedClock } from "@/seed/clock";
 
 function ok<T>(r: { ok: true; data: T } | { ok: false; message: string }): T {
   if (!r.ok) throw new Error(r.message);
@@ -36,7 +37,7 @@ describe("the demo seed's chain of custody", () => {
     ok(await runCommand(bank, placeSpecimenCommand, { barcode: child, boxId: b.id, row: 9, col: 9 }));
     // The seed writes the chain itself (INSERT … SELECT): start from none.
     await h.db.execute(sql`delete from custody_events`);
-    await seedBiobankMovements(h.db, fx.org("TJ01").id);
+    await seedBiobankMovements(h.db, fx.org("TJ01").id, seedClock(new Date("2026-11-15T04:00:00Z")));
 
     const actor = await loadActorBySession(h.db, (await signInAs(h.db, bank)).sessionId);
     const chain = async (barcode: string) =>

@@ -1,18 +1,20 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { locationTextSql } from "@/lib/biobank/location-sql";
+import { networkMidnight, type SeedClock } from "@/seed/clock";
 
 /**
  * Transfers and the chain of custody for the demo bank: one open shipment to the hub per
  * hospital with specimens in transit, a "collected" event for every specimen, an "aliquoted"
  * one for every aliquot and a "stored" event for those in a box.
  */
-export async function seedBiobankMovements(db: Db, hubId: number): Promise<void> {
+export async function seedBiobankMovements(db: Db, hubId: number, clock: SeedClock): Promise<void> {
+  const midnight = networkMidnight(clock);
   await db.execute(sql`
     insert into specimen_transfers (code, from_centre_id, to_centre_id, status, created_at, updated_at, shipped_at, note)
     select 'TR-DEMO-' || lpad(holder_centre_id::text, 4, '0'), holder_centre_id, ${hubId}, 'in_transit',
-           date_trunc('day', now()) - interval '3 days', date_trunc('day', now()) - interval '2 days',
-           date_trunc('day', now()) - interval '2 days', 'demo shipment'
+           ${midnight} - interval '3 days', ${midnight} - interval '2 days',
+           ${midnight} - interval '2 days', 'demo shipment'
     from specimens where status = 'in_transit' group by holder_centre_id order by holder_centre_id`);
   await db.execute(sql`
     insert into specimen_transfer_items (transfer_id, specimen_id)

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { ALIQUOT_EVERY, BOX_COLS, BOX_ROWS, BOXES_PER_RACK, DONORS, HUB_BOXES, HUB_FREEZERS, PARENTS, RACKS_PER_FREEZER } from "@/seed/biobank-plan";
 import { seedBiobankMovements } from "@/seed/biobank-movements";
+import { networkMidnight, seedClock, type SeedClock } from "@/seed/clock";
 
 /** Consent derived from a number: 80 % yes, 12 % limited, 8 % no. */
 const consentOf = (x: string) => sql.raw(`(case when (${x} * 31) % 100 < 80 then 'yes' when (${x} * 31) % 100 < 92 then 'limited' else 'no' end)::future_consent`);
@@ -10,9 +11,9 @@ const consentOf = (x: string) => sql.raw(`(case when (${x} * 31) % 100 < 80 then
  * The hub's bank at its real scale, loaded with a handful of INSERT … SELECT generate_series
  * statements (no row leaves the database): ≥ 55,000 tissue and ≥ 75,000 blood and body-fluid
  * specimens over ten years, 80 % stored in hub boxes, the rest at the collecting hospitals,
- * some in transit, with aliquots.
+ * some in transit, with aliquots. Dated from the seed clock, never the database's clock or zone.
  */
-export async function seedBiobank(db: Db): Promise<void> {
+export async function seedBiobank(db: Db, clock: SeedClock = seedClock()): Promise<void> {
   const orgs = await queryRows<{ id: number; code: string; level: string }>(db, sql`select id, code, level::text as level from organisations order by id`);
   const hub = orgs.find((o) => o.level === "hub");
   if (!hub) throw new Error("seed the network first");
@@ -35,7 +36,7 @@ export async function seedBiobank(db: Db): Promise<void> {
 
   await db.execute(sql`
     insert into donors (id, donor_code, future_consent, consent_date, centre_id)
-    select d, 'D' || lpad(d::text, 7, '0'), ${consentOf("d")}, (current_date - ((d * 7919) % 3650))::date,
+    select d, 'D' || lpad(d::text, 7, '0'), ${consentOf("d")}, (${clock.today}::date - ((d * 7919) % 3650))::date,
            case when d % 3 = 0 then ${hub.id} else (${ids})[1 + (d * 11) % ${n}] end
     from generate_series(1, ${DONORS}) d`);
 
@@ -48,7 +49,7 @@ export async function seedBiobank(db: Db): Promise<void> {
     select g, 'NB' || lpad(g::text, 9, '0'), cat::specimen_category, typ::specimen_type, centre, holder,
            null,
            1 + g % ${DONORS},
-           date_trunc('day', now()) - make_interval(days => ((g::bigint * 104729) % 3650)::int, secs => (g * 7) % 86400),
+           ${networkMidnight(clock)} - make_interval(days => ((g::bigint * 104729) % 3650)::int, secs => (g * 7) % 86400),
            case typ when 'ffpe_block' then 1 when 'fresh_frozen' then 50 + (g * 13) % 450 else 0.5 + ((g * 17) % 96) / 10.0 end,
            (case typ when 'ffpe_block' then 'block' when 'fresh_frozen' then 'mg' else 'ml' end)::specimen_unit,
            ${consentOf(`(1 + g % ${DONORS})`)},
@@ -103,5 +104,5 @@ export async function seedBiobank(db: Db): Promise<void> {
   for (const t of ["storage_freezers", "storage_racks", "storage_boxes", "donors", "specimens"]) {
     await db.execute(sql.raw(`select setval(pg_get_serial_sequence('${t}', 'id'), (select max(id) from ${t}))`));
   }
-  await seedBiobankMovements(db, hub.id);
+  await seedBiobankMovements(db, hub.id, clock);
 }

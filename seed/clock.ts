@@ -1,4 +1,5 @@
-import { networkDayOf } from "@/lib/time/network-day";
+import { sql, type SQL } from "drizzle-orm";
+import { NETWORK_TIME_ZONE, networkDayOf } from "@/lib/time/network-day";
 
 /**
  * The moment the demo data is built around ("now" for the demo): real time when the server
@@ -25,4 +26,12 @@ export function monthsBefore(at: Date, n: number): Date {
   const m = at.getUTCMonth() - n;
   const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   return new Date(Date.UTC(y, m, Math.min(at.getUTCDate(), last), at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()));
+}
+
+/**
+ * The start of the clock's network day as a timestamptz expression: rows dated "n days ago at
+ * hh:mm" count from it, whatever the session's time zone.
+ */
+export function networkMidnight(clock: SeedClock): SQL {
+  return sql`(${clock.today}::date::timestamp at time zone ${NETWORK_TIME_ZONE})`;
 }

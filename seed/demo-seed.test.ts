@@ -56,6 +56,18 @@ describe("demo enrolment data", () => {
     expect(c).toEqual({ bad_sites: 0, bad_studies: 0 });
   });
 
+  it("holds no contradiction between a participant's sex and its SEX stratum level (issue 12, item 1)", async () => {
+    const r = await one<{ with_sex: number; contradicting: number; sexes: number }>(
+      sql`select count(*) filter (where strata ? 'SEX')::int as with_sex,
+                 count(*) filter (where strata ? 'SEX' and strata->>'SEX' <> case sex when 'male' then 'M' else 'F' end)::int as contradicting,
+                 count(distinct sex) filter (where strata ? 'SEX')::int as sexes
+          from participants`,
+    );
+    expect(r.with_sex).toBeGreaterThan(100);
+    expect(r.sexes).toBe(2);
+    expect(r.contradicting).toBe(0);
+  });
+
   it("randomizes every participant of a randomized study exactly once and leaves room at LC-203 / R01", async () => {
     const r = await one<{ unallocated: number; double: number; room: number }>(
       sql`select (select count(*)::int from participants p join studies s on s.id = p.study_id where s.design = 'randomized'

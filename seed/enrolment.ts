@@ -10,6 +10,8 @@ import { extendAllocationList, entriesToGenerate } from "@/lib/randomization/per
 import { intRngFromFloats } from "@/lib/randomization/rng";
 import { stratumKey } from "@/lib/randomization/strata";
 import { pick, seededRandom } from "@/lib/random/seeded";
+import { deriveLevel, stratumRule } from "@/lib/enrolment/derived-strata";
+import { ageOn, nationalIdFacts, type NationalIdFacts } from "@/lib/enrolment/national-id-facts";
 import { minimizationLevels, SITE_FACTOR } from "@/lib/enrolment/strata";
 import { addDays } from "@/lib/time/network-day";
 import { seedClock, type SeedClock } from "@/seed/clock";
@@ -66,6 +68,15 @@ export async function seedEnrolment(db: Db, clock: SeedClock = seedClock()): Pro
     const factors = [...new Set(proto.filter((p) => p.kind === "level").map((p) => p.factor!))];
     const levelsOf = (f: string) => proto.filter((p) => p.kind === "level" && p.factor === f).map((p) => p.code);
     if (!consents.length || !study.criteria?.length) continue;
+    const factorShapes = factors.map((code) => ({ code, levels: levelsOf(code).map((l) => ({ code: l })) }));
+    /** A derived factor's level follows from the ID, as at live enrolment; any other is drawn. */
+    const levelFor = (f: (typeof factorShapes)[number], facts: NationalIdFacts, enrolledOn: string) => {
+      const rule = stratumRule(f);
+      if (!rule) return pick(rand, levelsOf(f.code));
+      const level = deriveLevel(rule, { sex: facts.sex, age: ageOn(facts.birthDate, enrolledOn) });
+      if (level === null) throw new Error(`demo person born ${facts.birthDate} falls in no level of ${study.code} ${f.code}`);
+      return level;
+    };
 
     const planned = planScreenings(rand, study, sites.filter((s) => s.status !== "pending"), clock);
     const screeningIds = await chunked(planned, 1000, (part) =>
@@ -90,6 +101,8 @@ export async function seedEnrolment(db: Db, clock: SeedClock = seedClock()): Pro
       const reuse = candidate !== null && !usedHere.has(candidate);
       const id = reuse ? candidate : demoNationalId(++person);
       usedHere.add(id);
+      // What the ID states (year of birth, sex) is what is recorded, as the enrol command requires.
+      const facts = nationalIdFacts(id);
       const consent = [...consents].reverse().find((c) => (c.eff ?? "") <= consentDate) ?? consents[0];
       const withdrawn = rand() < 0.06;
       const withdrawnOn = withdrawn ? addDays(enrolledOn, 1 + Math.floor(rand() * 120)) : null;
@@ -105,14 +118,14 @@ export async function seedEnrolment(db: Db, clock: SeedClock = seedClock()): Pro
           subjectCode: formatSubjectCode(study.code, site.centreCode, seq),
           nationalIdHash: hmacNationalId(id, key),
           inOtherStudy: reuse,
-          yearOfBirth: Number(id.slice(6, 10)),
-          sex: rand() < 0.5 ? ("female" as const) : ("male" as const),
+          yearOfBirth: facts.yearOfBirth,
+          sex: facts.sex,
           consentVersionId: consent.id,
           consentDate,
           specimensFutureUse: rand() < 0.8,
           enrolledOn,
           enrolledBy: staff,
-          strata: Object.fromEntries(factors.map((f) => [f, pick(rand, levelsOf(f))])),
+          strata: Object.fromEntries(factorShapes.map((f) => [f.code, levelFor(f, facts, enrolledOn)])),
           status: withdrawn ? ("withdrawn" as const) : completed ? ("completed" as const) : ("enrolled" as const),
           withdrawnOn: safeWithdrawnOn,
           withdrawalReason: withdrawn ? pick(rand, WITHDRAWAL_REASONS) : null,

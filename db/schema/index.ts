@@ -10,3 +10,4 @@ export * from "@/db/schema/notifications";
 export * from "@/db/schema/metrics-facts";
 export * from "@/db/schema/requests";
 export * from "@/db/schema/molecular";
+export * from "@/db/schema/crf";

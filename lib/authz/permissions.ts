@@ -50,6 +50,10 @@ export const PERMISSIONS = {
   "molecular.order": ["site_staff", "pi"],
   /** Lab work (receive, analyse, import results, report, fail): handlers require the order's lab centre. */
   "molecular.lab": ["molecular_lab"],
+  /** Form definitions of a study (no participant data): whoever sees the study. */
+  "crf.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "viewer"],
+  /** Role gate only: handlers require the study's PI or a data manager on its team (lib/crf/scope.ts). */
+  "crf.design": ["pi", "centre_coordinator", "site_staff", "monitor"],
   "notification.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer", "molecular_lab"],
   "profile.update": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer", "molecular_lab"],
 } as const satisfies Record<string, readonly NetworkRole[]>;

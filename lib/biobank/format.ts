@@ -1,4 +1,4 @@
-import { NETWORK_TIME_ZONE } from "@/lib/time/network-day";
+import { formatNetworkInstant } from "@/lib/time/network-instant";
 
 /** PostgreSQL's text form of timestamptz ("2025-01-05 08:30:00+00") → Date. */
 export function parsePgTime(v: string): Date {
@@ -6,14 +6,12 @@ export function parsePgTime(v: string): Date {
   return new Date(iso);
 }
 
-const intlLocale = (locale: string) => (locale === "en" ? "en-GB" : "zh-CN");
-
-/** Shown in the network's time zone, as staff read it on the tube. */
-export function formatDateTime(v: string | null, locale: string): string {
+/** Shown in the network's local time with its zone, the one instant format of the portal ("2025-01-05 16:30 (UTC+8)"). */
+export function formatDateTime(v: string | null): string {
   if (!v) return "";
   const d = parsePgTime(v);
   if (Number.isNaN(d.getTime())) return v;
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: NETWORK_TIME_ZONE, dateStyle: "medium", timeStyle: "short" }).format(d);
+  return formatNetworkInstant(d);
 }
 
 /** "3.000" → "3", "0.250" → "0.25". */

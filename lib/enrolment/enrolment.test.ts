@@ -9,6 +9,7 @@ import { screenCommand } from "@/lib/enrolment/commands/screen";
 import { transferCommand } from "@/lib/enrolment/commands/transfer";
 import { unblindCommand } from "@/lib/enrolment/commands/unblind";
 import { withdrawCommand } from "@/lib/enrolment/commands/withdraw";
+import { failureReasons } from "@/lib/enrolment/failure-reasons";
 import { listScreenings } from "@/lib/enrolment/queries/screenings";
 import { getParticipant } from "@/lib/participants/queries/participant-detail";
 import { listParticipants } from "@/lib/participants/queries/participants";
@@ -87,6 +88,16 @@ describe("screening", () => {
     expect(ok.ok && ok.data.outcome).toBe("eligible");
     expect(fail.ok && fail.data).toMatchObject({ outcome: "screen_failed", failedCodes: ["I2", "E1"] });
     expect((await audits("screening.recorded")).length).toBe(2);
+  });
+
+  it("lists a screen failure's reasons as code plus the protocol's text, in both languages", async () => {
+    const r = await screenAs(RC1, { studyId: other.study.id, siteId: other.site("R01").id, screenedOn: today, codes: ["I1", "I2", "E1"], answers: ["yes", "no", "yes"] });
+    expect(r.ok).toBe(true);
+    const log = await listScreenings(await actorOf(RC1), other.study.id, { site: "", outcome: "screen_failed", page: 1 });
+    const row = log.rows.find((x) => r.ok && x.id === r.data.id);
+    expect(row?.failedCriteria.map((c) => c.code)).toEqual(["I2", "E1"]);
+    expect(failureReasons(row!.failedCodes, row!.failedCriteria, "zh-CN")).toEqual(["I2 确诊", "E1 妊娠"]);
+    expect(failureReasons(row!.failedCodes, row!.failedCriteria, "en")).toEqual(["I2 Confirmed diagnosis", "E1 Pregnant"]);
   });
 
   it("refuses missing answers and future dates with field errors, writing nothing", async () => {
@@ -230,6 +241,10 @@ describe("withdrawal, transfer and unblinding", () => {
       const rows = await listParticipants(await actorOf(email), open.study.id, { site: "", status: "", q: "R01-0003", page: 1 });
       expect(rows.rows.map((r) => r.subjectCode), email).toEqual(["EN-OPEN-R01-0003"]);
     }
+    // Its history is read in the network's local time with the zone, never a bare or UTC time.
+    const seen = await getParticipant(await actorOf(RC1), open.study.id, "EN-OPEN-R01-0003");
+    expect(seen?.history.length).toBeGreaterThan(0);
+    for (const at of [...seen!.history.map((e) => e.at), seen!.randomizedAt ?? ""].filter(Boolean)) expect(at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(UTC\+8\)$/);
     const viewer = await actorOf("viewer@ncrc.demo");
     expect((await listParticipants(viewer, open.study.id, { site: "", status: "", q: "", page: 1 })).total).toBe(0);
     expect(await getParticipant(viewer, open.study.id, "EN-OPEN-R01-0003")).toBeNull();

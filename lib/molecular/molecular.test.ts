@@ -116,6 +116,28 @@ describe("the lab's steps", () => {
     expect(report?.variants[0].actionable[0].therapies).toContain("osimertinib");
     expect(report?.biomarkers.find((b) => b.kind === "tmb")).toMatchObject({ value: 12.5, actionable: [expect.objectContaining({ level: "1" })] });
   });
+  it("lab staff of another centre cannot touch this lab's orders (a crafted id is not found)", async () => {
+    const { id } = ok(await order(SITE));
+    await h.db.execute(sql`insert into users (email, name, role, centre_id, password_hash) select 'lab.r01@ncrc.test', 'Lab R01', 'molecular_lab', ${noLabCentreId}, password_hash from users where email = ${LAB}`);
+    const r = await refusedNothingWritten(() => runCommand("lab.r01@ncrc.test", receiveOrderCommand, { orderId: id }));
+    expect(r.message).toBe((await runCommand("lab.r01@ncrc.test", receiveOrderCommand, { orderId: 999_999 })).message);
+    expect(await orderReport(await actorOf("lab.r01@ncrc.test"), id, h.db)).toBeNull();
+    // Disabled again: R01 stays a centre without a lab for the other cases.
+    await h.db.execute(sql`update users set disabled = true where email = 'lab.r01@ncrc.test'`);
+  });
+  it("an IHC test reports biomarker values only", async () => {
+    const { id } = ok(await order(SITE, { testKind: "ihc" }));
+    ok(await lab.receive(id));
+    ok(await lab.analyse(id));
+    await refusedNothingWritten(() => lab.import(id, []));
+    ok(await lab.import(id, [], { pdl1Tps: 60, her2Ihc: "3+" }));
+    ok(await lab.report(id, {}));
+    const report = await orderReport(await actorOf(SITE), id, h.db);
+    expect(report?.biomarkers.map((b) => [b.kind, b.value, b.category, b.actionable.length > 0])).toEqual([
+      ["pdl1_tps", 60, null, true],
+      ["her2_ihc", null, "3+", true],
+    ]);
+  });
   it("a failure ends the test with its reason; a reported or failed test moves no more", async () => {
     const { id } = ok(await order(SITE));
     ok(await lab.receive(id));

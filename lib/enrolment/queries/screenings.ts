@@ -5,6 +5,7 @@ import { organisations, studies, studySites, type StudySiteStatus } from "@/db/s
 import type { Actor } from "@/lib/authz/actor";
 import { SCREENING_PAGE_SIZE, type ScreeningFilters } from "@/lib/enrolment/filters";
 import { stratumRule } from "@/lib/enrolment/derived-strata";
+import type { CriterionText } from "@/lib/enrolment/failure-reasons";
 import { protocolInForce } from "@/lib/enrolment/protocol";
 import { atOwnCentre, screeningScope } from "@/lib/participants/scope";
 import { defineQuery } from "@/lib/reads/define-query";
@@ -18,6 +19,8 @@ export type ScreeningRow = {
   screenedOn: string;
   outcome: "eligible" | "screen_failed";
   failedCodes: string[];
+  /** The failing criteria as the screening's protocol version states them, in the order of failedCodes. */
+  failedCriteria: CriterionText[];
   centreCode: string;
   byName: string | null;
   subjectCode: string | null;
@@ -38,7 +41,11 @@ export const listScreenings = defineQuery({
     const page = Math.min(f.page, pages);
     const rows = await queryRows<ScreeningRow>(
       db,
-      sql`select sc.id, sc.screened_on::text as "screenedOn", sc.outcome, sc.failed_codes as "failedCodes", o.code as "centreCode",
+      sql`select sc.id, sc.screened_on::text as "screenedOn", sc.outcome, sc.failed_codes as "failedCodes",
+            (select coalesce(jsonb_agg(jsonb_build_object('code', ec.code, 'textZh', ec.text_zh, 'textEn', ec.text_en) order by array_position(sc.failed_codes, ec.code)), '[]'::jsonb)
+               from protocol_versions pv join eligibility_criteria ec on ec.protocol_version_id = pv.id
+               where pv.study_id = sc.study_id and pv.version = sc.protocol_version and ec.code = any(sc.failed_codes)) as "failedCriteria",
+            o.code as "centreCode",
             us.name as "byName", (select p.subject_code from participants p where p.screening_id = sc.id) as "subjectCode"
           ${from} left join users us on us.id = sc.screened_by
           where ${where} order by sc.screened_on desc, sc.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,

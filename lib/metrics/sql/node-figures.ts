@@ -6,7 +6,8 @@ import { nodeCtes, type ViewSql } from "@/lib/metrics/sql/view";
 /**
  * Every figure of every node of a view in one statement over the facts (db/schema/
  * metrics-facts.ts): one row per node (the root's own centre as node −root), zero where a node
- * has no fact. Its cost follows centres × buckets: facts are summed per centre first, then over
+ * has no fact. Every CTE is materialized: inlined, the planner searched join orders over all of
+ * them at once and planning alone took longer than running the statement. Its cost follows centres × buckets: facts are summed per centre first, then over
  * centre_node (each centre paired with every view node above it).
  *
  * - counters of the period, to date and of the last three months from metric_facts, each
@@ -49,14 +50,14 @@ export function nodeFigures(v: ViewSql): SQL {
   ),
   ${siteEnrolCte(v, b.toDate)},
   ${siteRowsCte(v)},
-  late_withdrawn as (
+  late_withdrawn as materialized (
     select ss.centre_id, count(*) as n
     from participants p join study_sites ss on ss.id = p.enrol_site_id
     where p.withdrawn_on > ${v.to}::date and ${dayInPeriod(v, sql`p.enrolled_on`)} and ${v.studyCond(sql`p.study_id`)}
       and ss.centre_id in (select centre_id from centres)
     group by ss.centre_id
   ),
-  per_centre as (
+  per_centre as materialized (
     select c.centre_id,
       coalesce(fc.enrolled, 0) as enrolled, coalesce(fc.enrolled_to_date, 0) as enrolled_to_date, coalesce(fc.enrolled_last3m, 0) as enrolled_last3m,
       coalesce(fc.withdrawn, 0) - coalesce(lw.n, 0) as withdrawn,
@@ -82,7 +83,7 @@ export function nodeFigures(v: ViewSql): SQL {
       group by st.centre_id
     ) qs on qs.centre_id = c.centre_id
   ),
-  rolled as (
+  rolled as materialized (
     select cn.node_id,
       sum(pc.enrolled)::int as enrolled, sum(pc.enrolled_to_date)::int as enrolled_to_date, sum(pc.enrolled_last3m)::int as enrolled_last3m,
       sum(pc.withdrawn)::int as withdrawn, sum(pc.screened)::int as screened, sum(pc.screen_failed)::int as screen_failed,
@@ -94,7 +95,7 @@ export function nodeFigures(v: ViewSql): SQL {
     from centre_node cn join per_centre pc on pc.centre_id = cn.centre_id
     group by cn.node_id
   ),
-  specimen_types as (
+  specimen_types as materialized (
     select cn.node_id, x.type, sum(x.collected)::int as n, sum(x.of_participants)::int as np
     from (
       select m.centre_id, m.type::text as type, sum(m.collected * m.sign) as collected, sum(m.of_participants * m.sign) as of_participants
@@ -108,7 +109,7 @@ export function nodeFigures(v: ViewSql): SQL {
     group by cn.node_id, x.type
     having sum(x.collected) <> 0
   ),
-  specimens as (
+  specimens as materialized (
     select node_id, sum(n)::int as specimens, sum(np)::int as participant_specimens, jsonb_object_agg(type, n) as specimens_by_type
     from specimen_types group by node_id
   ),
@@ -127,7 +128,7 @@ export function nodeFigures(v: ViewSql): SQL {
     ) d join centre_node cn on cn.centre_id = d.centre_id
     group by 1, 2
   ),
-  med as (
+  med as materialized (
     select node_id, ((min(days) filter (where upto >= (total + 1) / 2)) + (min(days) filter (where upto >= total / 2 + 1))) / 2.0 as median
     from (
       select node_id, days, sum(n) over (partition by node_id order by days)::bigint as upto, sum(n) over (partition by node_id)::bigint as total from hist

@@ -30,19 +30,19 @@ export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
   ),
   site_enrol as (select centre_id, study_id, enrolled_to_date from site_facts),
   ${siteRowsCte(v)},
-  study_rows as (
+  study_rows as materialized (
     select s.code, s.title_zh, s.title_en, s.status, s.target_enrolment, count(*)::int as sites,
       sum(r.target)::int as site_target, sum(r.enrolled)::int as enrolled_to_date
     from site_rows r join studies s on s.id = r.study_id
     group by s.id
   ),
-  flagged_rows as (
+  flagged_rows as materialized (
     select s.code as study_code, c.code as centre_code, c.name_zh, c.name_en, r.target, r.enrolled,
       to_char(r.last_on, 'YYYY-MM-DD') as last_enrolled_on, round(r.expected, 1)::float8 as expected, r.dormant, r.lagging
     from site_rows r join studies s on s.id = r.study_id join organisations c on c.id = r.centre_id
     where r.dormant or r.lagging
   ),
-  reason_counts as (
+  reason_counts as materialized (
     select m.study_id, m.protocol_version, m.code, sum(m.n * m.sign) as n
     from (
       select m.*, ${signIn("m", period)} as sign from metric_screen_reasons m
@@ -52,7 +52,7 @@ export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
     group by m.study_id, m.protocol_version, m.code
     having sum(m.n * m.sign) > 0
   ),
-  reasons as (
+  reasons as materialized (
     select st.code as study_code, r.code, sum(r.n)::int as n, max(ec.text_zh) as text_zh, max(ec.text_en) as text_en
     from reason_counts r
     join studies st on st.id = r.study_id

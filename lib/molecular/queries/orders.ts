@@ -4,7 +4,7 @@ import type { BiomarkerKind, GermlineClass, MolecularOrderStatus, MolecularTestK
 import { actionableBiomarkersFor, actionableFor, type Actionable, type ActionableBiomarker } from "@/lib/molecular/actionability";
 import { isPathogenic } from "@/lib/molecular/classification";
 import { germlineVisible, orderReadScope } from "@/lib/molecular/scope";
-import { defineQuery } from "@/lib/reads/define-query";
+import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
 
 export type OrderRow = {
   id: number;
@@ -23,7 +23,7 @@ export type OrderRow = {
 /** Orders the actor may see, newest first (at most 200: the list pages by status later). */
 export const listOrders = defineQuery({
   permission: "molecular.read",
-  run: async (actor, db?: Db): Promise<OrderRow[]> =>
+  run: async (actor: ReadActor, db?: Db): Promise<OrderRow[]> =>
     queryRows<OrderRow>(
       db ?? (await getDb()),
       sql`select mo.id, p.subject_code as "subjectCode", st.code as "studyCode", s.barcode, mo.test_kind as "testKind", mo.origin, mo.status,
@@ -36,7 +36,7 @@ export const listOrders = defineQuery({
           where ${orderReadScope(actor)}
           order by mo.id desc limit 200`,
     ),
-  otherwise: (_db?: Db) => [],
+  otherwise: (_db?: Db): OrderRow[] => [],
 });
 
 export type VariantRow = {
@@ -77,7 +77,7 @@ const num = (v: string | number | null) => (v === null ? null : Number(v));
  */
 export const orderReport = defineQuery({
   permission: "molecular.read",
-  run: async (actor, orderId: number, db?: Db): Promise<OrderReport | null> => {
+  run: async (actor: ReadActor, orderId: number, db?: Db): Promise<OrderReport | null> => {
     const d = db ?? (await getDb());
     const [o] = await queryRows<
       OrderRow & { failureReason: string | null; receivedOn: string | null; tumourContentPct: string | null; meanDepth: number | null; coveragePct: string | null; resultsVisible: boolean; hereditaryRisk: boolean }

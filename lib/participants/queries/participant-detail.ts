@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/authz/actor";
 import { armVisibleSql, mayUnblind } from "@/lib/participants/blinding";
 import { participantScope, seesWholeStudySql } from "@/lib/participants/scope";
 import { defineQuery } from "@/lib/reads/define-query";
-import { NETWORK_TIME_ZONE } from "@/lib/time/network-day";
+import { formatNetworkInstant } from "@/lib/time/network-instant";
 
 type ScopeActor = Pick<Actor, "id" | "role" | "centreId" | "centrePath">;
 
@@ -49,7 +49,9 @@ export type ParticipantDetail = {
 };
 
 /** An instant as the network's local "YYYY-MM-DD HH:mm" (times are read in the network's zone, like days). */
-const localTime = (instant: SQL) => sql`to_char(${instant} at time zone ${NETWORK_TIME_ZONE}, 'YYYY-MM-DD HH24:MI')`;
+/** An instant as UTC ISO text, shown to the reader by `formatNetworkInstant` (local time with the zone). */
+const instantIso = (instant: SQL) => sql`to_char(${instant} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+const shown = <R extends { at: string }>(rows: R[]): R[] => rows.map((r) => ({ ...r, at: formatNetworkInstant(r.at) }));
 
 /** One participant by subject code within the actor's scope, or null (the page answers 404). */
 export const getParticipant = defineQuery({
@@ -68,7 +70,7 @@ async function participantDetail(actor: ScopeActor, studyId: number, subjectCode
           cv.label as "consentLabel", p.consent_date::text as "consentDate", p.specimens_future_use as "specimensFutureUse",
           p.strata, p.withdrawn_on::text as "withdrawnOn", p.withdrawal_reason as "withdrawalReason",
           p.site_id as "siteId", p.centre_id as "centreId", o.code as "centreCode", o.name_zh as "centreNameZh", o.name_en as "centreNameEn",
-          eo.code as "enrolCentreCode", ${localTime(sql`e.assigned_at`)} as "randomizedAt",
+          eo.code as "enrolCentreCode", ${instantIso(sql`e.assigned_at`)} as "randomizedAt",
           case when ${vis} then a.code end as "armCode", case when ${vis} then a.name_zh end as "armNameZh",
           case when ${vis} then a.name_en end as "armNameEn", (a.id is not null and not ${vis}) as blinded,
           (p.in_other_study and ${seesWholeStudySql(actor, sql`p.study_id`)}) as "inOtherStudy",
@@ -89,7 +91,7 @@ async function participantDetail(actor: ScopeActor, studyId: number, subjectCode
   const [unblindingRows, transfers, history] = await Promise.all([
     queryRows<ParticipantDetail["unblindings"][number]>(
       db,
-      sql`select ${localTime(sql`u.created_at`)} as at, us.name as "byName", u.reason
+      sql`select ${instantIso(sql`u.created_at`)} as at, us.name as "byName", u.reason
           from unblindings u join users us on us.id = u.unblinded_by where u.participant_id = ${row.id} order by u.id`,
     ),
     queryRows<ParticipantDetail["transfers"][number]>(
@@ -100,7 +102,7 @@ async function participantDetail(actor: ScopeActor, studyId: number, subjectCode
     ),
     queryRows<ParticipantDetail["history"][number]>(
       db,
-      sql`select ${localTime(sql`ae.at`)} as at, ae.action, us.name as "byName", ae.reason
+      sql`select ${instantIso(sql`ae.at`)} as at, ae.action, us.name as "byName", ae.reason
           from audit_events ae left join users us on us.id = ae.actor_id
           where (ae.entity_type = 'participant' and ae.entity_id = ${String(row.id)})
              or (ae.entity_type = 'screening' and ae.entity_id = (select p2.screening_id::text from participants p2 where p2.id = ${row.id}))
@@ -109,10 +111,11 @@ async function participantDetail(actor: ScopeActor, studyId: number, subjectCode
   ]);
   return {
     ...detail,
+    randomizedAt: detail.randomizedAt ? formatNetworkInstant(detail.randomizedAt) : null,
     canUnblind: blinding === "blinded" && !unblinded && detail.randomizedAt !== null && mayUnblind(actor, { piUserId }),
     atActorsSite: actor.role === "site_staff" && detail.centreId === actor.centreId,
-    unblindings: unblindingRows,
+    unblindings: shown(unblindingRows),
     transfers,
-    history,
+    history: shown(history),
   };
 }

@@ -132,7 +132,7 @@ export function SpecimenSearch({ centres, countsOnly }: { centres: { id: number;
                       <TD><Badge className="whitespace-nowrap" variant={statusVariant(r.status)}>{t(`statuses.${r.status}`)}</Badge></TD>
                       <TD title={localizedPair(r.centreNameZh, r.centreNameEn, locale)}>{r.centreCode}</TD>
                       <TD className="whitespace-nowrap font-mono text-xs">{r.subjectCode ?? r.donorCode}</TD>
-                      <TD className="whitespace-nowrap">{formatDateTime(r.collectedAt, locale)}</TD>
+                      <TD className="whitespace-nowrap">{formatDateTime(r.collectedAt)}</TD>
                       <TD className="whitespace-nowrap">{formatQuantity(r.quantity)} {t(`units.${r.unit}`)}</TD>
                       <TD className="text-xs">{r.location ?? `${r.holderCode}`}</TD>
                     </TR>

@@ -53,7 +53,7 @@ export default async function ReleasesPage() {
               <TD>{r.purpose}</TD>
               <TD>{r.items}</TD>
               <TD><Badge variant={statusVariant(r.status)}>{t(`releaseStatuses.${r.status}`)}</Badge></TD>
-              <TD className="whitespace-nowrap">{formatDateTime(r.createdAt, locale)}</TD>
+              <TD className="whitespace-nowrap">{formatDateTime(r.createdAt)}</TD>
             </TR>
           ))}
         </TBody>

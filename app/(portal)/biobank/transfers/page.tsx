@@ -59,7 +59,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
               <TD>{r.toCode}</TD>
               <TD>{r.items}</TD>
               <TD><Badge variant={statusVariant(r.status)}>{t(`transferStatuses.${r.status}`)}</Badge></TD>
-              <TD className="whitespace-nowrap">{formatDateTime(r.createdAt, locale)}</TD>
+              <TD className="whitespace-nowrap">{formatDateTime(r.createdAt)}</TD>
             </TR>
           ))}
         </TBody>

@@ -41,7 +41,7 @@ export default async function SpecimenPage({ params, searchParams }: { params: P
     [t("fields.centre"), `${s.centreCode} · ${localizedPair(s.centreNameZh, s.centreNameEn, locale)}`],
     [t("fields.holder"), s.holderCode],
     [s.donorCode ? t("fields.donorCode") : t("fields.subjectCode"), <span key="c" className="font-mono">{s.donorCode ?? s.subjectCode ?? "—"}</span>],
-    [t("fields.collectedAt"), formatDateTime(s.collectedAt, locale)],
+    [t("fields.collectedAt"), formatDateTime(s.collectedAt)],
     [t("fields.quantity"), `${formatQuantity(s.quantity)} ${t(`units.${s.unit}`)}`],
     [t("fields.consent"), s.donorCode ? t("specimen.consentOfDonor", { consent: t(`consent.${s.futureConsent}`) }) : s.subjectCode ? t("specimen.consentOfParticipant", { consent: t(`consent.${s.futureConsent}`) }) : t(`consent.${s.futureConsent}`)],
     [t("fields.location"), <span key="l" data-testid="specimen-location">{s.location ?? t("specimen.notStored")}</span>],
@@ -115,7 +115,7 @@ export default async function SpecimenPage({ params, searchParams }: { params: P
             <TBody>
               {custody.map((c) => (
                 <TR key={c.id}>
-                  <TD className="whitespace-nowrap">{formatDateTime(c.at, locale)}</TD>
+                  <TD className="whitespace-nowrap">{formatDateTime(c.at)}</TD>
                   <TD>{t(`events.${c.event}`)}</TD>
                   <TD>{c.centreCode}</TD>
                   <TD>{c.userName ?? "—"}</TD>

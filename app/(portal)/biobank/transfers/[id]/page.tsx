@@ -35,9 +35,9 @@ export default async function TransferPage({ params }: { params: Promise<{ id: s
         <Badge variant={statusVariant(tr.status)} data-testid="transfer-status">{t(`transferStatuses.${tr.status}`)}</Badge>
       </h1>
       <p className="text-sm">
-        {tr.fromCode} → {tr.toCode} · {t("transfers.created")} {formatDateTime(tr.createdAt, locale)}
-        {tr.shippedAt ? ` · ${t("transferStatuses.in_transit")} ${formatDateTime(tr.shippedAt, locale)}` : ""}
-        {tr.receivedAt ? ` · ${t("transferStatuses.received")} ${formatDateTime(tr.receivedAt, locale)}` : ""}
+        {tr.fromCode} → {tr.toCode} · {t("transfers.created")} {formatDateTime(tr.createdAt)}
+        {tr.shippedAt ? ` · ${t("transferStatuses.in_transit")} ${formatDateTime(tr.shippedAt)}` : ""}
+        {tr.receivedAt ? ` · ${t("transferStatuses.received")} ${formatDateTime(tr.receivedAt)}` : ""}
         {tr.note ? ` · ${tr.note}` : ""}
       </p>
       {mayShip ? (

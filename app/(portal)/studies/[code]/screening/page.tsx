@@ -9,6 +9,7 @@ import { Label, Select } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
+import { failureReasons } from "@/lib/enrolment/failure-reasons";
 import { parseScreeningFilters } from "@/lib/enrolment/filters";
 import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study";
 import { listScreenings, siteWorkContext, studySiteOptions } from "@/lib/enrolment/queries/screenings";
@@ -123,7 +124,7 @@ export default async function ScreeningPage({ params, searchParams }: { params: 
                       <code className="text-xs">{r.centreCode}</code>
                     </TD>
                     <TD>{r.outcome === "eligible" ? <Badge variant="success">{t("screening.eligible")}</Badge> : <Badge variant="warning">{t("screening.screenFailed")}</Badge>}</TD>
-                    <TD>{r.failedCodes.join(", ")}</TD>
+                    <TD>{failureReasons(r.failedCodes, r.failedCriteria, locale).join("; ")}</TD>
                     <TD>
                       {r.subjectCode ? (
                         <Link className="text-primary hover:underline" href={`/studies/${study.code}/participants/${r.subjectCode}`}>

@@ -10,6 +10,7 @@ import { Label, Select } from "@/components/ui/input";
 import { buttonVariants } from "@/components/ui/button";
 import type { SiteWorkContext } from "@/lib/enrolment/queries/screenings";
 import { CRITERION_KINDS } from "@/lib/enums";
+import { failureReasons } from "@/lib/enrolment/failure-reasons";
 import { localizedPair } from "@/lib/i18n/localized";
 import { screenAction } from "@/app/(portal)/studies/[code]/screening/actions";
 
@@ -37,7 +38,7 @@ export function ScreenForm({ studyId, studyCode, siteId, today, criteria }: { st
         </fieldset>
       ))}
       <SubmitButton data-testid="screen-submit">{t("submit")}</SubmitButton>
-      <ScreenResult studyCode={studyCode} />
+      <ScreenResult studyCode={studyCode} criteria={criteria} />
     </ActionForm>
   );
 }
@@ -69,8 +70,9 @@ function CriterionField({ c }: { c: Criterion }) {
   );
 }
 
-function ScreenResult({ studyCode }: { studyCode: string }) {
+function ScreenResult({ studyCode, criteria }: { studyCode: string; criteria: Criterion[] }) {
   const t = useTranslations("enrolment.screening");
+  const locale = useLocale();
   const state = useFormResult();
   if (!state?.ok) return null;
   const d = state.data as { id: number; outcome: "eligible" | "screen_failed"; failedCodes: string[] };
@@ -83,7 +85,7 @@ function ScreenResult({ studyCode }: { studyCode: string }) {
     </div>
   ) : (
     <p role="status" data-testid="screen-result" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-      {t("resultFailed", { codes: d.failedCodes.join(", ") })}
+      {t("resultFailed", { reasons: failureReasons(d.failedCodes, criteria, locale).join("; ") })}
     </p>
   );
 }
