@@ -47,10 +47,15 @@ export function planScreenings(rand: () => number, study: PlanStudy, sites: Plan
   return out;
 }
 
-/** A synthetic but valid national ID for demo person n (never a real number: area code 990000). */
+/**
+ * A synthetic but valid national ID for demo person n (never a real number: area code 99xxxx).
+ * Digits 15–16 with the area keep it unique (up to a million people); digit 17 states the sex
+ * (odd = male), varied with n so the demo has both, which the seed then records.
+ */
 export function demoNationalId(n: number): string {
   const birth = addDays("1940-01-01", (n * 7919) % 20000).replace(/-/g, "");
-  const first17 = `99${String(n % 10000).padStart(4, "0")}${birth}${String(Math.floor(n / 10000) % 1000).padStart(3, "0")}`;
+  const sexDigit = (n * 37 + Math.floor(n / 7)) % 10;
+  const first17 = `99${String(n % 10000).padStart(4, "0")}${birth}${String(Math.floor(n / 10000) % 100).padStart(2, "0")}${sexDigit}`;
   return first17 + nationalIdCheckChar(first17);
 }
 

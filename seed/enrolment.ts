@@ -17,6 +17,8 @@ import { addDays } from "@/lib/time/network-day";
 import { seedClock, type SeedClock } from "@/seed/clock";
 import { demoNationalId, planScreenings, WITHDRAWAL_REASONS, type PlanSite, type PlanStudy } from "@/seed/enrolment-plan";
 
+const notAfter = (day: string, last: string) => (day > last ? last : day);
+
 type StudyRow = PlanStudy & { current_protocol_version: number; method: string | null; site_is_stratum: boolean };
 
 async function chunked<T, R>(rows: T[], size: number, insert: (part: T[]) => Promise<R[]>): Promise<R[]> {
@@ -94,8 +96,9 @@ export async function seedEnrolment(db: Db, clock: SeedClock = seedClock()): Pro
       const site = sites.find((s) => s.id === p.siteId)!;
       const seq = (seqBySite.get(site.id) ?? 0) + 1;
       seqBySite.set(site.id, seq);
-      const consentDate = addDays(p.screenedOn, Math.floor(rand() * 3));
-      const enrolledOn = addDays(consentDate, Math.floor(rand() * 2));
+      // Consent and enrolment follow the screening by a day or two, but never after the clock's day.
+      const consentDate = notAfter(addDays(p.screenedOn, Math.floor(rand() * 3)), clock.today);
+      const enrolledOn = notAfter(addDays(consentDate, Math.floor(rand() * 2)), clock.today);
       // About 1.5 % of people are also in an earlier study: the PI sees them flagged.
       const candidate = earlierPeople.length > 0 && rand() < 0.015 ? pick(rand, earlierPeople) : null;
       const reuse = candidate !== null && !usedHere.has(candidate);

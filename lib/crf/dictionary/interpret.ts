@@ -35,10 +35,11 @@ export function interpretDictionary(rows: readonly DictionaryRow[], existing: { 
 
     const formName = r.form.trim();
     let form = forms.at(-1);
-    if (!CRF_NAME_RE.test(formName) || formName.length > CRF_NAME_MAX) at(i, "form", "badFormName", { form: formName });
-    else if (form?.name !== formName) {
-      if (closedForms.has(formName)) at(i, "form", "formNotContiguous", { form: formName });
-      else if (existing.forms.includes(formName)) at(i, "form", "formInStudy", { form: formName });
+    const formNameOk = CRF_NAME_RE.test(formName) && formName.length <= CRF_NAME_MAX;
+    if (!formNameOk) at(i, "form", "badFormName", { form: formName });
+    if (!form || form.name !== formName) {
+      if (formNameOk && closedForms.has(formName)) at(i, "form", "formNotContiguous", { form: formName });
+      else if (formNameOk && existing.forms.includes(formName)) at(i, "form", "formInStudy", { form: formName });
       if (form) closedForms.add(form.name);
       form = { name: formName, label: labelFromName(formName), items: [] };
       forms.push(form);
