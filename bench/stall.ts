@@ -59,9 +59,10 @@ async function main() {
   const distDir = ensureBuild();
   const kept = process.env.BENCH_PGLITE_DIR;
   const dataDir = kept ? path.resolve(kept) : fs.mkdtempSync(path.join(os.tmpdir(), "bench-stall-"));
+  const fresh = !fs.existsSync(path.join(dataDir, "pglite"));
   const portal = await startPortal({ distDir, env: { PGLITE_DIR: path.join(dataDir, "pglite") }, label: `PGlite in ${dataDir}` });
   try {
-    console.log(`  ready in ${(portal.startedInMs / 1000).toFixed(1)} s (${kept ? "kept folder" : "fresh folder: migrate, analyse, demo seed"})`);
+    console.log(`  ready in ${(portal.startedInMs / 1000).toFixed(1)} s (${fresh ? "fresh folder: migrate, analyse, demo seed" : "existing folder"})`);
     const cookie = await signIn(portal.base, admin, DEMO_PASSWORD);
 
     // Warm both paths once, then the idle floor.

@@ -55,3 +55,33 @@ export function countedStudies(v: Pick<ViewSql, "studyLimited" | "studyCond">, c
 export function dayInPeriod(v: Pick<ViewSql, "from" | "to">, column: SQL): SQL {
   return v.from ? sql`${column} between ${v.from}::date and ${v.to}::date` : sql`${column} <= ${v.to}::date`;
 }
+
+/**
+ * The buckets of several signed sets as one small table `alias(grain, lo, hi, <set>...)`: a row
+ * per bucket range with its sign in each set (0 where it is not in that set). Joined to a facts
+ * table on `grain = alias.grain and bucket >= lo and bucket < hi`, every range is one index
+ * range scan, and `sum(x * alias.<set>)` is the set's figure (a fact row in ranges of two sets
+ * meets both rows, each adding to its own set only).
+ */
+export function bucketTable(alias: string, sets: Record<string, SignedBuckets>): SQL {
+  const names = Object.keys(sets);
+  if (!names.every((n) => /^[a-z]\w*$/.test(n)) || !/^[a-z]+$/.test(alias)) throw new Error("malformed bucket table names");
+  const rows: SQL[] = [];
+  names.forEach((name, i) => {
+    const signs = (sign: number) => sql.raw(names.map((_, j) => (j === i ? sign : 0)).join(", "));
+    for (const [ranges, sign] of [[sets[name].plus, 1], [sets[name].minus, -1]] as const) {
+      for (const r of ranges) {
+        rows.push(sql`(${sql.raw(String(r.grain))}::smallint, ${r.from ?? "-infinity"}::date, ${r.until}::date, ${signs(sign)})`);
+      }
+    }
+  });
+  const cols = sql.raw(["grain", "lo", "hi", ...names].join(", "));
+  if (!rows.length) return sql`(select null::smallint as grain, null::date as lo, null::date as hi, ${sql.raw(names.map((n) => `0 as ${n}`).join(", "))} where false) ${sql.raw(alias)}`;
+  return sql`(values ${sql.join(rows, sql`, `)}) as ${sql.raw(alias)}(${cols})`;
+}
+
+/** The join condition of a facts table to a bucketTable. */
+export function inBucketTable(facts: string, table: string): SQL {
+  if (!/^[a-z]+$/.test(facts) || !/^[a-z]+$/.test(table)) throw new Error("malformed alias");
+  return sql.raw(`${facts}.grain = ${table}.grain and ${facts}.bucket >= ${table}.lo and ${facts}.bucket < ${table}.hi`);
+}

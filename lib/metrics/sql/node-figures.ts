@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { countedStudies, dayInPeriod, signIn, touches, viewBuckets } from "@/lib/metrics/sql/buckets";
+import { bucketTable, countedStudies, dayInPeriod, inBucketTable, viewBuckets } from "@/lib/metrics/sql/buckets";
 import { siteEnrolCte, siteRowsCte } from "@/lib/metrics/sql/site-rows";
 import { nodeCtes, type ViewSql } from "@/lib/metrics/sql/view";
 
@@ -11,8 +11,9 @@ import { nodeCtes, type ViewSql } from "@/lib/metrics/sql/view";
  * centre_node (each centre paired with every view node above it).
  *
  * - counters of the period, to date and of the last three months from metric_facts, each
- *   through its own signed bucket set (one scan; a row counts +1, −1 or 0 in each), from the
- *   centres' all-studies rows when the view counts every study;
+ *   through its own signed bucket set (one pass through a small table of bucket ranges, each an
+ *   index range scan; a row counts +1, −1 or 0 in each set), from the centres' all-studies
+ *   rows when the view counts every study;
  * - "withdrawn" counts those enrolled in the period who are withdrawn now, less those withdrawn
  *   only after the period's end (an index range over withdrawals after the end: none when the
  *   period ends today);
@@ -23,7 +24,7 @@ import { nodeCtes, type ViewSql } from "@/lib/metrics/sql/view";
  */
 export function nodeFigures(v: ViewSql): SQL {
   const b = viewBuckets(v);
-  const counter = (col: string, sign: "p" | "t" | "l") => sql`coalesce(sum(f.${sql.raw(col)} * f.${sql.raw(sign)}), 0)`;
+  const counter = (col: string, set: "p" | "t" | "l") => sql`coalesce(sum(f.${sql.raw(col)} * r.${sql.raw(set)}), 0)`;
   return sql`with ${nodeCtes(v)},
   facts as materialized (
     select f.centre_id,
@@ -38,14 +39,9 @@ export function nodeFigures(v: ViewSql): SQL {
       ${counter("late_saes", "p")} as late_saes,
       ${counter("queries_opened", "p")} as queries_opened,
       ${counter("queries_closed", "p")} as queries_closed
-    from (
-      -- Each row's sign in each bucket set, worked out once (offset 0 keeps the planner from copying the tests into every sum).
-      select f.*, ${signIn("f", b.period)} as p, ${signIn("f", b.toDate)} as t, ${signIn("f", b.last3m)} as l
-      from metric_facts f
-      where (${touches("f", b.period)} or ${touches("f", b.toDate)} or ${touches("f", b.last3m)})
-        and ${countedStudies(v, sql`f.study_id`)} and f.centre_id in (select centre_id from centres)
-      offset 0
-    ) f
+    from ${bucketTable("r", { p: b.period, t: b.toDate, l: b.last3m })}
+    join metric_facts f on ${inBucketTable("f", "r")}
+    where ${countedStudies(v, sql`f.study_id`)} and f.centre_id in (select centre_id from centres)
     group by f.centre_id
   ),
   ${siteEnrolCte(v, b.toDate)},
@@ -98,12 +94,10 @@ export function nodeFigures(v: ViewSql): SQL {
   specimen_types as materialized (
     select cn.node_id, x.type, sum(x.collected)::int as n, sum(x.of_participants)::int as np
     from (
-      select m.centre_id, m.type::text as type, sum(m.collected * m.sign) as collected, sum(m.of_participants * m.sign) as of_participants
-      from (
-        select m.*, ${signIn("m", b.period)} as sign from metric_specimens m
-        where ${touches("m", b.period)} and ${countedStudies(v, sql`m.study_id`)} and m.centre_id in (select centre_id from centres)
-        offset 0
-      ) m
+      select m.centre_id, m.type::text as type, sum(m.collected * r.p) as collected, sum(m.of_participants * r.p) as of_participants
+      from ${bucketTable("r", { p: b.period })}
+      join metric_specimens m on ${inBucketTable("m", "r")}
+      where ${countedStudies(v, sql`m.study_id`)} and m.centre_id in (select centre_id from centres)
       group by m.centre_id, m.type
     ) x join centre_node cn on cn.centre_id = x.centre_id
     group by cn.node_id, x.type
@@ -117,14 +111,12 @@ export function nodeFigures(v: ViewSql): SQL {
     -- Summed per (node, day count) before the window sorts them: a few hundred rows, not one per centre and ancestor.
     select cn.node_id, d.days, sum(d.n)::bigint as n
     from (
-      select h.centre_id, h.days, sum(h.n * h.sign) as n
-      from (
-        select h.*, ${signIn("h", b.period)} as sign from metric_enrol_days h
-        where ${touches("h", b.period)} and ${countedStudies(v, sql`h.study_id`)} and h.centre_id in (select centre_id from centres)
-        offset 0
-      ) h
+      select h.centre_id, h.days, sum(h.n * r.p) as n
+      from ${bucketTable("r", { p: b.period })}
+      join metric_enrol_days h on ${inBucketTable("h", "r")}
+      where ${countedStudies(v, sql`h.study_id`)} and h.centre_id in (select centre_id from centres)
       group by h.centre_id, h.days
-      having sum(h.n * h.sign) <> 0
+      having sum(h.n * r.p) <> 0
     ) d join centre_node cn on cn.centre_id = d.centre_id
     group by 1, 2
   ),

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { signIn, touches, viewBuckets } from "@/lib/metrics/sql/buckets";
+import { bucketTable, inBucketTable, viewBuckets } from "@/lib/metrics/sql/buckets";
 import { siteRowsCte } from "@/lib/metrics/sql/site-rows";
 import { centresCte, type ViewSql } from "@/lib/metrics/sql/view";
 
@@ -18,14 +18,10 @@ export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
   return sql`with ${centresCte(v)},
   site_facts as materialized (
     -- One pass over the sites' own rows: enrolled by the end per site, and the period's screen failures.
-    select f.centre_id, f.study_id, coalesce(sum(f.enrolled * f.t), 0)::int as enrolled_to_date, coalesce(sum(f.screen_failed * f.p), 0)::int as screen_failed
-    from (
-      select f.*, ${signIn("f", toDate)} as t, ${signIn("f", period)} as p
-      from metric_facts f
-      where (${touches("f", toDate)} or ${touches("f", period)}) and f.study_id > 0 and ${v.studyCond(sql`f.study_id`)}
-        and f.centre_id in (select centre_id from centres)
-      offset 0
-    ) f
+    select f.centre_id, f.study_id, coalesce(sum(f.enrolled * r.t), 0)::int as enrolled_to_date, coalesce(sum(f.screen_failed * r.p), 0)::int as screen_failed
+    from ${bucketTable("r", { t: toDate, p: period })}
+    join metric_facts f on ${inBucketTable("f", "r")}
+    where f.study_id > 0 and ${v.studyCond(sql`f.study_id`)} and f.centre_id in (select centre_id from centres)
     group by f.centre_id, f.study_id
   ),
   site_enrol as (select centre_id, study_id, enrolled_to_date from site_facts),
@@ -43,14 +39,12 @@ export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
     where r.dormant or r.lagging
   ),
   reason_counts as materialized (
-    select m.study_id, m.protocol_version, m.code, sum(m.n * m.sign) as n
-    from (
-      select m.*, ${signIn("m", period)} as sign from metric_screen_reasons m
-      where ${touches("m", period)} and ${v.studyCond(sql`m.study_id`)} and m.centre_id in (select centre_id from centres)
-      offset 0
-    ) m
+    select m.study_id, m.protocol_version, m.code, sum(m.n * r.p) as n
+    from ${bucketTable("r", { p: period })}
+    join metric_screen_reasons m on ${inBucketTable("m", "r")}
+    where ${v.studyCond(sql`m.study_id`)} and m.centre_id in (select centre_id from centres)
     group by m.study_id, m.protocol_version, m.code
-    having sum(m.n * m.sign) > 0
+    having sum(m.n * r.p) > 0
   ),
   reasons as materialized (
     select st.code as study_code, r.code, sum(r.n)::int as n, max(ec.text_zh) as text_zh, max(ec.text_en) as text_en

@@ -20,7 +20,7 @@ export async function BoxChooser({ barcode, holderCode, q, boxes }: Props) {
     return (
       <p className="text-sm" data-testid="no-storage">
         {t("specimen.noStorage", { centre: holderCode })}{" "}
-        <Link prefetch={false} className="text-primary hover:underline" href="/biobank/storage">{t("specimen.setUpStorage")}</Link>
+        <Link prefetch={false} className="text-primary underline underline-offset-2" href="/biobank/storage">{t("specimen.setUpStorage")}</Link>
       </p>
     );
   }
@@ -37,7 +37,7 @@ export async function BoxChooser({ barcode, holderCode, q, boxes }: Props) {
       {boxes.rows.length === 0 ? (
         <p className="text-sm text-muted-foreground">
           {q ? t("specimen.noBoxMatch", { q }) : t("specimen.allBoxesFull", { centre: holderCode })}{" "}
-          <Link prefetch={false} className="text-primary hover:underline" href="/biobank/storage">{t("specimen.setUpStorage")}</Link>
+          <Link prefetch={false} className="text-primary underline underline-offset-2" href="/biobank/storage">{t("specimen.setUpStorage")}</Link>
         </p>
       ) : (
         <ul className="max-h-72 space-y-0.5 overflow-y-auto text-sm" aria-label={t("specimen.boxChooser")}>
