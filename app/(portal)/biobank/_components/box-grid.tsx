@@ -84,7 +84,7 @@ export function BoxGrid({ boxId, layout, placing }: Props) {
         {result?.ok ? (
           <span className="text-success">
             {t("storage.placedAt", { location: result.location ?? "" })}{" "}
-            {placing ? <Link prefetch={false} className="text-primary hover:underline" href={`/biobank/specimens/${placing}`}>{t("storage.backToSpecimen")}</Link> : null}
+            {placing ? <Link prefetch={false} className="text-primary underline underline-offset-2" href={`/biobank/specimens/${placing}`}>{t("storage.backToSpecimen")}</Link> : null}
           </span>
         ) : result ? (
           <span className="text-destructive">{result.message}</span>

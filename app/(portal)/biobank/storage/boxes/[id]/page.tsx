@@ -35,7 +35,7 @@ export default async function BoxPage({ params, searchParams }: { params: Promis
       {placing ? (
         <p className="text-sm" data-testid="placing">
           {t("storage.placing", { barcode: placing })}{" "}
-          <Link prefetch={false} className="text-primary hover:underline" href={`/biobank/specimens/${placing}`}>{t("storage.backToSpecimen")}</Link>
+          <Link prefetch={false} className="text-primary underline underline-offset-2" href={`/biobank/specimens/${placing}`}>{t("storage.backToSpecimen")}</Link>
         </p>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-[1fr_18rem]">
