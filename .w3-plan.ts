@@ -20,6 +20,8 @@ async function main() {
   { const r: number[] = []; for (let i = 0; i < 7; i++) { const x = await queryRows<any>(h.db, sql`explain (summary on) ${nodeFigures(v)}`); r.push(Number(String(x.at(-1)["QUERY PLAN"]).match(/[\d.]+/)![0])); } console.log("params", r.join(" ")); }
   const finalSel = text.lastIndexOf("select n.node_id");
   console.log("exec full", await run(text));
+  console.log("exec full counted", await run(text.slice(0, finalSel) + "select count(*) from (" + text.slice(finalSel) + ") z"));
+  console.log("exec full again", await run(text));
   for (const cte of ["centre_node", "facts", "site_enrol", "site_rows", "late_withdrawn", "per_centre", "rolled", "specimen_types", "hist", "med"]) {
     console.log(`exec upto ${cte}:`, await run(text.slice(0, finalSel) + `select count(*) from ${cte}`));
   }

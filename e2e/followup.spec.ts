@@ -44,6 +44,16 @@ for (const locale of ["zh-CN", "en"] as const) {
     await expect(staff.locator("#f-reason")).toBeVisible();
     await expectAccessible(staff);
 
+    // The participant's follow-up page and their enrolment record link to each other.
+    const subject = subjectUrl.split("/").pop()!;
+    await staff.goto(subjectUrl);
+    await staff.getByTestId("participant-link").click();
+    await staff.waitForURL((u) => u.pathname === `/studies/${STUDY}/participants/${subject}`);
+    await expect(staff.getByTestId("participant-link")).toHaveCount(0);
+    await staff.getByTestId("followup-link").click();
+    await staff.waitForURL((u) => u.pathname === subjectUrl);
+    await expect(staff.getByTestId("participant-link")).toBeVisible();
+
     // A serious AE: the 24-hour clock runs while the form is open.
     await staff.goto(`${subjectUrl}/ae/new`);
     const term = `E2E SAE ${tag}`;

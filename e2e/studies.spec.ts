@@ -95,7 +95,11 @@ for (const locale of ["zh-CN", "en"] as const) {
       await page.locator("details summary").first().click();
       await page.locator("#f-ethicsApprovalDate").fill("2025-01-10");
       await saveAndWait(page, "save-details");
+      // Nothing is pre-selected: the status select starts at its "choose…" placeholder.
+      await expect(page.locator("#f-to")).toHaveValue("");
+      await expect(page.locator("#f-to option").first()).toHaveText(locale === "en" ? "Choose…" : "请选择…");
       await page.locator("#f-to").selectOption("ethics_review");
+      await expect(page.getByTestId("stop-confirm")).toHaveCount(0);
       await page.locator("#f-reason").fill("Submitted to the ethics committee");
       await page.getByTestId("change-status").click();
       await expect(page.locator('[data-status="ethics_review"]').first()).toBeVisible();
@@ -122,6 +126,28 @@ for (const locale of ["zh-CN", "en"] as const) {
       await expect(page.getByTestId("history-table")).toContainText("All gates met");
       await expectAccessible(page);
 
+      // Suspending stops enrolment: it asks for a confirmation and is refused without the tick.
+      await page.goto(`/studies/${code}`);
+      await expect(page.locator("#f-to")).toHaveValue("");
+      await expect(page.getByTestId("stop-confirm")).toHaveCount(0);
+      await page.locator("#f-to").selectOption("suspended");
+      await expect(page.getByTestId("stop-confirm")).toBeVisible();
+      await page.locator("#f-reason").fill("Drug supply interrupted");
+      await page.getByTestId("change-status").click();
+      await expect(page.locator("#f-confirm-stop")).toHaveAttribute("aria-invalid", "true");
+      await expect(page.locator("#f-confirm-stop-error")).toBeVisible();
+      await expect(page.locator('[data-status="recruiting"]').first()).toBeVisible();
+      await expectAccessible(page);
+      await page.locator("#f-confirm-stop").check();
+      await page.getByTestId("change-status").click();
+      await expect(page.locator('[data-status="suspended"]').first()).toBeVisible();
+      await expect(page.locator("#f-to")).toHaveValue("");
+      await page.locator("#f-to").selectOption("recruiting");
+      await expect(page.getByTestId("stop-confirm")).toHaveCount(0);
+      await page.locator("#f-reason").fill("Supply restored");
+      await page.getByTestId("change-status").click();
+      await expect(page.locator('[data-status="recruiting"]').first()).toBeVisible();
+
       // Site staff of the participating centre: read-only.
       const staff = await (await browser.newContext()).newPage();
       await login(staff, "staff.rc1@ncrc.demo", locale);
@@ -144,3 +170,17 @@ for (const locale of ["zh-CN", "en"] as const) {
     });
   });
 }
+
+test("at 768 px the study tabs wrap onto more lines: every tab is on screen, nothing scrolls sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await login(page, "pi@ncrc.demo", "en");
+  await page.goto("/studies/LC-203");
+  const tabs = page.getByTestId("section-tabs").getByRole("link");
+  expect(await tabs.count()).toBeGreaterThanOrEqual(8);
+  for (const tab of await tabs.all()) await expect(tab).toBeInViewport({ ratio: 1 });
+  const tops = new Set(await tabs.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top))));
+  expect(tops.size).toBeGreaterThan(1);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translate } from "@/lib/i18n/translate";
 import { dictionaryToCsv, parseDictionaryCsv } from "@/lib/crf/dictionary/csv";
 import { interpretDictionary } from "@/lib/crf/dictionary/interpret";
 import { formsToRows } from "@/lib/crf/dictionary/to-rows";
@@ -148,7 +149,24 @@ describe("reading a REDCap data dictionary", () => {
     ]);
   });
 
-  it("has a key for every column", () => {
+  it("has a key for every column, and every problem it reports reads in both languages", () => {
     expect(DICTIONARY_KEYS).toHaveLength(18);
+    const { problems } = interpret([
+      row({ name: "Bad", form: "Bad Form", type: "file", label: "x" }),
+      row({ name: "a", form: "f", type: "text", label: "", validation: "nope", min: "x", required: "q", alignment: "Q", annotation: "@MISSING=ZZ" }),
+      row({ name: "b", form: "f", type: "radio", label: "B", choices: "1, | ?, x | 2, Two | 2, Again", matrixGroup: "m" }),
+      row({ name: "c", form: "f", type: "yesno", label: "C", choices: "1, Yes", validation: "integer", matrixGroup: "m" }),
+      row({ name: "d", form: "f", type: "slider", label: "D", choices: "a | b | c | d", validation: "yes" }),
+      row({ name: "e", form: "f", type: "calc", label: "E" }),
+      row({ name: "g", form: "f", type: "text", validation: "integer", label: "G", min: "5", max: "1", branching: "[zz] = 1" }),
+      row({ name: "h", form: "f", type: "sql", label: "H" }),
+      row({ name: "i", form: "f", type: "weird", label: "I", matrixGroup: "m" }),
+      row({ name: "a", form: "f", type: "checkbox", label: "J", choices: "" }),
+    ]);
+    const keys = new Set(problems.map((p) => p.key));
+    expect(keys.size).toBeGreaterThan(20);
+    for (const p of problems) {
+      for (const locale of ["zh-CN", "en"]) expect(translate(locale, p.key, p.params), `${locale} ${p.key}`).not.toBe(p.key);
+    }
   });
 });

@@ -80,8 +80,16 @@ export function bucketTable(alias: string, sets: Record<string, SignedBuckets>):
   return sql`(values ${sql.join(rows, sql`, `)}) as ${sql.raw(alias)}(${cols})`;
 }
 
-/** The join condition of a facts table to a bucketTable. */
-export function inBucketTable(facts: string, table: string): SQL {
-  if (!/^[a-z]+$/.test(facts) || !/^[a-z]+$/.test(table)) throw new Error("malformed alias");
-  return sql.raw(`${facts}.grain = ${table}.grain and ${facts}.bucket >= ${table}.lo and ${facts}.bucket < ${table}.hi`);
+/**
+ * The rows of a facts table in the ranges of a bucketTable, as `join lateral` so that each
+ * range is its own index range scan (a plain join let the planner hash the whole table).
+ * `where` narrows the rows further (alias `f` of the facts table inside, as `into` outside).
+ */
+export function factsInRanges(table: "metric_facts" | "metric_specimens" | "metric_enrol_days" | "metric_screen_reasons", ranges: string, into: string, where: (f: SQL) => SQL): SQL {
+  if (!/^[a-z]+$/.test(ranges) || !/^[a-z]+$/.test(into)) throw new Error("malformed alias");
+  const r = sql.raw(ranges);
+  return sql`cross join lateral (
+      select x.* from ${sql.raw(table)} x
+      where x.grain = ${r}.grain and x.bucket >= ${r}.lo and x.bucket < ${r}.hi and ${where(sql.raw("x"))}
+    ) ${sql.raw(into)}`;
 }

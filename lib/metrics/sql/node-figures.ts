@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { bucketTable, countedStudies, dayInPeriod, inBucketTable, viewBuckets } from "@/lib/metrics/sql/buckets";
+import { bucketTable, countedStudies, dayInPeriod, factsInRanges, viewBuckets } from "@/lib/metrics/sql/buckets";
 import { siteEnrolCte, siteRowsCte } from "@/lib/metrics/sql/site-rows";
 import { nodeCtes, type ViewSql } from "@/lib/metrics/sql/view";
 
@@ -40,8 +40,7 @@ export function nodeFigures(v: ViewSql): SQL {
       ${counter("queries_opened", "p")} as queries_opened,
       ${counter("queries_closed", "p")} as queries_closed
     from ${bucketTable("r", { p: b.period, t: b.toDate, l: b.last3m })}
-    join metric_facts f on ${inBucketTable("f", "r")}
-    where ${countedStudies(v, sql`f.study_id`)} and f.centre_id in (select centre_id from centres)
+    ${factsInRanges("metric_facts", "r", "f", (x) => sql`${countedStudies(v, sql`${x}.study_id`)} and ${x}.centre_id in (select centre_id from centres)`)}
     group by f.centre_id
   ),
   ${siteEnrolCte(v, b.toDate)},
@@ -96,8 +95,7 @@ export function nodeFigures(v: ViewSql): SQL {
     from (
       select m.centre_id, m.type::text as type, sum(m.collected * r.p) as collected, sum(m.of_participants * r.p) as of_participants
       from ${bucketTable("r", { p: b.period })}
-      join metric_specimens m on ${inBucketTable("m", "r")}
-      where ${countedStudies(v, sql`m.study_id`)} and m.centre_id in (select centre_id from centres)
+      ${factsInRanges("metric_specimens", "r", "m", (x) => sql`${countedStudies(v, sql`${x}.study_id`)} and ${x}.centre_id in (select centre_id from centres)`)}
       group by m.centre_id, m.type
     ) x join centre_node cn on cn.centre_id = x.centre_id
     group by cn.node_id, x.type
@@ -113,8 +111,7 @@ export function nodeFigures(v: ViewSql): SQL {
     from (
       select h.centre_id, h.days, sum(h.n * r.p) as n
       from ${bucketTable("r", { p: b.period })}
-      join metric_enrol_days h on ${inBucketTable("h", "r")}
-      where ${countedStudies(v, sql`h.study_id`)} and h.centre_id in (select centre_id from centres)
+      ${factsInRanges("metric_enrol_days", "r", "h", (x) => sql`${countedStudies(v, sql`${x}.study_id`)} and ${x}.centre_id in (select centre_id from centres)`)}
       group by h.centre_id, h.days
       having sum(h.n * r.p) <> 0
     ) d join centre_node cn on cn.centre_id = d.centre_id

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { bucketTable, inBucketTable, viewBuckets } from "@/lib/metrics/sql/buckets";
+import { bucketTable, factsInRanges, viewBuckets } from "@/lib/metrics/sql/buckets";
 import { siteRowsCte } from "@/lib/metrics/sql/site-rows";
 import { centresCte, type ViewSql } from "@/lib/metrics/sql/view";
 
@@ -20,8 +20,7 @@ export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
     -- One pass over the sites' own rows: enrolled by the end per site, and the period's screen failures.
     select f.centre_id, f.study_id, coalesce(sum(f.enrolled * r.t), 0)::int as enrolled_to_date, coalesce(sum(f.screen_failed * r.p), 0)::int as screen_failed
     from ${bucketTable("r", { t: toDate, p: period })}
-    join metric_facts f on ${inBucketTable("f", "r")}
-    where f.study_id > 0 and ${v.studyCond(sql`f.study_id`)} and f.centre_id in (select centre_id from centres)
+    ${factsInRanges("metric_facts", "r", "f", (x) => sql`${x}.study_id > 0 and ${v.studyCond(sql`${x}.study_id`)} and ${x}.centre_id in (select centre_id from centres)`)}
     group by f.centre_id, f.study_id
   ),
   site_enrol as (select centre_id, study_id, enrolled_to_date from site_facts),
@@ -41,8 +40,7 @@ export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
   reason_counts as materialized (
     select m.study_id, m.protocol_version, m.code, sum(m.n * r.p) as n
     from ${bucketTable("r", { p: period })}
-    join metric_screen_reasons m on ${inBucketTable("m", "r")}
-    where ${v.studyCond(sql`m.study_id`)} and m.centre_id in (select centre_id from centres)
+    ${factsInRanges("metric_screen_reasons", "r", "m", (x) => sql`${v.studyCond(sql`${x}.study_id`)} and ${x}.centre_id in (select centre_id from centres)`)}
     group by m.study_id, m.protocol_version, m.code
     having sum(m.n * r.p) > 0
   ),

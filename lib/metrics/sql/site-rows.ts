@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { DORMANT_DAYS, LAGGING_SHARE } from "@/lib/metrics/derive";
 import type { SignedBuckets } from "@/lib/metrics/period-buckets";
-import { bucketTable, inBucketTable } from "@/lib/metrics/sql/buckets";
+import { bucketTable, factsInRanges } from "@/lib/metrics/sql/buckets";
 import { networkDaySql, planFraction, type ViewSql } from "@/lib/metrics/sql/view";
 
 /**
@@ -12,8 +12,7 @@ export function siteEnrolCte(v: ViewSql, toDate: SignedBuckets): SQL {
   return sql`site_enrol as materialized (
     select f.centre_id, f.study_id, sum(f.enrolled * r.t)::int as enrolled_to_date
     from ${bucketTable("r", { t: toDate })}
-    join metric_facts f on ${inBucketTable("f", "r")}
-    where f.study_id > 0 and ${v.studyCond(sql`f.study_id`)} and f.centre_id in (select centre_id from centres)
+    ${factsInRanges("metric_facts", "r", "f", (x) => sql`${x}.study_id > 0 and ${v.studyCond(sql`${x}.study_id`)} and ${x}.centre_id in (select centre_id from centres)`)}
     group by f.centre_id, f.study_id
   )`;
 }
