@@ -15,7 +15,7 @@ async function main() {
   text = text.replace(/\$(\d+)/g, (_: string, i: string) => { const p = params[Number(i) - 1]; return typeof p === "number" ? String(p) : `'${p}'`; });
   const finalSel = text.lastIndexOf("select n.node_id");
   const cte = process.env.CTE ?? "facts";
-  const res = await queryRows<any>(h.db, sql.raw(`explain (analyze, timing off, summary on) ${text.slice(0, finalSel)} select count(*) from ${cte}`));
+  const res = await queryRows<any>(h.db, sql.raw(`explain (analyze, timing on, summary on) ${text.slice(0, finalSel)} select count(*) from ${cte}`));
   console.log(res.map((r) => r["QUERY PLAN"]).join("\n"));
   await h.close();
 }

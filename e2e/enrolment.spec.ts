@@ -50,11 +50,23 @@ for (const locale of ["zh-CN", "en"] as const) {
     await staff.waitForURL(/\/screening\/enrol\/\d+$/);
     // Year of birth and sex as the ID states them (digits 7–10; digit 17 odd = male): a contradiction is refused.
     const id = nationalId(Date.now() % 100000 + (locale === "en" ? 1 : 0));
+    const sexFromId = Number(id[16]) % 2 === 1 ? "male" : "female";
     await staff.locator("#f-nationalId").fill(id);
-    await staff.locator("#f-yearOfBirth").fill(id.slice(6, 10));
-    await staff.locator("#f-sex").selectOption(Number(id[16]) % 2 === 1 ? "male" : "female");
+    await staff.locator("#f-yearOfBirth").fill(String(Number(id.slice(6, 10)) + 1));
+    await staff.locator("#f-sex").selectOption(sexFromId);
     for (const level of await staff.locator("select[name='levelCodes[]']").all()) await level.selectOption({ index: 1 });
+    const enrolUrl = staff.url();
+    await staff.getByTestId("enrol-submit").click();
+    await expect(staff.locator("#f-yearOfBirth")).toHaveAttribute("aria-invalid", "true");
+    await expect(staff.locator("#f-nationalId")).toHaveAttribute("aria-invalid", "true");
+    expect(staff.url()).toBe(enrolUrl);
+    await staff.locator("#f-yearOfBirth").fill(id.slice(6, 10));
+    await staff.locator("#f-sex").selectOption(sexFromId === "male" ? "female" : "male");
+    await staff.getByTestId("enrol-submit").click();
+    await expect(staff.locator("#f-sex")).toHaveAttribute("aria-invalid", "true");
+    expect(staff.url()).toBe(enrolUrl);
     await expectAccessible(staff);
+    await staff.locator("#f-sex").selectOption(sexFromId);
     await staff.getByTestId("enrol-submit").dblclick();
     await staff.waitForURL(new RegExp(`/studies/${STUDY}/participants/${STUDY}-R01-\\d{4}$`));
     const code = (await staff.getByTestId("subject-code").textContent())!.trim();

@@ -32,8 +32,8 @@ async function actor(email: string): Promise<Actor> {
 beforeAll(async () => {
   await seedBase(h.db);
   // A second PI of the network, who leads a study of their own.
-  const [{ id: _id, ...pi }] = await h.db.select().from(users).where(eq(users.email, "pi@ncrc.demo"));
-  await h.db.insert(users).values({ ...pi, email: "pi.sc2@ncrc.demo" });
+  const [pi] = await h.db.select().from(users).where(eq(users.email, "pi@ncrc.demo"));
+  await h.db.insert(users).values({ ...pi, id: undefined, email: "pi.sc2@ncrc.demo" });
   draft = await createTestStudy(h.db, { code: "CRF-DRAFT", status: "draft", design: "single_arm", team: [["monitor@ncrc.demo", "monitor"]] });
   other = await createTestStudy(h.db, { code: "CRF-DM", status: "draft", design: "single_arm", pi: "pi.sc2@ncrc.demo", team: [["monitor@ncrc.demo", "data_manager"]] });
   recruiting = await createTestStudy(h.db, { code: "CRF-REC", design: "single_arm" });
