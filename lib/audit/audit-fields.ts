@@ -117,4 +117,5 @@ export const AUDIT_ENTITY_TYPES = [
   "specimen_transfer",
   "release_request",
   "molecular_order",
+  "crf_form",
 ] as const;

@@ -1,4 +1,5 @@
 import type { CrfItemType } from "@/db/enums";
+import { isRealDay } from "@/lib/time/network-day";
 
 const INTEGER = /^-?\d{1,15}$/;
 const NUMBER = /^-?\d{1,15}(\.\d{1,10})?$/;
@@ -6,10 +7,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/;
 const TIME = /^\d{2}:\d{2}(:\d{2})?$/;
 
-function realDay(v: string): boolean {
-  const d = new Date(`${v.slice(0, 10)}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v.slice(0, 10);
-}
+const realDay = (v: string): boolean => isRealDay(v.slice(0, 10));
 
 function realTime(v: string): boolean {
   const [h, m, s] = v.split(":").map(Number);
