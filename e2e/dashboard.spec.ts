@@ -7,8 +7,11 @@ const LANGS = [
   { locale: "en" as const, hospitalName: "Baoding No. 1 County People's Hospital", accrual: "Accrual of LC-203", centre: "Centre", showTable: "Show table" },
 ];
 
+/** The codes in the league table, once its rows are there (the table streams in after the page's shell). */
 async function leagueCodes(page: Page): Promise<string[]> {
-  return page.getByTestId("league-table").locator("tbody tr td:nth-child(2)").allInnerTexts();
+  const cells = page.getByTestId("league-table").locator("tbody tr td:nth-child(2)");
+  await expect(cells.first()).toBeVisible();
+  return cells.allInnerTexts();
 }
 
 for (const lang of LANGS) {
@@ -17,7 +20,7 @@ for (const lang of LANGS) {
       await login(page, "admin@ncrc.demo", lang.locale);
       await expect(page).toHaveURL(/\/dashboard/);
       await expect(page.getByTestId("breadcrumbs").getByRole("listitem")).toHaveCount(1);
-      expect((await leagueCodes(page)).sort()).toEqual(["SC01", "SC02"]);
+      await expect.poll(async () => (await leagueCodes(page)).sort()).toEqual(["SC01", "SC02"]);
       for (const kpi of ["enrolledToDate", "screenFailureRate", "medianDays", "unclosedQueries", "saes", "lateSaes", "specimens"]) {
         await expect(page.getByTestId(`kpi-${kpi}-value`)).toHaveText(/\d|—/);
       }
@@ -25,7 +28,7 @@ for (const lang of LANGS) {
 
       await page.getByTestId("drill-SC01").click();
       await expect(page).toHaveURL(/centre=SC01/);
-      expect(await leagueCodes(page)).toContain("R01");
+      await expect.poll(() => leagueCodes(page)).toContain("R01");
       await page.getByTestId("drill-R01").click();
       await expect(page).toHaveURL(/centre=R01(&|$)/);
       await page.getByTestId("drill-R01G1").click();
@@ -65,8 +68,7 @@ for (const lang of LANGS) {
       await login(page, "coord.sc1@ncrc.demo", lang.locale);
       await page.goto("/dashboard");
       await expect(page.getByTestId("breadcrumbs").getByRole("listitem")).toHaveCount(1);
-      const codes = await leagueCodes(page);
-      expect(codes.sort()).toEqual(["R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R09", "R10"]);
+      await expect.poll(async () => (await leagueCodes(page)).sort()).toEqual(["R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R09", "R10"]);
       for (const outside of ["SC02", "R11", "TJ01"]) {
         const res = await page.goto(`/dashboard?centre=${outside}`);
         expect(res?.status()).toBe(404);

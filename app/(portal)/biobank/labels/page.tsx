@@ -3,19 +3,11 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
-import { requestNonce } from "@/lib/http/nonce";
 import { parseBarcodeList } from "@/lib/biobank/barcodes";
 import { code128Svg, dataMatrixSvg } from "@/lib/biobank/label-svg";
 import { labelsFor } from "@/lib/biobank/queries/specimens";
 import { PrintButton } from "@/app/(portal)/biobank/_components/print-button";
-
-// Only the sheet is printed: the portal's shell is hidden, labels keep their size (50 × 25 mm).
-const PRINT_CSS = `@media print {
-  @page { size: A4; margin: 8mm; }
-  body * { visibility: hidden; }
-  .label-sheet, .label-sheet * { visibility: visible; }
-  .label-sheet { position: absolute; left: 0; top: 0; width: 100%; }
-}`;
+import "@/app/(portal)/biobank/labels/print.css";
 
 export default async function LabelsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await getActor();
@@ -27,7 +19,6 @@ export default async function LabelsPage({ searchParams }: { searchParams: Promi
   const matrix = sp.symbology === "datamatrix";
   return (
     <div className="space-y-4">
-      <style nonce={await requestNonce()}>{PRINT_CSS}</style>
       <div className="flex flex-wrap items-center gap-3 print:hidden">
         <h1 className="text-2xl font-semibold">{t("labels.heading")}</h1>
         <PrintButton label={t("labels.print")} />
