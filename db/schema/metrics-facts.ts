@@ -49,7 +49,8 @@ export const metricFacts = pgTable(
     queriesClosed: integer("queries_closed").notNull().default(0),
   },
   (t) => [
-    primaryKey({ name: "metric_facts_pk", columns: [t.grain, t.bucket, t.centreId, t.studyId] }),
+    // Grain and study first: a view reads one study key (or the all-studies key −1) over a few bucket ranges.
+    primaryKey({ name: "metric_facts_pk", columns: [t.grain, t.studyId, t.bucket, t.centreId] }),
     // The last enrolment of a site on or before a day: one backward index step.
     index("metric_facts_site_idx").on(t.centreId, t.studyId, t.grain, t.bucket),
     grainCheck("metric_facts_grain_ck", t.grain),
@@ -67,7 +68,7 @@ export const metricEnrolDays = pgTable(
     days: integer("days").notNull(),
     n: integer("n").notNull().default(0),
   },
-  (t) => [primaryKey({ name: "metric_enrol_days_pk", columns: [t.grain, t.bucket, t.centreId, t.studyId, t.days] }), grainCheck("metric_enrol_days_grain_ck", t.grain)],
+  (t) => [primaryKey({ name: "metric_enrol_days_pk", columns: [t.grain, t.studyId, t.bucket, t.centreId, t.days] }), grainCheck("metric_enrol_days_grain_ck", t.grain)],
 );
 
 /** Screen failures per failed criterion, per screening centre, study, protocol version and bucket. */
@@ -83,7 +84,7 @@ export const metricScreenReasons = pgTable(
     n: integer("n").notNull().default(0),
   },
   (t) => [
-    primaryKey({ name: "metric_screen_reasons_pk", columns: [t.grain, t.bucket, t.centreId, t.studyId, t.protocolVersion, t.code] }),
+    primaryKey({ name: "metric_screen_reasons_pk", columns: [t.grain, t.studyId, t.bucket, t.centreId, t.protocolVersion, t.code] }),
     grainCheck("metric_screen_reasons_grain_ck", t.grain),
   ],
 );
@@ -105,7 +106,7 @@ export const metricSpecimens = pgTable(
     /** Of those, taken from an enrolled participant. */
     ofParticipants: integer("of_participants").notNull().default(0),
   },
-  (t) => [primaryKey({ name: "metric_specimens_pk", columns: [t.grain, t.bucket, t.centreId, t.studyId, t.type] }), grainCheck("metric_specimens_grain_ck", t.grain)],
+  (t) => [primaryKey({ name: "metric_specimens_pk", columns: [t.grain, t.studyId, t.bucket, t.centreId, t.type] }), grainCheck("metric_specimens_grain_ck", t.grain)],
 );
 
 /**

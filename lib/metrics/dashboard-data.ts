@@ -13,8 +13,9 @@ import type { NodeFigures } from "@/lib/metrics/types";
  *
  * A view comes in parts so that the page can stream each block as its data arrives and the
  * live refresh can fetch each again (GET /api/dashboard?part=…): the shell (where the view is,
- * which study, which studies may be chosen), the figures of every node, the short lists, and
- * the chosen study's accrual. DashboardData is all of them together.
+ * which study, which studies may be chosen) at once; the body — the figures of every node and
+ * the short lists, read in one statement — and the chosen study's accrual as they come.
+ * DashboardData is all of them together.
  */
 
 export type Crumb = { code: string; nameZh: string; nameEn: string };
@@ -112,8 +113,11 @@ export type DashboardData = DashboardShell &
   Omit<DashboardFigures, "computedAt"> &
   Omit<DashboardLists, "computedAt"> & { accrual: DashboardAccrual | null; computedAt: string };
 
-export type DashboardPart = "figures" | "lists" | "accrual";
-export const DASHBOARD_PARTS: readonly DashboardPart[] = ["figures", "lists", "accrual"];
+/** The figures and the short lists of a view, read together. */
+export type DashboardBody = { params: DashboardParams; figures: DashboardFigures; lists: DashboardLists; computedAt: string };
+
+export type DashboardPart = "body" | "accrual";
+export const DASHBOARD_PARTS: readonly DashboardPart[] = ["body", "accrual"];
 
 /** A JSON column as the driver hands it over (parsed by node-postgres and PGlite; text otherwise). */
 function json<T>(value: unknown): T[] {
@@ -168,6 +172,8 @@ type FlaggedJson = {
 };
 type ReasonJson = { study_code: string; code: string; n: number; text_zh: string | null; text_en: string | null };
 export type ListsRow = { screen_failed: number; studies: unknown; studies_total: number; flagged: unknown; flagged_total: number; reasons: unknown };
+/** The one row of lib/metrics/sql/short-lists.ts dashboardBody. */
+export type BodyRow = ListsRow & { nodes: unknown };
 
 export function assembleLists(params: DashboardParams, row: ListsRow, computedAt: string): DashboardLists {
   return {
@@ -206,6 +212,10 @@ export function assembleLists(params: DashboardParams, row: ListsRow, computedAt
   };
 }
 
+export function assembleBody(params: DashboardParams, view: ResolvedView, row: BodyRow, computedAt: string): DashboardBody {
+  return { params, figures: assembleFigures(params, view, json<NodeRow>(row.nodes), computedAt), lists: assembleLists(params, row, computedAt), computedAt };
+}
+
 export type AccrualRowSql = { points: unknown; site_target: number; enrolled_last3m: number };
 
 export function assembleAccrual(params: DashboardParams, view: ResolvedView & { study: StudyRef }, row: AccrualRowSql, computedAt: string): DashboardAccrual {
@@ -226,7 +236,7 @@ export function assembleAccrual(params: DashboardParams, view: ResolvedView & { 
   };
 }
 
-export function combineDashboard(shell: DashboardShell, figures: DashboardFigures, lists: DashboardLists, accrual: DashboardAccrual | null): DashboardData {
+export function combineDashboard(shell: DashboardShell, { figures, lists }: DashboardBody, accrual: DashboardAccrual | null): DashboardData {
   return {
     ...shell,
     rootId: figures.rootId,

@@ -1,16 +1,17 @@
 import { getActor } from "@/lib/auth/actor";
 import { DASHBOARD_PARTS, type DashboardPart } from "@/lib/metrics/dashboard-data";
 import { parseDashboardParams } from "@/lib/metrics/params";
-import { getDashboard, getDashboardAccrual, getDashboardFigures, getDashboardLists } from "@/lib/metrics/queries/dashboard";
+import { getDashboard, getDashboardAccrual, getDashboardBody } from "@/lib/metrics/queries/dashboard";
 
 export const dynamic = "force-dynamic";
 
-const PART_READS = { figures: getDashboardFigures, lists: getDashboardLists, accrual: getDashboardAccrual } as const;
+const PART_READS = { body: getDashboardBody, accrual: getDashboardAccrual } as const;
 
 /**
  * The dashboard's figures for the live refresh: the same reads (permission and scope) as the
- * page's streamed blocks. `?part=figures|lists|accrual` answers one block; without it, the
- * whole view. 404 for a view outside the actor's reach (and for the accrual of no study).
+ * page's streamed blocks. `?part=body` answers the figures and short lists, `?part=accrual` the
+ * chosen study's accrual; without it, the whole view. 404 for a view outside the actor's reach
+ * (and for the accrual of no study).
  */
 export async function GET(request: Request) {
   const actor = await getActor();

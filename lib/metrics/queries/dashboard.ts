@@ -3,27 +3,23 @@ import { getDb, queryRows, type Db } from "@/db/client";
 import { subtreePattern } from "@/lib/authz/scope";
 import {
   assembleAccrual,
-  assembleFigures,
-  assembleLists,
+  assembleBody,
   assembleShell,
   combineDashboard,
   type AccrualRowSql,
+  type BodyRow,
   type DashboardAccrual,
+  type DashboardBody,
   type DashboardData,
-  type DashboardFigures,
-  type DashboardLists,
   type DashboardShell,
-  type ListsRow,
   type ResolvedView,
   type StudyRef,
 } from "@/lib/metrics/dashboard-data";
 import { ensureFactsZone } from "@/lib/metrics/facts-zone";
-import type { NodeRow } from "@/lib/metrics/node-rows";
 import type { DashboardParams } from "@/lib/metrics/params";
 import { centreInReach, countedFacts, dashboardReach, homeCentre, studyInReach, type DashboardActor } from "@/lib/metrics/scope";
 import { accrualSeries } from "@/lib/metrics/sql/accrual-series";
-import { nodeFigures } from "@/lib/metrics/sql/node-figures";
-import { shortLists } from "@/lib/metrics/sql/short-lists";
+import { dashboardBody } from "@/lib/metrics/sql/short-lists";
 import { studyPlanStart } from "@/lib/metrics/sql/view";
 import { defineQuery } from "@/lib/reads/define-query";
 import { networkToday } from "@/lib/time/network-day";
@@ -99,15 +95,10 @@ async function openView(actor: DashboardActor, params: DashboardParams, db?: Db)
   return view ? { db: d, view } : null;
 }
 
-async function readFigures(db: Db, params: DashboardParams, view: ResolvedView): Promise<DashboardFigures> {
+async function readBody(db: Db, params: DashboardParams, view: ResolvedView): Promise<DashboardBody> {
   const at = new Date().toISOString();
-  return assembleFigures(params, view, await queryRows<NodeRow>(db, nodeFigures(view.sql)), at);
-}
-
-async function readLists(db: Db, params: DashboardParams, view: ResolvedView): Promise<DashboardLists> {
-  const at = new Date().toISOString();
-  const [row] = await queryRows<ListsRow>(db, shortLists(view.sql));
-  return assembleLists(params, row, at);
+  const [row] = await queryRows<BodyRow>(db, dashboardBody(view.sql));
+  return assembleBody(params, view, row, at);
 }
 
 async function readAccrual(db: Db, params: DashboardParams, view: ResolvedView): Promise<DashboardAccrual | null> {
@@ -150,24 +141,18 @@ export const getDashboardShell = defineQuery({
   otherwise: (): DashboardShell | null => null,
 });
 
-/** Every figure of the root, its own centre and the nodes below it, with the view's target and projection. */
-export const getDashboardFigures = defineQuery({
+/**
+ * Every figure of the root, its own centre and the nodes below it, with the view's target and
+ * projection; and the studies under the root, the sites needing attention and the top
+ * screen-failure reasons (one statement).
+ */
+export const getDashboardBody = defineQuery({
   permission: "dashboard.read",
-  run: async (actor: DashboardActor, params: DashboardParams, db?: Db): Promise<DashboardFigures | null> => {
+  run: async (actor: DashboardActor, params: DashboardParams, db?: Db): Promise<DashboardBody | null> => {
     const opened = await openView(actor, params, db);
-    return opened ? readFigures(opened.db, params, opened.view) : null;
+    return opened ? readBody(opened.db, params, opened.view) : null;
   },
-  otherwise: (): DashboardFigures | null => null,
-});
-
-/** The studies under the root, the sites needing attention and the top screen-failure reasons. */
-export const getDashboardLists = defineQuery({
-  permission: "dashboard.read",
-  run: async (actor: DashboardActor, params: DashboardParams, db?: Db): Promise<DashboardLists | null> => {
-    const opened = await openView(actor, params, db);
-    return opened ? readLists(opened.db, params, opened.view) : null;
-  },
-  otherwise: (): DashboardLists | null => null,
+  otherwise: (): DashboardBody | null => null,
 });
 
 /** The chosen study's accrual under the root (null without a study, or outside the reach). */
@@ -187,13 +172,8 @@ export const getDashboard = defineQuery({
     const opened = await openView(actor, params, db);
     if (!opened) return null;
     const { db: d, view } = opened;
-    const [options, figures, lists, accrual] = await Promise.all([
-      readStudyOptions(d, actor, view),
-      readFigures(d, params, view),
-      readLists(d, params, view),
-      readAccrual(d, params, view),
-    ]);
-    return combineDashboard(assembleShell(params, view, options), figures, lists, accrual);
+    const [options, body, accrual] = await Promise.all([readStudyOptions(d, actor, view), readBody(d, params, view), readAccrual(d, params, view)]);
+    return combineDashboard(assembleShell(params, view, options), body, accrual);
   },
   otherwise: (): DashboardData | null => null,
 });

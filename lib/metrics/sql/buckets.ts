@@ -66,15 +66,22 @@ export function dayInPeriod(v: Pick<ViewSql, "from" | "to">, column: SQL): SQL {
 export function bucketTable(alias: string, sets: Record<string, SignedBuckets>): SQL {
   const names = Object.keys(sets);
   if (!names.every((n) => /^[a-z]\w*$/.test(n)) || !/^[a-z]+$/.test(alias)) throw new Error("malformed bucket table names");
-  const rows: SQL[] = [];
+  // One row per distinct range with its sign in every set: a range in two sets (a view's period
+  // and its "to date" are the same when it has no start) is read once.
+  const byRange = new Map<string, { r: BucketRange; signs: number[] }>();
   names.forEach((name, i) => {
-    const signs = (sign: number) => sql.raw(names.map((_, j) => (j === i ? sign : 0)).join(", "));
     for (const [ranges, sign] of [[sets[name].plus, 1], [sets[name].minus, -1]] as const) {
       for (const r of ranges) {
-        rows.push(sql`(${sql.raw(String(r.grain))}::smallint, ${r.from ?? "-infinity"}::date, ${r.until}::date, ${signs(sign)})`);
+        const key = `${r.grain}|${r.from}|${r.until}`;
+        const row = byRange.get(key) ?? { r, signs: names.map(() => 0) };
+        row.signs[i] += sign;
+        byRange.set(key, row);
       }
     }
   });
+  const rows = [...byRange.values()].map(
+    ({ r, signs }) => sql`(${sql.raw(String(r.grain))}::smallint, ${r.from ?? "-infinity"}::date, ${r.until}::date, ${sql.raw(signs.join(", "))})`,
+  );
   const cols = sql.raw(["grain", "lo", "hi", ...names].join(", "));
   if (!rows.length) return sql`(select null::smallint as grain, null::date as lo, null::date as hi, ${sql.raw(names.map((n) => `0 as ${n}`).join(", "))} where false) ${sql.raw(alias)}`;
   return sql`(values ${sql.join(rows, sql`, `)}) as ${sql.raw(alias)}(${cols})`;

@@ -4,11 +4,12 @@ import { siteEnrolCte, siteRowsCte } from "@/lib/metrics/sql/site-rows";
 import { nodeCtes, type ViewSql } from "@/lib/metrics/sql/view";
 
 /**
- * Every figure of every node of a view in one statement over the facts (db/schema/
- * metrics-facts.ts): one row per node (the root's own centre as node −root), zero where a node
- * has no fact. Every CTE is materialized: inlined, the planner searched join orders over all of
- * them at once and planning alone took longer than running the statement. Its cost follows centres × buckets: facts are summed per centre first, then over
- * centre_node (each centre paired with every view node above it).
+ * Every figure of every node of a view, as CTEs over the facts (db/schema/metrics-facts.ts)
+ * ending in node_out: one row per node (the root's own centre as node −root), zero where a node
+ * has no fact. Its cost follows centres × buckets: facts are summed per centre first, then over
+ * centre_node (each centre paired with every view node above it). Every CTE is materialized:
+ * inlined, the planner searched join orders over all of them at once, and planning alone took
+ * longer than running the statement.
  *
  * - counters of the period, to date and of the last three months from metric_facts, each
  *   through its own signed bucket set (one pass through a small table of bucket ranges, each an
@@ -22,10 +23,10 @@ import { nodeCtes, type ViewSql } from "@/lib/metrics/sql/view";
  * - specimens by type from metric_specimens, the median days from screening to enrolment from
  *   the histogram metric_enrol_days (window sums find the middle one or two values).
  */
-export function nodeFigures(v: ViewSql): SQL {
+export function nodeFigureCtes(v: ViewSql): SQL {
   const b = viewBuckets(v);
   const counter = (col: string, set: "p" | "t" | "l") => sql`coalesce(sum(f.${sql.raw(col)} * r.${sql.raw(set)}), 0)`;
-  return sql`with ${nodeCtes(v)},
+  return sql`${nodeCtes(v)},
   facts as materialized (
     select f.centre_id,
       ${counter("enrolled", "t")} as enrolled_to_date,
@@ -123,8 +124,9 @@ export function nodeFigures(v: ViewSql): SQL {
       select node_id, days, sum(n) over (partition by node_id order by days)::bigint as upto, sum(n) over (partition by node_id)::bigint as total from hist
     ) c
     group by node_id
-  )
-  select n.node_id, o.code, o.name_zh, o.name_en, o.level, o.parent_id, o.depth, o.active,
+  ),
+  node_out as materialized (
+    select n.node_id, o.code, o.name_zh, o.name_en, o.level, o.parent_id, o.depth, o.active,
     coalesce(r.sites, 0) as sites, coalesce(r.active_sites, 0) as active_sites, coalesce(r.target, 0) as target,
     coalesce(r.expected, 0)::float8 as expected, coalesce(r.dormant_sites, 0) as dormant_sites, coalesce(r.lagging_sites, 0) as lagging_sites,
     coalesce(r.enrolled, 0) as enrolled, coalesce(r.enrolled_to_date, 0) as enrolled_to_date, coalesce(r.enrolled_last3m, 0) as enrolled_last3m,
@@ -140,5 +142,10 @@ export function nodeFigures(v: ViewSql): SQL {
   left join rolled r on r.node_id = n.node_id
   left join specimens sp on sp.node_id = n.node_id
   left join med m on m.node_id = n.node_id
-  order by (n.node_id < 0), o.depth, o.code`;
+  )`;
+}
+
+/** The nodes' figures alone, one row per node (NodeRow), root first. */
+export function nodeFigures(v: ViewSql): SQL {
+  return sql`with ${nodeFigureCtes(v)} select * from node_out order by (node_id < 0), depth, code`;
 }

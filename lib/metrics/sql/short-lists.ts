@@ -1,31 +1,20 @@
 import { sql, type SQL } from "drizzle-orm";
 import { bucketTable, factsInRanges, viewBuckets } from "@/lib/metrics/sql/buckets";
-import { siteRowsCte } from "@/lib/metrics/sql/site-rows";
-import { centresCte, type ViewSql } from "@/lib/metrics/sql/view";
+import { nodeFigureCtes } from "@/lib/metrics/sql/node-figures";
+import type { ViewSql } from "@/lib/metrics/sql/view";
 
 export const LIST_LIMITS = { studies: 100, flagged: 50, reasons: 5 };
 
 /**
- * The short lists under the root, in one statement over the facts: the studies with sites
- * there (sites, their targets, enrolled by the period's end), the sites needing attention
- * (dormant or lagging; fewest enrolled against expected first), and the most frequent
- * screen-failure reasons of the period (criterion code per study, with its text in the protocol
- * version screened against) with the period's screen failures they are a share of. One row of
- * JSON arrays with the full counts.
+ * The short lists under the root, as CTEs after nodeFigureCtes (they use its `centres` and
+ * `site_rows`): the studies with sites there (sites, their targets, enrolled by the period's
+ * end), the sites needing attention (dormant or lagging; fewest enrolled against expected
+ * first), and the most frequent screen-failure reasons of the period (criterion code per study,
+ * with its text in the protocol version screened against).
  */
-export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
-  const { period, toDate } = viewBuckets(v);
-  return sql`with ${centresCte(v)},
-  site_facts as materialized (
-    -- One pass over the sites' own rows: enrolled by the end per site, and the period's screen failures.
-    select f.centre_id, f.study_id, coalesce(sum(f.enrolled * r.t), 0)::int as enrolled_to_date, coalesce(sum(f.screen_failed * r.p), 0)::int as screen_failed
-    from ${bucketTable("r", { t: toDate, p: period })}
-    ${factsInRanges("metric_facts", "r", "f", (x) => sql`${x}.study_id > 0 and ${v.studyCond(sql`${x}.study_id`)} and ${x}.centre_id in (select centre_id from centres)`)}
-    group by f.centre_id, f.study_id
-  ),
-  site_enrol as (select centre_id, study_id, enrolled_to_date from site_facts),
-  ${siteRowsCte(v)},
-  study_rows as materialized (
+function listCtes(v: ViewSql, limits: typeof LIST_LIMITS): SQL {
+  const { period } = viewBuckets(v);
+  return sql`study_rows as materialized (
     select s.code, s.title_zh, s.title_en, s.status, s.target_enrolment, count(*)::int as sites,
       sum(r.target)::int as site_target, sum(r.enrolled)::int as enrolled_to_date
     from site_rows r join studies s on s.id = r.study_id
@@ -53,9 +42,21 @@ export function shortLists(v: ViewSql, limits = LIST_LIMITS): SQL {
     group by st.code, r.code
     order by n desc, st.code, r.code
     limit ${limits.reasons}
-  )
+  )`;
+}
+
+/**
+ * Everything of a view but the accrual, in ONE statement (one parse, one plan, the site rows
+ * worked out once for the node figures and the lists): one row of JSON — `nodes` (NodeRow,
+ * root first), the studies and the sites needing attention with their full counts, the
+ * reasons, and the root's screen failures in the period (what the reasons are a share of).
+ */
+export function dashboardBody(v: ViewSql, limits = LIST_LIMITS): SQL {
+  return sql`with ${nodeFigureCtes(v)},
+  ${listCtes(v, limits)}
   select
-    (select coalesce(sum(screen_failed), 0)::int from site_facts) as screen_failed,
+    (select coalesce(jsonb_agg(to_jsonb(x) order by (x.node_id < 0), x.depth, x.code), '[]'::jsonb) from node_out x) as nodes,
+    (select coalesce(screen_failed, 0)::int from node_out where node_id = ${v.rootId}) as screen_failed,
     (select coalesce(jsonb_agg(to_jsonb(x) order by x.code), '[]'::jsonb)
        from (select * from study_rows order by code limit ${limits.studies}) x) as studies,
     (select count(*)::int from study_rows) as studies_total,

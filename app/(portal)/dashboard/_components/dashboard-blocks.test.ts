@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { DashboardFigures, DashboardLists, DashboardShell } from "@/lib/metrics/dashboard-data";
+import type { DashboardBody, DashboardFigures, DashboardLists, DashboardShell } from "@/lib/metrics/dashboard-data";
 import { emptyCounts, type NodeFigures } from "@/lib/metrics/types";
 import { messages } from "@/messages";
 import { LiveKpis } from "@/app/(portal)/dashboard/_components/live-kpis";
@@ -65,6 +65,8 @@ const lists: DashboardLists = {
   computedAt: "2026-11-30T02:03:04.000Z",
 };
 
+const body = (f: DashboardFigures = figures, l: DashboardLists = lists): DashboardBody => ({ params, figures: f, lists: l, computedAt: f.computedAt });
+
 function render(locale: "en" | "zh-CN", el: ReactElement): string {
   const client = new QueryClient();
   return renderToStaticMarkup(
@@ -81,9 +83,9 @@ describe("the live status line hydrates (React #418)", () => {
     it(`shows the figures' own read time, whatever the clock says (${locale})`, () => {
       vi.useFakeTimers();
       vi.setSystemTime(new Date("2026-11-30T02:03:10.000Z"));
-      const first = render(locale, createElement(LiveKpis, { initial: figures, shell }));
+      const first = render(locale, createElement(LiveKpis, { initial: body(), shell }));
       vi.setSystemTime(new Date("2026-11-30T02:09:59.500Z"));
-      const later = render(locale, createElement(LiveKpis, { initial: figures, shell }));
+      const later = render(locale, createElement(LiveKpis, { initial: body(), shell }));
       expect(later).toBe(first);
       // 02:03:04 UTC is 10:03:04 in the network's zone.
       expect(first).toMatch(/data-testid="live-status"[^>]*><time dateTime="2026-11-30T02:03:04.000Z">[^<]*10:03:04/);
@@ -93,10 +95,10 @@ describe("the live status line hydrates (React #418)", () => {
 
 describe("one target, named", () => {
   it("says which target and which projection method the figures use", () => {
-    const en = render("en", createElement(LiveKpis, { initial: figures, shell }));
+    const en = render("en", createElement(LiveKpis, { initial: body(), shell }));
     expect(en).toContain("Target: the sum of the sites&#x27; targets in this view, 1,400.");
     expect(en).toContain("at the average monthly rate of the 3 months up to 2026-11-30");
-    const zh = render("zh-CN", createElement(LiveKpis, { initial: { ...figures, target: { value: 1500, source: "study" } }, shell }));
+    const zh = render("zh-CN", createElement(LiveKpis, { initial: body({ ...figures, target: { value: 1500, source: "study" } }), shell }));
     expect(zh).toContain("目标：研究总目标 1,500 例。");
   });
 });
@@ -104,7 +106,7 @@ describe("one target, named", () => {
 describe("the studies table on a 768 px tablet", () => {
   for (const locale of ["en", "zh-CN"] as const) {
     it(`keeps the title column readable and lets the table scroll inside its card (${locale})`, () => {
-      const html = render(locale, createElement(LiveLists, { initial: lists, shell }));
+      const html = render(locale, createElement(LiveLists, { initial: body(), shell }));
       // The title cell has a minimum width (14 rem), so the browser does not wrap it to a few characters per line…
       const title = locale === "en" ? lists.studies.rows[0].titleEn : lists.studies.rows[0].titleZh;
       expect(html).toMatch(new RegExp(`<td class="[^"]*min-w-56[^"]*">${title}</td>`));
@@ -118,16 +120,16 @@ describe("the studies table on a 768 px tablet", () => {
 
 describe("the league table reconciles", () => {
   it("shows the centre's own row and its total under its children's rows, in both languages", () => {
-    const en = render("en", createElement(LiveTree, { initial: figures }));
+    const en = render("en", createElement(LiveTree, { initial: body() }));
     const foot = en.slice(en.indexOf("<tfoot"), en.indexOf("</tfoot>"));
     expect(foot).toContain("Hub itself");
     expect(foot).toContain("Hub in all");
     // 606 own + 407 in the child's row = 1,013, the total's figure.
     expect(foot).toMatch(/606[\s\S]*1,013/);
-    const body = en.slice(en.indexOf("<tbody"), en.indexOf("</tbody>"));
-    expect(body).toContain("407");
-    expect(body).not.toContain("itself");
-    const zh = render("zh-CN", createElement(LiveTree, { initial: figures }));
+    const rows = en.slice(en.indexOf("<tbody"), en.indexOf("</tbody>"));
+    expect(rows).toContain("407");
+    expect(rows).not.toContain("itself");
+    const zh = render("zh-CN", createElement(LiveTree, { initial: body() }));
     expect(zh.slice(zh.indexOf("<tfoot"), zh.indexOf("</tfoot>"))).toContain("总中心（本中心）");
   });
 });

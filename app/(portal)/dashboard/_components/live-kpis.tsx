@@ -1,13 +1,14 @@
 "use client";
 
-import type { DashboardFigures, DashboardShell } from "@/lib/metrics/dashboard-data";
+import type { DashboardBody, DashboardShell } from "@/lib/metrics/dashboard-data";
 import { KpiCards, TargetBasis } from "@/app/(portal)/dashboard/_components/kpi-cards";
 import { LiveStatus } from "@/app/(portal)/dashboard/_components/live-status";
 import { useDashboardPart } from "@/app/(portal)/dashboard/_components/use-dashboard-part";
 
 /** The headline figures of the node in view, kept live. */
-export function LiveKpis({ initial, shell }: { initial: DashboardFigures; shell: DashboardShell }) {
-  const { data, isError } = useDashboardPart("figures", initial);
+export function LiveKpis({ initial, shell }: { initial: DashboardBody; shell: DashboardShell }) {
+  const { data: body, isError } = useDashboardPart("body", initial);
+  const data = body.figures;
   const root = data.nodes.find((n) => n.id === data.rootId) ?? data.nodes[0];
   return (
     <div className="space-y-2" data-testid="figures-block" data-root={shell.root.code}>

@@ -1,14 +1,14 @@
 "use client";
 
-import type { DashboardFigures } from "@/lib/metrics/dashboard-data";
+import type { DashboardBody } from "@/lib/metrics/dashboard-data";
 import { SpecimenTypesTable } from "@/app/(portal)/dashboard/_components/detail-tables";
 import { LeagueTable } from "@/app/(portal)/dashboard/_components/league-table";
 import { CentreBarsCard, TreemapCard } from "@/app/(portal)/dashboard/_components/pictures";
 import { useDashboardPart } from "@/app/(portal)/dashboard/_components/use-dashboard-part";
 
 /** The centres below the node in view (table, bars, treemap) and its specimens by type, kept live. */
-export function LiveTree({ initial }: { initial: DashboardFigures }) {
-  const { data } = useDashboardPart("figures", initial);
+export function LiveTree({ initial }: { initial: DashboardBody }) {
+  const data = useDashboardPart("body", initial).data.figures;
   const root = data.nodes.find((n) => n.id === data.rootId) ?? data.nodes[0];
   const children = data.nodes.filter((n) => n.parentId === root.id);
   const p = data.params;

@@ -1,13 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { DashboardAccrual, DashboardFigures, DashboardLists, DashboardPart } from "@/lib/metrics/dashboard-data";
+import type { DashboardAccrual, DashboardBody, DashboardPart } from "@/lib/metrics/dashboard-data";
 import { dashboardPartSearch, type DashboardParams } from "@/lib/metrics/params";
 import { dashboardKeys } from "@/lib/metrics/query-keys";
 
 export const REFRESH_MS = 30_000;
 
-type PartData = { figures: DashboardFigures; lists: DashboardLists; accrual: DashboardAccrual };
+type PartData = { body: DashboardBody; accrual: DashboardAccrual };
 
 async function fetchPart<P extends DashboardPart>(part: P, params: DashboardParams): Promise<PartData[P]> {
   const res = await fetch(`/api/dashboard${dashboardPartSearch(params, part)}`, { cache: "no-store", headers: { accept: "application/json" } });
