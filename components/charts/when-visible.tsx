@@ -15,8 +15,9 @@ export function WhenVisible({ children, fallback = null, rootMargin = "200px" }:
     const el = box.current;
     if (seen || !el) return;
     if (typeof IntersectionObserver === "undefined") {
-      setSeen(true);
-      return;
+      // No observer to ask (old browsers): show it, after this commit rather than inside it.
+      const id = setTimeout(() => setSeen(true), 0);
+      return () => clearTimeout(id);
     }
     const io = new IntersectionObserver(
       (entries) => {
