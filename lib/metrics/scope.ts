@@ -43,7 +43,14 @@ export function homeCentre(actor: DashboardActor, reach: DashboardReach, o: OrgC
 
 /** The studies a view may be narrowed to (the study filter), over a studies id column. */
 export function studyInReach(actor: DashboardActor, studyId: SQL): SQL {
-  return studyScope(actor, studyId);
+  const reach = dashboardReach(actor);
+  if (reach.studies === "own") return studyScope(actor, studyId);
+  // Roles that see every study's figures at their centres (a biobank manager, site staff, a
+  // coordinator) may also narrow the view to a study with a site among those centres: the
+  // studies table lists it, so its link must open.
+  const site = sql`exists (select 1 from study_sites ss9 join organisations o9 on o9.id = ss9.centre_id
+    where ss9.study_id = ${studyId} and ${centreInReach(actor, reach, { id: sql`o9.id`, path: sql`o9.path` })})`;
+  return sql`(${studyScope(actor, studyId)} or ${site})`;
 }
 
 /**
