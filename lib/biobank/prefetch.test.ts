@@ -47,3 +47,25 @@ describe("biobank pages do not prefetch their lists of links", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe("the other long lists do not prefetch either", () => {
+  const APP = path.resolve(import.meta.dirname, "../../app/(portal)");
+  const LISTS = [
+    "users/page.tsx",
+    "centres/page.tsx",
+    "centres/_components/centre-tree.tsx",
+    "centres/[code]/_components/centre-children.tsx",
+    "centres/[code]/_components/centre-users.tsx",
+    "follow-up/page.tsx",
+    "follow-up/saes/page.tsx",
+    "follow-up/_components/query-list.tsx",
+    "studies/page.tsx",
+    "studies/[code]/screening/page.tsx",
+    "studies/[code]/participants/_components/participant-table.tsx",
+  ];
+  it.each(LISTS)("every <Link> in %s has prefetch={false}", (rel) => {
+    const tags = linkTags(readFileSync(path.join(APP, rel), "utf8"));
+    expect(tags.length).toBeGreaterThan(0);
+    expect(tags.filter((t) => !t.includes("prefetch={false}"))).toEqual([]);
+  });
+});

@@ -60,7 +60,7 @@ export default async function CentresPage() {
       {can(actor, "centre.manage") ? (
         <p className="text-sm text-muted-foreground">
           {t("manageHint")}{" "}
-          <Link className="text-primary underline" href={`/centres/${actor.centreCode}`}>
+          <Link prefetch={false} className="text-primary underline" href={`/centres/${actor.centreCode}`}>
             {localizedPair(actor.centreNameZh, actor.centreNameEn, locale)}
           </Link>
         </p>

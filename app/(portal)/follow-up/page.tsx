@@ -40,7 +40,7 @@ export default async function OverdueVisitsPage({ searchParams }: { searchParams
                 <TD>{r.centreCode}</TD>
                 <TD>{r.studyCode}</TD>
                 <TD>
-                  <Link href={`/follow-up/${r.subjectCode}/visits/${r.visitId}`} className="text-primary underline underline-offset-2">
+                  <Link prefetch={false} href={`/follow-up/${r.subjectCode}/visits/${r.visitId}`} className="text-primary underline underline-offset-2">
                     {r.subjectCode}
                   </Link>
                 </TD>

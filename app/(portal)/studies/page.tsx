@@ -42,7 +42,7 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
           <p className="text-sm text-muted-foreground">{t("intro")}</p>
         </div>
         {can(actor, "study.create") ? (
-          <Link href="/studies/new" className={buttonVariants()} data-testid="new-study">
+          <Link prefetch={false} href="/studies/new" className={buttonVariants()} data-testid="new-study">
             {t("newStudy")}
           </Link>
         ) : null}
@@ -61,7 +61,7 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
               <button type="submit" className={buttonVariants({ variant: "outline" })}>
                 {tc("filter")}
               </button>
-              <Link href="/studies" className={buttonVariants({ variant: "ghost" })}>
+              <Link prefetch={false} href="/studies" className={buttonVariants({ variant: "ghost" })}>
                 {tc("reset")}
               </Link>
             </div>
@@ -88,7 +88,7 @@ export default async function StudiesPage({ searchParams }: { searchParams: Prom
                   return (
                     <TR key={r.id} data-testid={`study-row-${r.code}`}>
                       <TD className="whitespace-nowrap font-medium">
-                        <Link href={`/studies/${r.code}`} className="text-primary hover:underline">
+                        <Link prefetch={false} href={`/studies/${r.code}`} className="text-primary hover:underline">
                           {r.code}
                         </Link>
                       </TD>

@@ -31,7 +31,7 @@ export default async function UsersPage({ searchParams }: { searchParams: SP }) 
           <p className="text-sm text-muted-foreground">{actor.role === "network_admin" ? t("introAll") : t("introSubtree")}</p>
         </div>
         {can(actor, "user.manage") ? (
-          <Link href={filters.centre ? `/users/new?centre=${filters.centre}` : "/users/new"} className={buttonVariants()} data-testid="new-user">
+          <Link prefetch={false} href={filters.centre ? `/users/new?centre=${filters.centre}` : "/users/new"} className={buttonVariants()} data-testid="new-user">
             {t("newUser")}
           </Link>
         ) : null}
@@ -57,7 +57,7 @@ export default async function UsersPage({ searchParams }: { searchParams: SP }) 
                 {result.rows.map((u) => (
                   <TR key={u.id}>
                     <TD>
-                      <Link href={`/users/${u.id}`} className="text-primary hover:underline">
+                      <Link prefetch={false} href={`/users/${u.id}`} className="text-primary hover:underline">
                         {u.name}
                       </Link>
                     </TD>

@@ -18,7 +18,7 @@ export async function CentreTree({ nodes }: { nodes: Node[] }) {
 
   const label = (n: Node) => (
     <span className="flex flex-wrap items-center gap-x-2 gap-y-1 py-1">
-      <Link href={`/centres/${n.code}`} className="font-medium text-primary hover:underline" data-testid={`centre-link-${n.code}`}>
+      <Link prefetch={false} href={`/centres/${n.code}`} className="font-medium text-primary hover:underline" data-testid={`centre-link-${n.code}`}>
         {localized(n, locale)}
       </Link>
       <code className="text-xs text-muted-foreground">{n.code}</code>

@@ -18,7 +18,7 @@ export async function QueryList({ queries }: { queries: QueryOnRecord[] }) {
       {queries.map((q) => (
         <li key={q.id} className="flex flex-wrap items-center gap-2 py-2 text-sm">
           <QueryStatusBadge status={q.status} />
-          <Link href={`/follow-up/queries/${q.id}`} className="font-medium text-primary underline underline-offset-2">
+          <Link prefetch={false} href={`/follow-up/queries/${q.id}`} className="font-medium text-primary underline underline-offset-2">
             #{q.id} {t("query.on", { record: t(`entity.${q.entityType}`), field: t(`fields.${q.field}`) })}
           </Link>
           <span className="text-muted-foreground">{q.question}</span>

@@ -38,7 +38,7 @@ export default async function SaesPage({ searchParams }: { searchParams: ListSea
                 <TD>{r.studyCode}</TD>
                 <TD>{r.centreCode}</TD>
                 <TD>
-                  <Link href={`/follow-up/${r.subjectCode}/ae/${r.id}`} className="text-primary underline underline-offset-2">
+                  <Link prefetch={false} href={`/follow-up/${r.subjectCode}/ae/${r.id}`} className="text-primary underline underline-offset-2">
                     {r.subjectCode}
                   </Link>
                 </TD>

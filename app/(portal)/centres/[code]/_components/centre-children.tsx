@@ -29,7 +29,7 @@ export async function CentreChildren({ rows }: { rows: CentreRow[] }) {
               <code>{c.code}</code>
             </TD>
             <TD>
-              <Link href={`/centres/${c.code}`} className="text-primary hover:underline">
+              <Link prefetch={false} href={`/centres/${c.code}`} className="text-primary hover:underline">
                 {localized(c, locale)}
               </Link>
             </TD>

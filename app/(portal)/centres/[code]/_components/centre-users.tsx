@@ -25,7 +25,7 @@ export async function CentreUsers({ rows, total, centreCode }: { rows: UserRow[]
           {rows.map((u) => (
             <TR key={u.id}>
               <TD>
-                <Link href={`/users/${u.id}`} className="text-primary hover:underline">
+                <Link prefetch={false} href={`/users/${u.id}`} className="text-primary hover:underline">
                   {u.name}
                 </Link>
               </TD>
@@ -38,7 +38,7 @@ export async function CentreUsers({ rows, total, centreCode }: { rows: UserRow[]
       </Table>
       {total > rows.length ? (
         <p className="text-sm">
-          <Link href={`/users?centre=${centreCode}`} className="text-primary hover:underline">
+          <Link prefetch={false} href={`/users?centre=${centreCode}`} className="text-primary hover:underline">
             {t("allPeople", { total })}
           </Link>
         </p>

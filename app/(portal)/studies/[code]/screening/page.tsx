@@ -61,7 +61,7 @@ export default async function ScreeningPage({ params, searchParams }: { params: 
                     <ul className="flex flex-wrap gap-2">
                       {work.pending.map((p) => (
                         <li key={p.id}>
-                          <Link href={`${base}/enrol/${p.id}`} className={buttonVariants({ variant: "outline", size: "sm" })}>
+                          <Link prefetch={false} href={`${base}/enrol/${p.id}`} className={buttonVariants({ variant: "outline", size: "sm" })}>
                             {t("enrol.screeningRef", { id: p.id, date: p.screenedOn })}
                           </Link>
                         </li>
@@ -127,7 +127,7 @@ export default async function ScreeningPage({ params, searchParams }: { params: 
                     <TD>{failureReasons(r.failedCodes, r.failedCriteria, locale).join("; ")}</TD>
                     <TD>
                       {r.subjectCode ? (
-                        <Link className="text-primary hover:underline" href={`/studies/${study.code}/participants/${r.subjectCode}`}>
+                        <Link prefetch={false} className="text-primary hover:underline" href={`/studies/${study.code}/participants/${r.subjectCode}`}>
                           {r.subjectCode}
                         </Link>
                       ) : null}

@@ -24,7 +24,7 @@ export async function ParticipantTable({ rows, showStudy }: { rows: ParticipantR
         {rows.map((r) => (
           <TR key={r.id}>
             <TD className="whitespace-nowrap">
-              <Link href={`/studies/${r.studyCode}/participants/${r.subjectCode}`} className="font-mono text-primary hover:underline">
+              <Link prefetch={false} href={`/studies/${r.studyCode}/participants/${r.subjectCode}`} className="font-mono text-primary hover:underline">
                 {r.subjectCode}
               </Link>
               {r.inOtherStudy ? (
