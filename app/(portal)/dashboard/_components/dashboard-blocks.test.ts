@@ -70,8 +70,7 @@ const body = (f: DashboardFigures = figures, l: DashboardLists = lists): Dashboa
 function render(locale: "en" | "zh-CN", el: ReactElement): string {
   const client = new QueryClient();
   return renderToStaticMarkup(
-    // The provider's props type requires `children`, so it goes in the props here (no JSX in .ts tests).
-    // eslint-disable-next-line react/no-children-prop
+    // eslint-disable-next-line react/no-children-prop -- the provider's props type requires `children` (no JSX in a .ts test)
     createElement(NextIntlClientProvider, { locale, messages: messages[locale], timeZone: "Asia/Shanghai", children: createElement(QueryClientProvider, { client }, el) }),
   );
 }
