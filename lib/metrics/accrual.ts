@@ -26,12 +26,16 @@ export function monthRange(first: string, last: string): string[] {
   return out;
 }
 
+/** The last calendar day of a "YYYY-MM" month (date arithmetic on the month itself, no clock). */
+const monthEnd = (month: string) => {
+  const [y, m] = month.split("-").map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+
 /** Planned cumulative enrolment at the end of a month (linear between start and end). */
 export function plannedAt(plan: AccrualPlan, month: string): number {
-  const [y, m] = month.split("-").map(Number);
-  const monthEnd = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
   const total = daysBetween(plan.start, plan.end);
-  const gone = Math.min(Math.max(daysBetween(plan.start, monthEnd), 0), total);
+  const gone = Math.min(Math.max(daysBetween(plan.start, monthEnd(month)), 0), total);
   return Math.round((plan.target * gone) / total);
 }
 
@@ -42,11 +46,6 @@ export function addMonths(month: string, n: number): string {
   const idx = y * 12 + (m - 1) + n;
   return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, "0")}`;
 }
-
-const monthEnd = (month: string) => {
-  const [y, m] = month.split("-").map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
 
 /** Cap on how far ahead a projection is drawn (the projected date itself is named whatever it is). */
 export const PROJECTION_MONTHS_MAX = 60;
