@@ -167,7 +167,7 @@ export function getHandle(): Promise<Handle> {
         const stop = startStatisticsMaintenance(h.db);
         const close = h.close;
         h.close = async () => {
-          stop();
+          await stop();
           await close();
         };
       }

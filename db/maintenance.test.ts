@@ -85,8 +85,9 @@ describe("planner statistics on PGlite", () => {
     try {
       for (let i = 0; i < 200 && logs.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     } finally {
-      stop();
+      await stop();
     }
+    expect(running).toBe(0); // stop() waited for the run in progress
     expect(logs[0]).toMatch(/^statistics refreshed: organisations \(rows changed, \d+ ms\)$/);
     expect(most).toBe(1);
     expect(statements).toBeGreaterThan(2);

@@ -72,27 +72,30 @@ export const DEFAULT_MAINTENANCE_INTERVAL_MS = 5 * 60_000;
 
 /**
  * Runs refreshStatistics every `intervalMs` through the same database handle (so it queues with
- * everything else), never two at once, without keeping the process alive. Returns stop().
+ * everything else), never two at once, without keeping the process alive. Returns stop(), which
+ * resolves once a run in progress has ended: close the database only after it.
  */
 export function startStatisticsMaintenance(
   db: Db,
   opts: { intervalMs?: number; log?: (m: string) => void } = {},
-): () => void {
+): () => Promise<void> {
   const intervalMs = opts.intervalMs ?? (Number(process.env.DB_MAINTENANCE_INTERVAL_MS) || DEFAULT_MAINTENANCE_INTERVAL_MS);
   const log = opts.log ?? ((m: string) => console.log(`[ncrc] ${m}`));
-  let running = false;
+  let running: Promise<void> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = true;
-    refreshStatistics(db)
+    running = refreshStatistics(db)
       .then((done) => {
         if (done.length > 0) log(`statistics refreshed: ${done.map((d) => `${d.table} (${d.reason}, ${d.ms} ms)`).join(", ")}`);
       })
       .catch((err) => log(`statistics maintenance failed: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => {
-        running = false;
+        running = null;
       });
   }, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
