@@ -12,7 +12,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Handle } from "@/db/client";
 import { buildBenchNetwork } from "@/bench/dashboard-build";
 import { rawLists, rawNodeFigures, type RawView } from "@/bench/dashboard-raw";
-import { onEachDatabase, stats } from "@/bench/timing";
+import { onEachDatabase, timeCallsWithCpu } from "@/bench/timing";
 import type { Actor } from "@/lib/authz/actor";
 import { getDashboard } from "@/lib/metrics/queries/dashboard";
 import { NETWORK_TIME_ZONE } from "@/lib/time/network-day";
@@ -34,25 +34,10 @@ const PERIODS: { label: string; from: string | null; to: string }[] = [
   { label: "all time to 2025-12-31", from: null, to: TO },
 ];
 
-/**
- * Wall time of `RUNS` calls after 3 warm-up calls, and the CPU time the process (main thread and
- * the PGlite worker thread) spent on each: on a machine shared with other work, wall time
- * includes waiting for a core, CPU time does not. On PostgreSQL the server's CPU is elsewhere,
- * so only wall time is meaningful there.
- */
+/** Wall time (median, p95) of `RUNS` calls after 3 warm-up calls, and the median CPU time of one (bench/timing.ts). */
 async function time(fn: () => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    await fn();
-    wall.push(performance.now() - t);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
-  return { ...stats(wall), cpu: stats(cpu).median };
+  const s = await timeCallsWithCpu(fn, RUNS, 3);
+  return { ...s, cpu: s.cpu.median };
 }
 const fmt = (n: number) => n.toFixed(1).padStart(7);
 

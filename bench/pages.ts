@@ -80,17 +80,25 @@ async function onPortal(label: string, env: Record<string, string>, cleanup: () 
   }
 }
 
-/** A new empty database on the server at `url`, for one portal run. */
+/**
+ * A new empty database on the server at `url`, for one portal run. With DATABASE_OWNER_URL set
+ * (the two roles of db/roles.ts) the owner creates it and the portal gets both URLs, as
+ * `.ci/run` sets them: it migrates as the owner and serves as the app's role.
+ */
 async function scratchDatabase(url: string) {
   const { Client } = await import("pg");
   const name = `bench_pages_${randomBytes(5).toString("hex")}`;
-  const admin = new Client({ connectionString: url });
+  const ownerUrl = process.env.DATABASE_OWNER_URL || null;
+  const admin = new Client({ connectionString: ownerUrl ?? url });
   await admin.connect();
   await admin.query(`create database ${name}`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
+  const inDb = (base: string) => {
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
   return {
-    url: u.toString(),
+    env: { DATABASE_URL: inDb(url), ...(ownerUrl ? { DATABASE_OWNER_URL: inDb(ownerUrl) } : {}) },
     drop: async () => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -104,15 +112,18 @@ async function main() {
     await run("running server", process.env.BENCH_URL.replace(/\/$/, ""));
     return;
   }
-  const kept = process.env.BENCH_PGLITE_DIR;
-  const dataDir = kept ? path.resolve(kept) : fs.mkdtempSync(path.join(os.tmpdir(), "bench-pages-"));
-  await onPortal("PGlite, demo scale", { PGLITE_DIR: path.join(dataDir, "pglite") }, async () => {
-    if (!kept) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  // BENCH_SKIP_PGLITE=1: PostgreSQL only.
+  if (process.env.BENCH_SKIP_PGLITE !== "1") {
+    const kept = process.env.BENCH_PGLITE_DIR;
+    const dataDir = kept ? path.resolve(kept) : fs.mkdtempSync(path.join(os.tmpdir(), "bench-pages-"));
+    await onPortal("PGlite, demo scale", { PGLITE_DIR: path.join(dataDir, "pglite") }, async () => {
+      if (!kept) fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+  }
   const url = process.env.DATABASE_URL;
   if (url) {
     const db = await scratchDatabase(url);
-    await onPortal("PostgreSQL, demo scale", { DATABASE_URL: db.url }, db.drop);
+    await onPortal("PostgreSQL, demo scale", db.env, db.drop);
   } else {
     console.log("\n(set DATABASE_URL to also run on PostgreSQL)");
   }

@@ -20,6 +20,27 @@ export async function timeCalls(fn: (i: number) => Promise<unknown>, runs: numbe
   return stats(ms);
 }
 
+/**
+ * Wall time of `runs` calls after `warmup` untimed ones, and the CPU time this process (main
+ * thread and the PGlite worker thread) spent on each: on a machine shared with other work, wall
+ * time includes waiting for a core, CPU time does not. On PostgreSQL the server's CPU is
+ * elsewhere, so only wall time means something there.
+ */
+export async function timeCallsWithCpu(fn: () => Promise<unknown>, runs: number, warmup: number) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    await fn();
+    wall.push(performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
+  }
+  return { ...stats(wall), cpu: stats(cpu) };
+}
+
 /** Runs a benchmark on PGlite in a temporary folder, then on PostgreSQL when DATABASE_URL is set. */
 export async function onEachDatabase(prefix: string, run: (label: string, h: Handle) => Promise<void>): Promise<void> {
   const targets: (() => Promise<Scratch>)[] = [() => scratchPgliteDir(`bench-${prefix}`)];

@@ -69,14 +69,14 @@ export const AE_OUTCOMES = ["recovered", "recovering", "not_recovered", "recover
 /** The codes stored in adverse_events.serious_criteria (a text[] column: any one makes the event serious). */
 export const AE_SERIOUS_CRITERIA = ["death", "life_threatening", "hospitalisation", "disability", "congenital_anomaly", "other_important"] as const;
 /** Records that carry a reason-for-change history, queries and SDV marks. */
-export const CLINICAL_ENTITIES = ["participant", "visit", "adverse_event"] as const;
+export const CLINICAL_ENTITIES = ["participant", "visit", "adverse_event", "crf_form"] as const;
 export const QUERY_STATUSES = ["open", "answered", "closed"] as const;
 export const QUERY_EVENT_KINDS = ["raised", "answered", "closed", "reopened"] as const;
 
 // notifications
 /** What a notification is about (its link opens it): a clinical record, or a query. */
 export const NOTIFICATION_ENTITIES = ["participant", "visit", "adverse_event", "query"] as const;
-export const NOTIFICATION_KINDS = ["sae_reported", "sae_followup_due", "query_raised", "query_answered", "query_reopened", "visit_overdue"] as const;
+export const NOTIFICATION_KINDS = ["sae_reported", "sae_followup_due", "query_raised", "query_answered", "query_reopened", "visit_overdue", "biomarker_match"] as const;
 /** A notification's e-mail: waiting (or waiting to retry), sent, given up after the last attempt, or not sent (recipient disabled since). */
 export const MAIL_STATUSES = ["pending", "sent", "failed", "skipped"] as const;
 
@@ -118,6 +118,10 @@ export const SOMATIC_TIERS = ["tier_i", "tier_ii", "tier_iii", "tier_iv"] as con
 /** ACMG/AMP 2015 classes of germline variants. */
 export const GERMLINE_CLASSES = ["pathogenic", "likely_pathogenic", "uncertain_significance", "likely_benign", "benign"] as const;
 export const BIOMARKER_KINDS = ["tmb", "msi", "pdl1_tps", "pdl1_cps", "her2_ihc"] as const;
+/** Kinds of a study's structured biomarker criterion (lib/molecular/criteria.ts). */
+export const BIOMARKER_CRITERION_KINDS = ["gene_variant", "specific_variant", "fusion", "tmb", "msi_high", "pdl1_tps", "pdl1_cps", "her2"] as const;
+/** HER2 criterion: IHC 3+ only, or IHC 3+ or 2+ with ISH positive (an ERBB2 amplification). */
+export const HER2_RULES = ["ihc_3plus", "ihc_3plus_or_2plus_ish"] as const;
 
 type Of<T extends readonly string[]> = T[number];
 
@@ -165,6 +169,8 @@ export type VariantType = Of<typeof VARIANT_TYPES>;
 export type SomaticTier = Of<typeof SOMATIC_TIERS>;
 export type GermlineClass = Of<typeof GERMLINE_CLASSES>;
 export type BiomarkerKind = Of<typeof BIOMARKER_KINDS>;
+export type BiomarkerCriterionKind = Of<typeof BIOMARKER_CRITERION_KINDS>;
+export type Her2Rule = Of<typeof HER2_RULES>;
 
 // Case report forms (lib/crf).
 /** scheduled = one of the protocol's visits; unscheduled = a visit outside the schedule; log = study-wide (concomitant medications …). */

@@ -19,7 +19,8 @@ export async function grantAppRole(owner: Db, appRole: string): Promise<void> {
   );
   await owner.execute(sql`grant usage on schema public to ${role}`);
   await owner.execute(sql`grant select, insert, update, delete on all tables in schema public to ${role}`);
-  await owner.execute(sql`grant usage, select on all sequences in schema public to ${role}`);
+  // update: the demo seed sets sequences past its bulk-inserted ids (setval).
+  await owner.execute(sql`grant usage, select, update on all sequences in schema public to ${role}`);
   await owner.execute(sql`revoke truncate, references, trigger on all tables in schema public from ${role}`);
   await owner.execute(sql`revoke update, delete on ${appendOnly} from ${role}`);
   // The health check counts applied migrations.

@@ -119,4 +119,30 @@ for (const locale of ["zh-CN", "en"] as const) {
     await expect(monitor.locator("h1")).toContainText(locale === "en" ? "Closed" : "已关闭");
     await expect(monitor.locator("#reopen-form")).toBeVisible();
   });
+
+  test(`staff code an AE with a CTCAE v5.0 term by keyboard and see the grade's definition (${locale})`, async ({ browser }) => {
+    const staff = await as(browser, "staff.rc1@ncrc.demo", locale);
+    await staff.goto(`/follow-up?study=${STUDY}`);
+    await staff.getByTestId("overdue").locator("tbody tr").first().getByRole("link").click();
+    await expect(staff.locator("#visit-form")).toBeVisible();
+    const subjectUrl = new URL(staff.url()).pathname.replace(/\/visits\/\d+$/, "");
+    await staff.goto(`${subjectUrl}/ae/new`);
+    const term = staff.getByRole("combobox", { name: locale === "en" ? "Term" : "事件名称" });
+    await term.pressSequentially("neutrophil");
+    await expect(staff.getByRole("option", { name: /Neutrophil count decreased/ })).toBeVisible();
+    await expectAccessible(staff);
+    await term.press("Enter"); // picks the first term; never submits the form
+    await expect(term).toHaveValue("Neutrophil count decreased");
+    await expect(staff.getByTestId("ctcae-state")).toContainText("10029366");
+    await staff.locator("#f-grade").selectOption("3");
+    await expect(staff.getByTestId("ctcae-grade-definition")).toContainText("<1000 - 500/mm3");
+    // CTCAE defines no grade 5 for this term: the list says so beside the number.
+    await expect(staff.locator("#f-grade option[value='5']")).toContainText(locale === "en" ? "not defined" : "无此分级");
+    await staff.locator("#f-category").selectOption("blood_lymphatic");
+    await staff.locator("#f-onsetOn").fill(todayInChina());
+    await staff.locator("#ae-form button[type=submit]").click();
+    await staff.waitForURL(/\/ae\/\d+$/);
+    await expect(staff.locator("#f-term")).toHaveValue("Neutrophil count decreased");
+    await expect(staff.getByTestId("ctcae-state")).toContainText("10029366");
+  });
 }

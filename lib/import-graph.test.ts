@@ -17,7 +17,7 @@ export const DOMAIN_RANK: Record<string, number> = {
   users: 2,
   studies: 3,
   participants: 4,
-  crf: 4,
+  crf: 4.5,
   enrolment: 5,
   followup: 5,
   biobank: 5,

@@ -10,6 +10,7 @@ export const NAV_ITEMS: { href: string; key: string; permission: Permission }[] 
   { href: "/audit", key: "audit", permission: "audit.read" },
   { href: "/biobank", key: "biobank", permission: "biobank.read" },
   { href: "/molecular", key: "molecular", permission: "molecular.read" },
+  { href: "/molecular/matches", key: "biomarkerMatches", permission: "participant.read" },
   { href: "/follow-up", key: "followUp", permission: "followup.read" },
   { href: "/notifications", key: "notifications", permission: "notification.read" },
 ];

@@ -3,9 +3,11 @@ import type { SeedClock } from "@/seed/clock";
 import { seedNetwork } from "@/seed/network";
 import { seedUsers } from "@/seed/users";
 import { seedBiobank } from "@/seed/biobank";
+import { seedMolecular } from "@/seed/molecular";
 import { seedStudies } from "@/seed/studies";
 import { seedEnrolment } from "@/seed/enrolment";
 import { seedFollowup } from "@/seed/followup";
+import { seedCrf } from "@/seed/crf";
 
 /** The demo data, in dependency order. Each area appends its own step; a step dates its rows from the clock it is given. */
 export const SEED_STEPS: { name: string; run: (db: Db, clock: SeedClock) => Promise<void> }[] = [
@@ -14,5 +16,7 @@ export const SEED_STEPS: { name: string; run: (db: Db, clock: SeedClock) => Prom
   { name: "studies", run: seedStudies },
   { name: "enrolment", run: seedEnrolment },
   { name: "followup", run: seedFollowup },
+  { name: "crf", run: seedCrf },
   { name: "biobank", run: seedBiobank },
+  { name: "molecular", run: seedMolecular },
 ];

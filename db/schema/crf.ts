@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgEnum, pgTable, serial, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { CRF_EVENT_KINDS, CRF_FORM_INSTANCE_STATUSES, CRF_ITEM_TYPES, CRF_VALIDATION_TYPES } from "@/db/enums";
 import { timestamps } from "@/db/schema/columns";
 import { participants } from "@/db/schema/enrolment";
@@ -222,6 +222,15 @@ export const crfFormInstances = pgTable(
     version: integer("version").notNull().default(1),
     enteredBy: integer("entered_by").notNull().references(() => users.id),
     completedAt: timestamp("completed_at", { withTimezone: true, mode: "date" }),
+    /**
+     * The day the data was collected: the visit's date for a scheduled event (when recorded),
+     * otherwise the day of the first save. "Days from visit to entry" counts from here to
+     * created_at (the first save).
+     */
+    eventDate: date("event_date", { mode: "string" }),
+    /** Source data verification: who verified the form and when (status 'verified'). */
+    verifiedBy: integer("verified_by").references(() => users.id),
+    verifiedAt: timestamp("verified_at", { withTimezone: true, mode: "date" }),
     ...timestamps,
   },
   (t) => [
@@ -229,6 +238,8 @@ export const crfFormInstances = pgTable(
     check("crf_form_instances_repeat_ck", sql`${t.repeat} >= 1`),
     check("crf_form_instances_values_ck", sql`jsonb_typeof(${t.values}) = 'object' and jsonb_typeof(${t.missing}) = 'object'`),
     index("crf_form_instances_study_idx").on(t.studyId, t.formId, t.status),
+    check("crf_form_instances_sdv_ck", sql`(${t.verifiedBy} is null) = (${t.verifiedAt} is null)`),
+    check("crf_form_instances_verified_ck", sql`(${t.status} = 'verified') = (${t.verifiedAt} is not null)`),
   ],
 );
 
@@ -239,3 +250,43 @@ export type CrfSection = typeof crfSections.$inferSelect;
 export type CrfItem = typeof crfItems.$inferSelect;
 export type CrfItemChoice = typeof crfItemChoices.$inferSelect;
 export type CrfFormInstance = typeof crfFormInstances.$inferSelect;
+
+/*
+ * Data-entry figures (lib/crf/queries/completion.ts), kept exact by triggers in the same
+ * transaction as every write to crf_form_instances, participant_visits, participants (site
+ * transfers), crf_event_forms, crf_events and visit_definitions (migration
+ * 0025_crf_completion_triggers): whatever changes a participant, they are counted again from the
+ * base rows and what differs from their ledger rows is applied to the counters. Nobody else writes these tables; they
+ * carry no timestamps and no foreign keys (derived rows). Kinds and keys:
+ * - 'status', the instance status: forms entered per status;
+ * - 'days', days from the visit (event date) to the first save, as a whole number: the histogram
+ *   the median is read from;
+ * - 'due', the forms of a done or expected scheduled visit not entered yet, keyed '' when the
+ *   visit is done (always expected) or by the visit's window end (expected once it has passed).
+ * Counters per study and the participant's current centre: a view reads sites × keys, not rows.
+ */
+export const crfCompletionFacts = pgTable(
+  "crf_completion_facts",
+  {
+    studyId: integer("study_id").notNull(),
+    centreId: integer("centre_id").notNull(),
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ name: "crf_completion_facts_pk", columns: [t.studyId, t.centreId, t.kind, t.key] }), check("crf_completion_facts_kind_ck", sql`${t.kind} in ('status', 'days', 'due')`)],
+);
+
+/** What each participant counts in crf_completion_facts (the rows taken back when they change). */
+export const crfCompletionLedger = pgTable(
+  "crf_completion_ledger",
+  {
+    participantId: integer("participant_id").notNull(),
+    studyId: integer("study_id").notNull(),
+    centreId: integer("centre_id").notNull(),
+    kind: text("kind").notNull(),
+    key: text("key").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ name: "crf_completion_ledger_pk", columns: [t.participantId, t.kind, t.key] })],
+);

@@ -93,6 +93,8 @@ export const adverseEvents = pgTable(
     participantId: integer("participant_id").notNull().references(() => participants.id),
     studyId: integer("study_id").notNull().references(() => studies.id),
     term: text("term").notNull(),
+    /** The CTCAE v5.0 term's MedDRA code when the term was picked from the list (lib/followup/ctcae). */
+    meddraCode: integer("meddra_code"),
     category: aeCategory("category").notNull(),
     grade: smallint("grade").notNull(),
     onsetOn: date("onset_on", { mode: "string" }).notNull(),

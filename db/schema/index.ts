@@ -11,3 +11,4 @@ export * from "@/db/schema/metrics-facts";
 export * from "@/db/schema/requests";
 export * from "@/db/schema/molecular";
 export * from "@/db/schema/crf";
+export * from "@/db/schema/molecular-criteria";

@@ -58,10 +58,11 @@ export async function executeCommand<S extends z.ZodType, R>(command: Command<S,
     db = await getDb();
     const prior = request ? await priorRequest(db, request) : null;
     if (prior) return answer(prior);
+    const prepared = command.prepare ? await command.prepare({ actor, input: parsed.data, db }) : undefined;
     const data = await db.transaction(async (tx) => {
       const claim = request ? await claimRequest(tx as Db, request) : null;
       const events: AuditInput[] = [];
-      const result = await command.handler({ actor, input: parsed.data, tx: tx as Db, audit: (e) => events.push(e) });
+      const result = await command.handler({ actor, input: parsed.data, tx: tx as Db, audit: (e) => events.push(e), prepared });
       if (events.length === 0) throw new Error(`command ${command.name} wrote no audit event`);
       if (claim !== null) await storeResult(tx as Db, claim, result);
       await appendAudit(tx as Db, { id: actor.id, centreId: actor.centreId }, events);

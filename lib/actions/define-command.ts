@@ -11,6 +11,8 @@ export type CommandContext<I> = {
   tx: Db;
   /** Queue an audit event; the pipeline writes them at the end of the same transaction. */
   audit: (event: AuditInput) => void;
+  /** What the command's `prepare` answered, before the transaction (undefined without one). */
+  prepared?: unknown;
 };
 
 /**
@@ -23,6 +25,13 @@ export type Command<S extends z.ZodType, R> = {
   readonly schema: S;
   readonly permission: Permission;
   readonly handler: (ctx: CommandContext<z.infer<S>>) => Promise<R>;
+  /**
+   * Long read-only work done after validation and the permission check but before the
+   * transaction opens, outside it; its answer is the handler's `prepared`. For reads that must
+   * not hold a transaction open (on PGlite an open transaction holds the whole database), such
+   * as walking the audit trail. It writes nothing the command's transaction would need to undo.
+   */
+  readonly prepare?: (ctx: { actor: Actor; input: z.infer<S>; db: Db }) => Promise<unknown>;
   /**
    * Makes the command idempotent: the request key in the validated input (a `requestKeyField`,
    * e.g. `(input) => input.requestKey`). The same user sending the same key and input again gets

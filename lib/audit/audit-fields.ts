@@ -61,6 +61,7 @@ export const AUDIT_FIELDS: Record<string, FieldKind> = {
       specimen_transfer: "biobank.transferStatuses",
       release_request: "biobank.releaseStatuses",
       molecular_order: "molecular.statuses",
+      crf_form: "crf.rules.status",
     },
   },
   phase: en("studies.phase"),
@@ -83,6 +84,7 @@ export const AUDIT_FIELDS: Record<string, FieldKind> = {
   testKind: en("molecular.testKinds"),
   origin: en("molecular.origins"),
   labCentreId: { kind: "centre" },
+  siteCentreId: { kind: "centre" },
   entityType: { kind: "entity" },
   field: { kind: "field" },
   // biobank
@@ -117,5 +119,6 @@ export const AUDIT_ENTITY_TYPES = [
   "specimen_transfer",
   "release_request",
   "molecular_order",
+  "screening_invitation",
   "crf_form",
 ] as const;

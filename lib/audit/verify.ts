@@ -75,10 +75,15 @@ const MAX_FINDINGS = 50;
 
 // PGlite is one connection: while a chunk is read, every other query waits. Chunks are sized so
 // that a read takes about this long (measured on this machine: 1,000 rows ≈ 30 ms on PGlite,
-// 5,000 ≈ 200 ms), and the walk pauses between them.
-const CHUNK_TARGET_MS = 25;
-const CHUNK_MIN = 200;
-const CHUNK_MAX = 5000;
+// 5,000 ≈ 200 ms), and the walk pauses between them. At most 1,000 rows: the driver hands a
+// result over (and drizzle maps it) in one synchronous step on the caller's thread, and 5,000
+// rows held the HTTP thread ~100 ms even on PostgreSQL (bench/audit-verify.ts).
+const CHUNK_TARGET_MS = 15;
+// Hashing a chunk runs on the caller's thread (the HTTP thread, in the portal): it yields
+// whenever it has held the thread this long, so no request waits behind a whole chunk.
+const SLICE_MS = 5;
+const CHUNK_MIN = 100;
+const CHUNK_MAX = 1000;
 
 export function verificationPayload(r: { at: Date | string; throughEventId: number; throughPosition: number; throughHash: string; full: boolean }): string {
   return canonicalJson({
@@ -153,7 +158,12 @@ export async function verifyAudit(db: Db, opts: VerifyOptions = {}): Promise<Aud
       .where(and(gt(auditCheckpoints.eventId, lastId), lte(auditCheckpoints.eventId, upTo)))
       .orderBy(asc(auditCheckpoints.eventId));
     let j = 0;
-    for (const row of rows) {
+    let slice = performance.now();
+    for (const [k, row] of rows.entries()) {
+      if ((k & 63) === 63 && performance.now() - slice > SLICE_MS) {
+        await pause();
+        slice = performance.now();
+      }
       position++;
       if (row.prevHash !== prev) {
         report({ kind: "relinked", eventId: row.id, message: `event #${row.id} does not link to the event before it: an event was deleted, inserted or rehashed before it` });

@@ -50,10 +50,16 @@ export const PERMISSIONS = {
   "molecular.order": ["site_staff", "pi"],
   /** Lab work (receive, analyse, import results, report, fail): handlers require the order's lab centre. */
   "molecular.lab": ["molecular_lab"],
+  /** Export of a study's results as CSV: handlers scope the rows and require an HGR approval number for germline or abroad. */
+  "molecular.export": ["network_admin", "centre_coordinator", "pi", "site_staff"],
   /** Form definitions of a study (no participant data): whoever sees the study. */
   "crf.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "viewer"],
   /** Role gate only: handlers require the study's PI or a data manager on its team (lib/crf/scope.ts). */
   "crf.design": ["pi", "centre_coordinator", "site_staff", "monitor"],
+  /** Form data entry: handlers require the participant's current site (site staff) or the study's PI (lib/crf/scope.ts). */
+  "crf.enter": ["site_staff", "pi"],
+  /** Source data verification of a form: handlers require a monitor on the study team or the study's PI. */
+  "crf.verify": ["monitor", "pi"],
   "notification.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer", "molecular_lab"],
   "profile.update": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer", "molecular_lab"],
 } as const satisfies Record<string, readonly NetworkRole[]>;

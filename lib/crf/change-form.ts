@@ -1,11 +1,9 @@
-import { ActionError, notFound } from "@/lib/actions/errors";
 import type { CommandContext } from "@/lib/actions/define-command";
 import type { FormDef } from "@/lib/crf/design";
 import { assertDesignValid } from "@/lib/crf/design-rules";
 import { loadFormForChange, saveFormDesign } from "@/lib/crf/form-version";
-import { lockDesignableStudy } from "@/lib/crf/scope";
+import { lockOpenDesignStudy } from "@/lib/crf/design-study";
 import type { Amendment } from "@/lib/studies/protocol-version";
-import { studyIsClosed } from "@/lib/studies/lifecycle";
 
 type FormInput = { studyId: number; formId: number } & Amendment;
 
@@ -19,9 +17,7 @@ export async function changeForm<I extends FormInput>(
   action: string,
   change: (before: FormDef) => { after: FormDef; itemName: string | null },
 ) {
-  const study = await lockDesignableStudy(tx, actor, input.studyId);
-  if (!study) throw notFound();
-  if (studyIsClosed(study.status)) throw new ActionError("studies.errors.closed");
+  const study = await lockOpenDesignStudy(tx, actor, input.studyId);
   const { form, before, all } = await loadFormForChange(tx, study, input.formId);
   const { after, itemName } = change(before);
   assertDesignValid(

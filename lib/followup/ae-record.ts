@@ -4,6 +4,7 @@ import { adverseEvents, type AdverseEvent, type Participant, type Study } from "
 import { fieldError, notFound } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
 import { lockOwnParticipant } from "@/lib/participants/participant-lock";
+import { ctcaeGradeDefined, ctcaeTerm } from "@/lib/followup/ctcae/terms";
 import type { AeValues } from "@/lib/followup/fields";
 import { noticeSaeReported } from "@/lib/followup/sae-notices";
 import { atOwnSite } from "@/lib/followup/scope";
@@ -29,6 +30,7 @@ export async function lockAeAtOwnSite(tx: Db, actor: Pick<Actor, "role" | "centr
 export function aeSnapshot(a: AdverseEvent): AeValues {
   return {
     term: a.term,
+    meddraCode: a.meddraCode,
     category: a.category,
     grade: a.grade,
     onsetOn: a.onsetOn,
@@ -41,8 +43,12 @@ export function aeSnapshot(a: AdverseEvent): AeValues {
   };
 }
 
-/** CTCAE grade 5 is death: it goes with a fatal outcome and the "death" seriousness criterion. */
-export function checkAe(v: AeValues, participant: Pick<Participant, "enrolledOn">, now = new Date()): AeValues {
+/**
+ * CTCAE grade 5 is death: it goes with a fatal outcome and the "death" seriousness criterion. A
+ * picked CTCAE term is saved under its own name, at a grade the term defines.
+ */
+export function checkAe(input: AeValues, participant: Pick<Participant, "enrolledOn">, now = new Date()): AeValues {
+  const v = withCtcaeTerm(input);
   const today = networkToday(now);
   if (v.onsetOn > today) throw fieldError("onsetOn", "followup.errors.future");
   if (v.endedOn && v.endedOn < v.onsetOn) throw fieldError("endedOn", "followup.errors.endBeforeOnset");
@@ -53,6 +59,14 @@ export function checkAe(v: AeValues, participant: Pick<Participant, "enrolledOn"
   if (v.grade === 5 && v.outcome !== "fatal") throw fieldError("outcome", "followup.errors.grade5Fatal");
   if (v.outcome === "fatal" && !v.seriousCriteria.includes("death")) throw fieldError("seriousCriteria", "followup.errors.fatalIsSerious");
   return { ...v, seriousCriteria: [...new Set(v.seriousCriteria)].sort() as AeValues["seriousCriteria"] };
+}
+
+function withCtcaeTerm(v: AeValues): AeValues {
+  if (v.meddraCode === null) return v;
+  const term = ctcaeTerm(v.meddraCode);
+  if (!term) throw fieldError("meddraCode", "followup.errors.ctcaeUnknown");
+  if (!ctcaeGradeDefined(term, v.grade)) throw fieldError("grade", "followup.errors.ctcaeGradeUndefined");
+  return { ...v, term: term.term };
 }
 
 function columns(v: AeValues) {

@@ -8,12 +8,14 @@ const FROM: Record<ClinicalEntity, SQL> = {
   participant: sql`from participants p where p.id = `,
   visit: sql`from participant_visits r join participants p on p.id = r.participant_id where r.id = `,
   adverse_event: sql`from adverse_events r join participants p on p.id = r.participant_id where r.id = `,
+  crf_form: sql`from crf_form_instances r join participants p on p.id = r.participant_id where r.id = `,
 };
 
 const STATE: Record<ClinicalEntity, SQL> = {
   participant: sql`true as recorded, false as verified`,
   visit: sql`r.version > 0 as recorded, r.sdv_at is not null as verified`,
   adverse_event: sql`true as recorded, r.sdv_at is not null as verified`,
+  crf_form: sql`true as recorded, r.status = 'verified' as verified`,
 };
 
 /**

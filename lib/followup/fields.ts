@@ -31,6 +31,8 @@ const criteriaList = z.preprocess(
 
 export const aeValuesShape = {
   term: textField({ max: 200 }),
+  /** The CTCAE v5.0 term picked (its MedDRA code); none for a term typed freely. */
+  meddraCode: z.preprocess(blankToNull, intField({ min: 10_000_000, max: 99_999_999 }).nullable()),
   category: choiceField(AE_CATEGORIES),
   grade: intField({ min: 1, max: 5 }),
   onsetOn: dayField(CLINICAL_DAY),

@@ -3,10 +3,11 @@ import { queryRows, type Db } from "@/db/client";
 import type { ClinicalEntity } from "@/lib/enums";
 import type { Actor } from "@/lib/authz/actor";
 import { notify } from "@/lib/notifications/notify";
+import { crfItemLabel } from "@/lib/followup/crf-query-target";
 import { mayStillRaiseQueries, siteStaff, studyMonitors, studyPi } from "@/lib/followup/recipients";
 
 /** The query as the notices need it. */
-export type NoticeQuery = { id: number; studyId: number; participantId: number; entityType: ClinicalEntity; field: string; raisedBy: number };
+export type NoticeQuery = { id: number; studyId: number; participantId: number; entityType: ClinicalEntity; entityId: number; field: string; raisedBy: number };
 
 async function aboutParticipant(tx: Db, participantId: number) {
   const [row] = await queryRows<{ subjectCode: string; studyCode: string; centreId: number }>(
@@ -19,6 +20,9 @@ async function aboutParticipant(tx: Db, participantId: number) {
 
 async function tell(tx: Db, actor: Pick<Actor, "id">, kind: "query_raised" | "query_answered" | "query_reopened", q: NoticeQuery, eventId: number, recipients: (about: Awaited<ReturnType<typeof aboutParticipant>>) => Promise<number[]>, extra: Record<string, boolean> = {}) {
   const about = await aboutParticipant(tx, q.participantId);
+  // A CRF item is named by its label (both languages: the reader's is chosen when shown), never its path.
+  const label = q.entityType === "crf_form" ? await crfItemLabel(tx, q.entityId, q.field) : null;
+  const crf: Record<string, string> = label ? { fieldZh: label.zh, fieldEn: label.en } : {};
   return notify(
     tx,
     [
@@ -31,7 +35,7 @@ async function tell(tx: Db, actor: Pick<Actor, "id">, kind: "query_raised" | "qu
         entityId: q.id,
         // One notice per query event: a second answer after a re-open is news again.
         occurrence: eventId,
-        params: { subjectCode: about.subjectCode, studyCode: about.studyCode, record: q.entityType, field: q.field, ...extra },
+        params: { subjectCode: about.subjectCode, studyCode: about.studyCode, record: q.entityType, field: q.field, ...crf, ...extra },
       },
     ],
     { except: actor.id },

@@ -6,5 +6,7 @@
 export const QUERYABLE_FIELDS = {
   participant: ["yearOfBirth", "sex"],
   visit: ["status", "visitDate", "ecog", "weightKg", "tumourResponse", "missedReason"],
-  adverse_event: ["term", "category", "grade", "onsetOn", "endedOn", "seriousCriteria", "relatedness", "actionTaken", "outcome", "awareAt"],
+  adverse_event: ["term", "meddraCode", "category", "grade", "onsetOn", "endedOn", "seriousCriteria", "relatedness", "actionTaken", "outcome", "awareAt"],
+  /** A CRF form's fields are its item paths, checked against the instance's form version (lib/crf/item-path.ts). */
+  crf_form: [],
 } as const;

@@ -11,6 +11,7 @@ import { signInAs } from "@/lib/testing/session";
 import { runCommand } from "@/lib/testing/run-command";
 import { expectOk, expectRefused, FOLLOWUP_TABLES } from "@/lib/testing/results";
 import { createFollowupStudy } from "@/lib/testing/followup-study";
+import { aeInputFor } from "@/lib/testing/ae-input";
 import { toNetworkLocal } from "@/lib/time/network-day";
 import { addAeCommand } from "@/lib/followup/commands/add-ae";
 import { correctParticipantCommand } from "@/lib/followup/commands/correct-participant";
@@ -31,19 +32,7 @@ const visitOf = async (participantId: number, code: string) => {
   return row.id;
 };
 const lastAudit = async () => (await h.db.select().from(auditEvents).orderBy(sql`id desc`).limit(1))[0];
-const aeInput = (over: Record<string, unknown> = {}) => ({
-  participantId: s.atR01.id,
-  term: "Neutropenia",
-  category: "blood_lymphatic",
-  grade: "3",
-  onsetOn: "2025-02-01",
-  endedOn: "",
-  relatedness: "probable",
-  actionTaken: "dose_reduced",
-  outcome: "recovering",
-  awareAt: toNetworkLocal(new Date(Date.now() - 3600_000)),
-  ...over,
-});
+const aeInput = (over: Record<string, unknown> = {}) => aeInputFor(s.atR01.id, over);
 
 beforeAll(async () => {
   await seedBase(h.db);

@@ -280,6 +280,7 @@ const ENUM_NAMESPACES: Record<string, readonly string[]> = {
   "molecular.statuses": enums.MOLECULAR_ORDER_STATUSES,
   "molecular.testKinds": enums.MOLECULAR_TEST_KINDS,
   "molecular.origins": enums.VARIANT_ORIGINS,
+  "crf.rules.status": enums.CRF_FORM_INSTANCE_STATUSES,
 };
 
 describe("audit action names", () => {

@@ -29,7 +29,8 @@ export type StudyRef = {
   planStart: string | null;
   plannedEnd: string | null;
 };
-export type StudySummary = Pick<StudyRef, "code" | "titleZh" | "titleEn" | "status" | "targetEnrolment">;
+/** `id`: for reads of the chosen study made beside the dashboard's own (its CRF figures). */
+export type StudySummary = Pick<StudyRef, "id" | "code" | "titleZh" | "titleEn" | "status" | "targetEnrolment">;
 export type RootRef = { id: number; code: string; nameZh: string; nameEn: string };
 
 /** The view an actor gets for the params: its root, the way back up, the study, and its SQL. */
@@ -124,7 +125,7 @@ function json<T>(value: unknown): T[] {
   return (typeof value === "string" ? JSON.parse(value) : value) as T[];
 }
 
-const summary = (s: StudyRef): StudySummary => ({ code: s.code, titleZh: s.titleZh, titleEn: s.titleEn, status: s.status, targetEnrolment: s.targetEnrolment });
+const summary = (s: StudyRef): StudySummary => ({ id: s.id, code: s.code, titleZh: s.titleZh, titleEn: s.titleEn, status: s.status, targetEnrolment: s.targetEnrolment });
 
 export function assembleShell(params: DashboardParams, view: ResolvedView, studyOptions: string[]): DashboardShell {
   const { id, code, nameZh, nameEn } = view.root;

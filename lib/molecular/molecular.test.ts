@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/db/client";
-import { loadActorBySession } from "@/lib/auth/sessions";
 import { registerSpecimenCommand } from "@/lib/biobank/commands/register-specimen";
 import { failOrderCommand } from "@/lib/molecular/commands/fail-order";
 import { importResultsCommand } from "@/lib/molecular/commands/import-results";
@@ -12,9 +11,10 @@ import { startAnalysisCommand } from "@/lib/molecular/commands/start-analysis";
 import { listOrders, orderReport } from "@/lib/molecular/queries/orders";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
 import { setupTestDb } from "@/lib/testing/db";
+import { refusedNothingWrittenBy, RESULT_HEAD as HEAD, signedInActor, tsv as T } from "@/lib/testing/molecular";
 import { insertTestParticipants } from "@/lib/testing/participants";
+import { expectOk as ok } from "@/lib/testing/results";
 import { runCommand } from "@/lib/testing/run-command";
-import { signInAs } from "@/lib/testing/session";
 import { addDays, networkToday } from "@/lib/time/network-day";
 
 const h = await setupTestDb();
@@ -23,26 +23,9 @@ const counts = () => countRows(h.db, TABLES);
 const LAB = "lab@ncrc.demo";
 const SITE = "staff.gh1@ncrc.demo";
 const OTHER_SITE = "staff.rc20@ncrc.demo";
-function ok<T>(r: { ok: true; data: T } | { ok: false; message: string }): T {
-  if (!r.ok) throw new Error(`expected success, got: ${r.message}`);
-  return r.data;
-}
-const actorOf = async (email: string) => {
-  const a = await loadActorBySession(h.db, (await signInAs(h.db, email)).sessionId);
-  if (!a) throw new Error("no actor");
-  return a;
-};
-async function refusedNothingWritten(call: () => Promise<{ ok: boolean; fieldErrors?: Record<string, string[]>; message?: string }>, field?: string) {
-  const before = await counts();
-  const r = await call();
-  expect(r.ok).toBe(false);
-  if (field) expect(Object.keys(r.fieldErrors ?? {})).toContain(field);
-  expect(await counts()).toEqual(before);
-  return r;
-}
+const actorOf = (email: string) => signedInActor(h.db, email);
+const refusedNothingWritten = refusedNothingWrittenBy(counts);
 
-const T = (...cols: string[]) => cols.join("\t");
-const HEAD = T("gene", "transcript", "hgvs_c", "hgvs_p", "variant_type", "vaf", "depth", "classification");
 const VCF = [
   "##fileformat=VCFv4.2",
   "##reference=GRCh38",

@@ -1,26 +1,11 @@
-import type { GermlineClass, SomaticTier, VariantOrigin, VariantType } from "@/db/enums";
+import type { VariantOrigin, VariantType } from "@/db/enums";
 import { classify } from "@/lib/molecular/classification";
 import { isHgncSymbol } from "@/lib/molecular/hgnc-symbols";
 import { isCodingChange, normaliseProteinChange } from "@/lib/molecular/hgvs";
+import type { VariantCall } from "@/lib/molecular/variant-call";
 
 /** One variant read from a results file, checked and normalised, ready to store. */
-export type ParsedVariant = {
-  line: number;
-  gene: string;
-  partnerGene: string | null;
-  transcript: string | null;
-  hgvsC: string | null;
-  hgvsP: string | null;
-  variantType: VariantType;
-  chrom: string | null;
-  pos: number | null;
-  ref: string | null;
-  alt: string | null;
-  vaf: number | null;
-  depth: number | null;
-  somaticTier: SomaticTier | null;
-  germlineClass: GermlineClass | null;
-};
+export type ParsedVariant = { line: number } & VariantCall & { chrom: string | null; pos: number | null; ref: string | null; alt: string | null };
 
 /** A refused line: its number in the file and a message key (molecular.problems.<code>) with a value. */
 export type LineProblem = { line: number; code: ProblemCode; value?: string };

@@ -6,7 +6,7 @@ import { mailMessage } from "@/lib/notifications/mail-message";
 const BASE = "https://portal.example.org";
 /** Everything a notice may carry in-app; the e-mail may use only the subject code. */
 const params = { subjectCode: "LC-203-R01-0007", studyCode: "LC-203", term: "Febrile neutropenia", grade: 4, field: "ecog", record: "visit", visitNameEn: "Week 6", visitNameZh: "第6周", windowEnd: "2026-11-20", late: true, days: 15 };
-const entity = { sae_reported: "adverse_event", sae_followup_due: "adverse_event", visit_overdue: "visit", query_raised: "query", query_answered: "query", query_reopened: "query" } as const;
+const entity = { sae_reported: "adverse_event", sae_followup_due: "adverse_event", visit_overdue: "visit", query_raised: "query", query_answered: "query", query_reopened: "query", biomarker_match: "participant" } as const;
 
 describe("notification e-mails", () => {
   it.each(NOTIFICATION_KINDS.flatMap((k) => [[k, "zh-CN"] as const, [k, "en"] as const]))("%s in %s: subject code, link, and nothing clinical", (kind, locale) => {
@@ -14,7 +14,7 @@ describe("notification e-mails", () => {
     const all = `${m.subject}\n${m.text}`;
     expect(m.subject).toContain("LC-203-R01-0007");
     expect(m.subject).not.toMatch(/followup\.|mail\./);
-    expect(m.text).toMatch(new RegExp(`${BASE}/follow-up/(queries/42|LC-203-R01-0007/(ae|visits)/42)\\n`));
+    expect(m.text).toMatch(new RegExp(`${BASE}/follow-up/(queries/42|LC-203-R01-0007(/(ae|visits)/42)?)\\n`));
     for (const secret of ["Febrile", "neutropenia", "ecog", "Week 6", "第6周", "2026-11-20", "4 级", "grade 4"]) expect(all).not.toContain(secret);
     expect(/[\u4e00-\u9fff]/.test(all)).toBe(locale === "zh-CN");
   });

@@ -66,7 +66,7 @@ export async function versionForChange(
   return { version: created, amended: true, previous: current };
 }
 
-/** Copies arms, stratification (factors and levels), criteria and consent versions to a new version. */
+/** Copies arms, stratification (factors and levels), criteria, consent versions, the visit schedule and biomarker criteria to a new version. */
 async function copyProtocolChildren(tx: Db, fromId: number, toId: number): Promise<void> {
   await tx.execute(sql`insert into study_arms (protocol_version_id, ordinal, code, name_zh, name_en, ratio)
     select ${toId}, ordinal, code, name_zh, name_en, ratio from study_arms where protocol_version_id = ${fromId} order by ordinal`);
@@ -83,6 +83,10 @@ async function copyProtocolChildren(tx: Db, fromId: number, toId: number): Promi
     join strat_factors nf on nf.protocol_version_id = ${toId} and nf.code = of.code
     order by of.ordinal, l.ordinal`);
   await copyVisitSchedule(tx, fromId, toId);
+  // Biomarker criteria (db/schema/molecular-criteria.ts): plain SQL, the studies domain imports no molecular code.
+  await tx.execute(sql`insert into biomarker_criteria (protocol_version_id, ordinal, code, kind, gene, partner_gene, variant_types, hgvs_p, max_tier, min_germline_class, min_vaf, min_value, her2_rule)
+    select ${toId}, ordinal, code, kind, gene, partner_gene, variant_types, hgvs_p, max_tier, min_germline_class, min_vaf, min_value, her2_rule
+    from biomarker_criteria where protocol_version_id = ${fromId} order by ordinal`);
 }
 
 /** The audit action of an edit of each part of a protocol before recruiting (after it, every change is an amendment). */

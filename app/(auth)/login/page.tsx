@@ -1,8 +1,9 @@
+import { Suspense } from "react";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getActor, getPasswordChangeActor } from "@/lib/auth/actor";
-import { demoAccountsIfLoaded } from "@/seed/demo-accounts";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { DemoAccountsPanel } from "@/app/(auth)/login/demo-accounts-panel";
 import { LoginForm } from "@/app/(auth)/login/login-form";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const passwordReset = (await searchParams).reset === "1";
   const t = await getTranslations("auth");
   const tc = await getTranslations("common");
-  const demo = await demoAccountsIfLoaded();
   return (
     <main className="mx-auto flex min-h-screen max-w-5xl flex-col gap-8 p-6 md:flex-row md:items-start md:pt-20">
       <section className="w-full max-w-sm space-y-4">
@@ -30,24 +30,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         ) : null}
         <LoginForm />
       </section>
-      {demo ? (
-        <section className="flex-1 rounded-lg border border-border bg-card p-4" aria-labelledby="demo-accounts">
-          <h2 id="demo-accounts" className="font-semibold">
-            {t("demoAccounts")}
-          </h2>
-          <p className="mb-2 text-sm text-muted-foreground">{t("demoPassword", { password: demo.password })}</p>
-          <ul className="space-y-1 text-sm">
-            {demo.accounts.map((a) => (
-              <li key={a.email} className="flex flex-wrap gap-x-2">
-                <code className="font-mono">{a.email}</code>
-                <span className="text-muted-foreground">
-                  {tc(`roles.${a.role}`)} · {a.centreCode}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <Suspense fallback={null}>
+        <DemoAccountsPanel />
+      </Suspense>
     </main>
   );
 }

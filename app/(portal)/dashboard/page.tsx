@@ -1,11 +1,14 @@
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { getActor } from "@/lib/auth/actor";
+import { CompletionCard } from "@/components/crf/completion-card";
+import { studyCompletion } from "@/lib/crf/queries/completion";
 import { parseDashboardParams } from "@/lib/metrics/params";
-import { getDashboardAccrual, getDashboardBody, getDashboardShell } from "@/lib/metrics/queries/dashboard";
+import { getDashboardAccrual, getDashboardBody, getDashboardMolecular, getDashboardShell } from "@/lib/metrics/queries/dashboard";
 import { AccrualBlock, FiguresBlock, ListsBlock, TreeBlock } from "@/app/(portal)/dashboard/_components/blocks";
 import { DashboardHeader } from "@/app/(portal)/dashboard/_components/dashboard-header";
 import { BlockSkeleton } from "@/app/(portal)/dashboard/_components/block-skeleton";
+import { MolecularBlock } from "@/app/(portal)/dashboard/_components/molecular-block";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
 
@@ -24,6 +27,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: SP
   // Both reads start now; each block waits only for its own.
   const body = getDashboardBody(actor, params);
   const accrual = shell.study ? getDashboardAccrual(actor, params) : null;
+  const molecular = getDashboardMolecular(actor, params);
+  // A study view also shows that study's data-entry figures by site (counts only; one read).
+  const crf = shell.study ? studyCompletion(actor, shell.study.id) : null;
   return (
     <div className="space-y-6">
       <DashboardHeader shell={shell} />
@@ -41,6 +47,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: SP
       <Suspense fallback={<BlockSkeleton kind="table" />}>
         <ListsBlock body={body} shell={shell} />
       </Suspense>
+      <Suspense fallback={<BlockSkeleton kind="table" />}>
+        <MolecularBlock molecular={molecular} />
+      </Suspense>
+      {crf ? (
+        <Suspense fallback={<BlockSkeleton kind="table" />}>
+          <CompletionCard completion={crf} testId="crf-figures" />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

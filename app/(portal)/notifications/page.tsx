@@ -7,6 +7,8 @@ import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { sweepDueNotices } from "@/lib/followup/due-notices";
 import { followupSubjects } from "@/lib/followup/queries/followup";
+import { crfQueryLabels } from "@/lib/followup/queries/query-field-labels";
+import { noticeFieldLabel } from "@/lib/followup/query-field";
 import { localizedPair } from "@/lib/i18n/localized";
 import { notificationHref } from "@/lib/notifications/links";
 import { listNotifications, unreadCount, type NotificationRow } from "@/lib/notifications/queries/notifications";
@@ -17,7 +19,7 @@ import { ReadButton } from "@/app/(portal)/notifications/read-button";
 type T = Awaited<ReturnType<typeof getTranslations<"followup">>>;
 
 /** The sentence of one notification, in the reader's language, with stored codes shown as labels. */
-function describe(n: NotificationRow, t: T, locale: string): string {
+function describe(n: NotificationRow, t: T, locale: string, crfLabels: Map<number, { zh: string; en: string }>): string {
   const p = n.params;
   const s = (k: string) => String(p[k] ?? "");
   const label = (ns: string, code: string) => (t.has(`${ns}.${code}`) ? t(`${ns}.${code}`) : code);
@@ -29,10 +31,12 @@ function describe(n: NotificationRow, t: T, locale: string): string {
       return t("notifications.sae_followup_due", { ...base, term: s("term"), days: s("days") });
     case "visit_overdue":
       return t("notifications.visit_overdue", { ...base, visit: `${s("visitCode")} · ${localizedPair(s("visitNameZh"), s("visitNameEn"), locale)}`, date: s("windowEnd") });
+    case "biomarker_match":
+      return t("notifications.biomarker_match", { ...base, criteria: s("criteria") });
     case "query_raised":
     case "query_answered":
     case "query_reopened":
-      return t(`notifications.${n.kind}`, { ...base, id: n.entityId, record: label("entity", s("record")), field: label("fields", s("field")) });
+      return t(`notifications.${n.kind}`, { ...base, id: n.entityId, record: label("entity", s("record")), field: noticeFieldLabel(p, locale, t, crfLabels.get(n.entityId)) });
   }
 }
 
@@ -46,6 +50,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const [rows, unread] = await Promise.all([listNotifications(actor, page), unreadCount(actor)]);
   // A notification links to its record only while the participant is still in the actor's follow-up scope.
   const subjects = await followupSubjects(actor, rows.rows.flatMap((n) => (n.participantId === null ? [] : [n.participantId])));
+  // A query notice on a CRF item that did not store the item's label finds it now.
+  const crfLabels = await crfQueryLabels(actor, rows.rows.flatMap((n) => (n.entityType === "query" && n.params.record === "crf_form" && typeof n.params.fieldZh !== "string" ? [n.entityId] : [])));
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -65,7 +71,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               <li key={n.id} className={`flex flex-wrap items-center gap-2 p-3 text-sm ${n.read ? "" : "bg-primary/5"}`} data-unread={n.read ? "false" : "true"} data-kind={n.kind}>
                 {n.read ? null : <Badge>{t("notifications.new")}</Badge>}
                 <span className="flex-1">
-                  {describe(n, t, locale)}
+                  {describe(n, t, locale, crfLabels)}
                   {n.kind === "sae_reported" && n.params.late ? (
                     <Badge variant="destructive" className="ml-2">
                       {t("notifications.lateSuffix")}

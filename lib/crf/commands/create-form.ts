@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { defineCommand } from "@/lib/actions/define-command";
-import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
+import { fieldError } from "@/lib/actions/errors";
 import { crfNameField } from "@/lib/crf/item-fields";
-import { lockDesignableStudy } from "@/lib/crf/scope";
+import { lockOpenDesignStudy } from "@/lib/crf/design-study";
 import { createForm, formsInForce } from "@/lib/crf/store";
 import { amendmentFields } from "@/lib/studies/fields";
-import { studyIsClosed } from "@/lib/studies/lifecycle";
 import { versionForChange } from "@/lib/studies/protocol-version";
 import { idField, textField } from "@/lib/validation/fields";
 
@@ -21,9 +20,7 @@ export const createFormCommand = defineCommand({
   }),
   permission: "crf.design",
   handler: async ({ actor, input, tx, audit }) => {
-    const study = await lockDesignableStudy(tx, actor, input.studyId);
-    if (!study) throw notFound();
-    if (studyIsClosed(study.status)) throw new ActionError("studies.errors.closed");
+    const study = await lockOpenDesignStudy(tx, actor, input.studyId);
     if ((await formsInForce(tx, study)).some((f) => f.name === input.name)) throw fieldError("name", "crf.design.errors.formExists");
     const v = await versionForChange(tx, actor, study, input, { crfForms: { added: [input.name] } });
     const def = { name: input.name, label: { zh: input.labelZh, en: input.labelEn }, items: [] };

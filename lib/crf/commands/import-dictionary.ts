@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { defineCommand } from "@/lib/actions/define-command";
-import { ActionError, notFound } from "@/lib/actions/errors";
+import { ActionError } from "@/lib/actions/errors";
 import { planDictionaryImport, planSummary } from "@/lib/crf/dictionary/plan";
 import { dictionaryRowsField } from "@/lib/crf/dictionary/row-schema";
-import { lockDesignableStudy } from "@/lib/crf/scope";
+import { lockOpenDesignStudy } from "@/lib/crf/design-study";
 import { createForm } from "@/lib/crf/store";
 import { amendmentFields } from "@/lib/studies/fields";
-import { studyIsClosed } from "@/lib/studies/lifecycle";
 import { versionForChange } from "@/lib/studies/protocol-version";
 import { idField } from "@/lib/validation/fields";
 
@@ -25,9 +24,7 @@ export const importDictionaryCommand = defineCommand({
   }),
   permission: "crf.design",
   handler: async ({ actor, input, tx, audit }) => {
-    const study = await lockDesignableStudy(tx, actor, input.studyId);
-    if (!study) throw notFound();
-    if (studyIsClosed(study.status)) throw new ActionError("studies.errors.closed");
+    const study = await lockOpenDesignStudy(tx, actor, input.studyId);
 
     const { forms, problems } = await planDictionaryImport(tx, study, input.rows);
     if (problems.length > 0) throw new ActionError("crf.dictionary.refused", { count: problems.length, row: problems[0].row });

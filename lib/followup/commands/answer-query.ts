@@ -33,6 +33,8 @@ export const answerQueryCommand = defineCommand({
     if (q.status !== "open") throw new ActionError("followup.errors.queryNotOpen");
     let correction: Awaited<ReturnType<typeof correctField>> | null = null;
     if (input.correctedValue) {
+      // A CRF value is corrected on its form (the form's rules, a new version with the reason); the answer says so.
+      if (q.entityType === "crf_form") throw fieldError("correctedValue", "crf.entry.errors.correctInForm");
       if (!input.reason) throw fieldError("reason", "followup.errors.reasonRequired");
       correction = await correctField(tx, actor, q.entityType, q.entityId, q.field, input.correctedValue, input.reason);
     }

@@ -5,6 +5,7 @@ import { defineCommand } from "@/lib/actions/define-command";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
 import { CLINICAL_ENTITIES } from "@/lib/enums";
 import { choiceField, idField, optionalRequestKeyField, TEXT_LIMITS, textField } from "@/lib/validation/fields";
+import { isCrfItemPath } from "@/lib/crf/item-path";
 import { entityRef } from "@/lib/followup/entity-ref";
 import { isQueryableField } from "@/lib/followup/fields";
 import { mayRaiseQueries } from "@/lib/followup/scope";
@@ -16,7 +17,8 @@ export const raiseQueryCommand = defineCommand({
   schema: z.strictObject({
     entityType: choiceField(CLINICAL_ENTITIES),
     entityId: idField,
-    field: textField({ max: 40 }),
+    /** A record's field name, or a CRF item path ("weight", "lesions.2.diameter"). */
+    field: textField({ max: 210 }),
     question: textField({ max: TEXT_LIMITS.note, multiline: true }),
     requestKey: optionalRequestKeyField,
   }),
@@ -26,7 +28,8 @@ export const raiseQueryCommand = defineCommand({
   handler: async ({ actor, input, tx, audit }) => {
     const ref = await entityRef(tx, input.entityType, input.entityId, (studyId) => mayRaiseQueries(actor, studyId));
     if (!ref) throw notFound();
-    if (!isQueryableField(input.entityType, input.field)) throw fieldError("field", "followup.errors.field");
+    const queryable = input.entityType === "crf_form" ? await isCrfItemPath(tx, input.entityId, input.field) : isQueryableField(input.entityType, input.field);
+    if (!queryable) throw fieldError("field", "followup.errors.field");
     if (!ref.recorded) throw new ActionError("followup.errors.notRecorded");
     const [pending] = await tx
       .select({ id: dataQueries.id })

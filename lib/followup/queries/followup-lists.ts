@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { getDb, queryRows } from "@/db/client";
 import type { QueryStatus } from "@/db/schema";
+import { crfTargetColumn, parseCrfTarget, type CrfQueryTarget } from "@/lib/followup/crf-query-target";
 import type { ListFilters } from "@/lib/followup/list-filters";
 import { myQueries, overdueVisit, queriesAtMySite } from "@/lib/followup/scope";
 import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
@@ -79,7 +80,8 @@ export const openQueriesBySite = defineQuery({
   otherwise: () => [],
 });
 
-export type QueryListRow = { id: number; studyCode: string; subjectCode: string; centreCode: string; entityType: string; field: string; status: QueryStatus; ageDays: number; raisedByName: string };
+/** `crf`: where a query on a CRF item points (its form page, the item's label); null on other records. */
+export type QueryListRow = { id: number; studyCode: string; subjectCode: string; centreCode: string; entityType: string; entityId: number; field: string; crf: CrfQueryTarget | null; status: QueryStatus; ageDays: number; raisedByName: string };
 
 const SHOW: Record<NonNullable<ListFilters["show"]>, (actor: ReadActor) => SQL> = {
   all: () => sql`true`,
@@ -99,12 +101,12 @@ export const listQueries = defineQuery({
     const [{ n }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n ${from} where ${where}`);
     const rows = await queryRows<QueryListRow>(
       db,
-      sql`select q.id, s.code as "studyCode", p.subject_code as "subjectCode", o.code as "centreCode", q.entity_type as "entityType", q.field, q.status,
+      sql`select q.id, s.code as "studyCode", p.subject_code as "subjectCode", o.code as "centreCode", q.entity_type as "entityType", q.entity_id as "entityId", q.field, ${crfTargetColumn()} as crf, q.status,
             extract(day from coalesce(q.closed_at, now()) - q.opened_at)::int as "ageDays", u.name as "raisedByName"
           ${from} where ${where}
           order by ${order} limit ${FOLLOWUP_PAGE_SIZE} offset ${(f.page - 1) * FOLLOWUP_PAGE_SIZE}`,
     );
-    return paged(rows, n, f.page, FOLLOWUP_PAGE_SIZE);
+    return paged(rows.map((r) => ({ ...r, crf: parseCrfTarget(r.crf) })), n, f.page, FOLLOWUP_PAGE_SIZE);
   },
   otherwise: (f) => empty(f.page),
 });

@@ -7,6 +7,7 @@ import { participantScope } from "@/lib/participants/scope";
 import { visitTiming, type VisitTiming } from "@/lib/studies/visit-windows";
 import { networkToday } from "@/lib/time/network-day";
 import { atOwnSite, mayRaiseQueries, mayVerify } from "@/lib/followup/scope";
+import { crfTargetColumn, parseCrfTarget, type CrfQueryTarget } from "@/lib/followup/crf-query-target";
 
 export type FollowupParticipant = {
   id: number;
@@ -54,6 +55,7 @@ export type VisitRow = {
 export type AeRow = {
   id: number;
   term: string;
+  meddraCode: number | null;
   category: string;
   grade: number;
   onsetOn: string;
@@ -71,7 +73,7 @@ export type AeRow = {
   openQueries: number;
 };
 
-export type QueryOnRecord = { id: number; entityType: ClinicalEntity; entityId: number; field: string; status: QueryStatus; openedAt: string; raisedByName: string; question: string };
+export type QueryOnRecord = { id: number; entityType: ClinicalEntity; entityId: number; field: string; status: QueryStatus; openedAt: string; raisedByName: string; question: string; crf: CrfQueryTarget | null };
 
 /** A participant's follow-up within the actor's scope, or null (the page answers 404). */
 export const getFollowupParticipant = defineQuery({
@@ -121,7 +123,7 @@ export const listAdverseEvents = defineQuery({
     const db = await getDb();
     return queryRows<AeRow>(
       db,
-      sql`select a.id, a.term, a.category, a.grade, a.onset_on::text as "onsetOn", a.ended_on::text as "endedOn", a.serious,
+      sql`select a.id, a.term, a.meddra_code as "meddraCode", a.category, a.grade, a.onset_on::text as "onsetOn", a.ended_on::text as "endedOn", a.serious,
             a.serious_criteria as "seriousCriteria", a.relatedness, a.action_taken as "actionTaken", a.outcome,
             to_char(a.aware_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "awareAt",
             to_char(a.reported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "reportedAt",
@@ -140,15 +142,16 @@ export const listQueriesOnParticipant = defineQuery({
   permission: "followup.read",
   run: async (actor: ReadActor, participantId: number): Promise<QueryOnRecord[]> => {
     const db = await getDb();
-    return queryRows<QueryOnRecord>(
+    const rows = await queryRows<QueryOnRecord>(
       db,
-      sql`select q.id, q.entity_type as "entityType", q.entity_id as "entityId", q.field, q.status,
+      sql`select q.id, q.entity_type as "entityType", q.entity_id as "entityId", q.field, q.status, ${crfTargetColumn()} as crf,
             to_char(q.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "openedAt", u.name as "raisedByName",
             (select e.body from query_events e where e.query_id = q.id and e.kind = 'raised' order by e.id limit 1) as question
           from queries q join participants p on p.id = q.participant_id join users u on u.id = q.raised_by
           where q.participant_id = ${participantId} and ${participantScope(actor)}
           order by (q.status = 'closed'), q.opened_at desc`,
     );
+    return rows.map((r) => ({ ...r, crf: parseCrfTarget(r.crf) }));
   },
   otherwise: () => [],
 });
@@ -193,7 +196,7 @@ export const getQueryThread = defineQuery({
     const db = await getDb();
     const [q] = await queryRows<Omit<QueryThread, "events">>(
       db,
-      sql`select q.id, q.entity_type as "entityType", q.entity_id as "entityId", q.field, q.status, s.code as "studyCode",
+      sql`select q.id, q.entity_type as "entityType", q.entity_id as "entityId", q.field, q.status, s.code as "studyCode", ${crfTargetColumn()} as crf,
             p.subject_code as "subjectCode", p.centre_id as "centreId", q.raised_by as "raisedById", u.name as "raisedByName",
             to_char(q.opened_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "openedAt",
             to_char(q.answered_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "answeredAt",
@@ -212,7 +215,7 @@ export const getQueryThread = defineQuery({
           from query_events e join users u on u.id = e.author_id left join record_versions rv on rv.id = e.record_version_id
           where e.query_id = ${queryId} order by e.id`,
     );
-    return { ...q, events };
+    return { ...q, crf: parseCrfTarget(q.crf), events };
   },
   otherwise: () => null,
 });

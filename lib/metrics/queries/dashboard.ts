@@ -18,8 +18,12 @@ import {
 import { ensureFactsZone } from "@/lib/metrics/facts-zone";
 import type { DashboardParams } from "@/lib/metrics/params";
 import { centreInReach, countedFacts, dashboardReach, homeCentre, studyInReach, type DashboardActor } from "@/lib/metrics/scope";
+import { assembleMolecular, type DashboardMolecular } from "@/lib/metrics/molecular";
 import { accrualSeries } from "@/lib/metrics/sql/accrual-series";
-import { dashboardBody } from "@/lib/metrics/sql/short-lists";
+import { biomarkerFunnel, viewParticipants, type FunnelRow } from "@/lib/metrics/sql/biomarker-funnel";
+import { molecularFigures, type MolecularNodeRow } from "@/lib/metrics/sql/molecular-figures";
+import { computeMatches } from "@/lib/molecular/match-engine";
+import { dashboardBody, STUDY_OPTIONS_LIMIT } from "@/lib/metrics/sql/short-lists";
 import { studyPlanStart } from "@/lib/metrics/sql/view";
 import { defineQuery } from "@/lib/reads/define-query";
 import { networkToday } from "@/lib/time/network-day";
@@ -36,34 +40,42 @@ const o = { id: sql`o.id`, path: sql`o.path`, parentId: sql`o.parent_id` };
 /**
  * The view an actor gets for the params, or null when the centre or study asked for is outside
  * the actor's reach: every lookup has the reach in its WHERE, so such a view has no root.
+ * One statement (one round trip to the database thread): the root and the ancestors in reach,
+ * by depth (the root last), each row carrying the study asked for.
  */
 async function resolveView(db: Db, actor: DashboardActor, p: DashboardParams): Promise<ResolvedView | null> {
   const reach = dashboardReach(actor);
   const inReach = centreInReach(actor, reach, o);
-  const [root] = await queryRows<OrgRow>(
+  const studyCol = p.study
+    ? sql`(select to_jsonb(x) from (
+        select s.id, s.code, s.title_zh, s.title_en, s.status, s.target_enrolment,
+          to_char(${studyPlanStart("s")}, 'YYYY-MM-DD') as plan_start, to_char(s.planned_end, 'YYYY-MM-DD') as planned_end
+        from studies s where s.code = ${p.study} and ${studyInReach(actor, sql`s.id`)}) x)`
+    : sql`null::jsonb`;
+  const rows = await queryRows<OrgRow & { is_root: boolean; study: StudyJson | string | null }>(
     db,
-    sql`select ${orgCols} from organisations o
-        where ${p.centre ? sql`o.code = ${p.centre}` : homeCentre(actor, reach, o)} and ${inReach}
-        order by o.id limit 1`,
+    sql`with root as materialized (
+          select o.id, o.path from organisations o
+          where ${p.centre ? sql`o.code = ${p.centre}` : homeCentre(actor, reach, o)} and ${inReach}
+          order by o.id limit 1
+        )
+        select ${orgCols}, o.id = (select id from root) as is_root, ${studyCol} as study
+        from organisations o
+        where o.id = (select id from root)
+           or (o.id = any (string_to_array(trim(both '/' from (select path from root)), '/')::int[]) and ${inReach})
+        order by o.depth, o.id`,
   );
+  const root = rows.find((r) => r.is_root);
   if (!root) return null;
 
   let study: StudyRef | null = null;
   if (p.study) {
-    const [s] = await queryRows<StudyJson>(
-      db,
-      sql`select s.id, s.code, s.title_zh, s.title_en, s.status, s.target_enrolment,
-            to_char(${studyPlanStart("s")}, 'YYYY-MM-DD') as plan_start, to_char(s.planned_end, 'YYYY-MM-DD') as planned_end
-          from studies s where s.code = ${p.study} and ${studyInReach(actor, sql`s.id`)}`,
-    );
+    const s = (typeof root.study === "string" ? JSON.parse(root.study) : root.study) as StudyJson | null;
     if (!s) return null;
     study = { id: s.id, code: s.code, titleZh: s.title_zh, titleEn: s.title_en, status: s.status, targetEnrolment: s.target_enrolment, planStart: s.plan_start, plannedEnd: s.planned_end };
   }
 
-  const ancestorIds = root.path.split("/").filter(Boolean).map(Number).filter((id) => id !== root.id);
-  const ancestors = ancestorIds.length
-    ? await queryRows<OrgRow>(db, sql`select ${orgCols} from organisations o where o.id in ${ancestorIds} and ${inReach} order by o.depth`)
-    : [];
+  const ancestors = rows.filter((r) => !r.is_root);
   const crumbs = [...ancestors, root].map((c) => ({ code: c.code, nameZh: c.name_zh, nameEn: c.name_en }));
   const depth = Number(root.depth);
   const maxDepth = reach.centres === "own" ? depth : depth + 2;
@@ -117,7 +129,7 @@ async function readStudyOptions(db: Db, actor: DashboardActor, view: ResolvedVie
         where ${studyInReach(actor, sql`s.id`)}
           and exists (select 1 from study_sites ss join organisations c on c.id = ss.centre_id
                       where ss.study_id = s.id and c.path like ${subtreePattern(view.sql.rootPath)} and ${view.sql.centreCond(sql`c.id`)})
-        order by s.code limit 200`,
+        order by s.code limit ${STUDY_OPTIONS_LIMIT}`,
   );
   return rows.map((r) => r.code);
 }
@@ -172,8 +184,36 @@ export const getDashboard = defineQuery({
     const opened = await openView(actor, params, db);
     if (!opened) return null;
     const { db: d, view } = opened;
-    const [options, body, accrual] = await Promise.all([readStudyOptions(d, actor, view), readBody(d, params, view), readAccrual(d, params, view)]);
-    return combineDashboard(assembleShell(params, view, options), body, accrual);
+    // The study options come in the body's statement: the whole view is one statement after
+    // the view's resolution (two with a study's accrual), not one per part.
+    const at = new Date().toISOString();
+    const [[row], accrual] = await Promise.all([
+      queryRows<BodyRow & { study_options: unknown }>(d, dashboardBody(view.sql, undefined, { studyOptions: studyInReach(actor, sql`s.id`) })),
+      readAccrual(d, params, view),
+    ]);
+    const options = (typeof row.study_options === "string" ? JSON.parse(row.study_options) : row.study_options) as string[];
+    return combineDashboard(assembleShell(params, view, options), assembleBody(params, view, row, at), accrual);
   },
   otherwise: (): DashboardData | null => null,
+});
+
+/**
+ * Molecular tests of the view by node: ordered, reported, median turnaround, actionable share,
+ * germline counts above the minimum cell; and for each recruiting biomarker study the funnel
+ * matched → invited → enrolled over the view's patients.
+ */
+export const getDashboardMolecular = defineQuery({
+  permission: "dashboard.read",
+  run: async (actor: DashboardActor, params: DashboardParams, db?: Db): Promise<DashboardMolecular | null> => {
+    const opened = await openView(actor, params, db);
+    if (!opened) return null;
+    const { db: d, view } = opened;
+    const [rows, funnel] = await Promise.all([queryRows<MolecularNodeRow>(d, molecularFigures(view.sql)), queryRows<FunnelRow>(d, biomarkerFunnel(view.sql))]);
+    // Matches are decided by the molecular domain's engine over the view's patients; only their number per study leaves here.
+    const matches = funnel.length ? await computeMatches(d, { scope: viewParticipants(view.sql), results: sql`true`, studyIds: funnel.map((f) => f.study_id) }) : [];
+    const open = new Map<number, number>();
+    for (const m of matches) open.set(m.studyId, (open.get(m.studyId) ?? 0) + 1);
+    return assembleMolecular(rows, view.sql.rootId, funnel, open);
+  },
+  otherwise: (): DashboardMolecular | null => null,
 });

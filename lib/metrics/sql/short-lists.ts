@@ -4,6 +4,8 @@ import { nodeFigureCtes } from "@/lib/metrics/sql/node-figures";
 import type { ViewSql } from "@/lib/metrics/sql/view";
 
 export const LIST_LIMITS = { studies: 100, flagged: 50, reasons: 5 };
+/** At most this many studies are offered to narrow a view to. */
+export const STUDY_OPTIONS_LIMIT = 200;
 
 /**
  * The short lists under the root, as CTEs after nodeFigureCtes (they use its `centres` and
@@ -50,8 +52,18 @@ function listCtes(v: ViewSql, limits: typeof LIST_LIMITS): SQL {
  * worked out once for the node figures and the lists): one row of JSON — `nodes` (NodeRow,
  * root first), the studies and the sites needing attention with their full counts, the
  * reasons, and the root's screen failures in the period (what the reasons are a share of).
+ * Given `studyOptions` (a condition on `s.id`: the studies in the actor's reach), also
+ * `study_options`: the codes of those studies with a site among the view's centres, the studies
+ * the view may be narrowed to (the shell's list), so that the whole view is one round trip.
  */
-export function dashboardBody(v: ViewSql, limits = LIST_LIMITS): SQL {
+export function dashboardBody(v: ViewSql, limits = LIST_LIMITS, opts: { studyOptions?: SQL } = {}): SQL {
+  const options = opts.studyOptions
+    ? sql`,
+    (select coalesce(jsonb_agg(x.code order by x.code), '[]'::jsonb)
+       from (select s.code from studies s
+             where ${opts.studyOptions} and exists (select 1 from study_sites ss where ss.study_id = s.id and ss.centre_id in (select centre_id from centres))
+             order by s.code limit ${STUDY_OPTIONS_LIMIT}) x) as study_options`
+    : sql``;
   return sql`with ${nodeFigureCtes(v)},
   ${listCtes(v, limits)}
   select
@@ -64,5 +76,5 @@ export function dashboardBody(v: ViewSql, limits = LIST_LIMITS): SQL {
        from (select f.*, row_number() over (order by f.enrolled::float8 / nullif(f.expected, 0) nulls last, f.last_enrolled_on nulls first, f.study_code, f.centre_code) as ord
              from flagged_rows f order by ord limit ${limits.flagged}) x) as flagged,
     (select count(*)::int from flagged_rows) as flagged_total,
-    (select coalesce(jsonb_agg(to_jsonb(x) order by x.n desc, x.study_code, x.code), '[]'::jsonb) from reasons x) as reasons`;
+    (select coalesce(jsonb_agg(to_jsonb(x) order by x.n desc, x.study_code, x.code), '[]'::jsonb) from reasons x) as reasons${options}`;
 }

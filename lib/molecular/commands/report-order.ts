@@ -4,6 +4,7 @@ import { molecularOrders } from "@/db/schema";
 import { defineCommand } from "@/lib/actions/define-command";
 import { ActionError, fieldError } from "@/lib/actions/errors";
 import { lockLabOrder } from "@/lib/molecular/load";
+import { notifyMatchesOfOrder } from "@/lib/molecular/match-notices";
 import { mayMove } from "@/lib/molecular/status";
 import { daysBetween, networkToday } from "@/lib/time/network-day";
 import { decimalField, idField, intField } from "@/lib/validation/fields";
@@ -40,6 +41,8 @@ export const reportOrderCommand = defineCommand({
       coveragePct: input.coveragePct === undefined ? null : input.coveragePct.toFixed(1),
     };
     await tx.update(molecularOrders).set({ status: "reported", reportedOn, turnaroundDays, ...figures, updatedAt: new Date() }).where(eq(molecularOrders.id, o.id));
+    // The participant's site hears of recruiting studies the new results match (once per participant and study).
+    await notifyMatchesOfOrder(tx, o.id, actor.id);
     audit({
       action: "molecular.order.reported",
       entityType: "molecular_order",

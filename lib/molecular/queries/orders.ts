@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "@/db/client";
-import type { BiomarkerKind, GermlineClass, MolecularOrderStatus, MolecularTestKind, SomaticTier, VariantOrigin, VariantType } from "@/db/enums";
+import type { BiomarkerKind, MolecularOrderStatus, MolecularTestKind, VariantOrigin } from "@/db/enums";
 import { actionableBiomarkersFor, actionableFor, type Actionable, type ActionableBiomarker } from "@/lib/molecular/actionability";
 import { isPathogenic } from "@/lib/molecular/classification";
+import type { VariantCall } from "@/lib/molecular/variant-call";
 import { germlineVisible, orderReadScope } from "@/lib/molecular/scope";
 import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
 
@@ -39,21 +40,7 @@ export const listOrders = defineQuery({
   otherwise: (_db?: Db): OrderRow[] => [],
 });
 
-export type VariantRow = {
-  id: number;
-  line: number;
-  gene: string;
-  partnerGene: string | null;
-  transcript: string | null;
-  hgvsC: string | null;
-  hgvsP: string | null;
-  variantType: VariantType;
-  vaf: number | null;
-  depth: number | null;
-  somaticTier: SomaticTier | null;
-  germlineClass: GermlineClass | null;
-  actionable: Actionable[];
-};
+export type VariantRow = { id: number; line: number } & VariantCall & { actionable: Actionable[] };
 
 export type OrderReport = OrderRow & {
   failureReason: string | null;
@@ -64,6 +51,8 @@ export type OrderReport = OrderRow & {
   /** False when the actor may not see germline results: then no variant and no flag is shown. */
   resultsVisible: boolean;
   hereditaryRisk: boolean;
+  /** Results (variants or biomarker values) have been imported: the lab needs this even where germline rows stay hidden. */
+  resultsIn: boolean;
   variants: VariantRow[];
   biomarkers: { kind: BiomarkerKind; value: number | null; category: string | null; actionable: ActionableBiomarker[] }[];
 };
@@ -80,14 +69,15 @@ export const orderReport = defineQuery({
   run: async (actor: ReadActor, orderId: number, db?: Db): Promise<OrderReport | null> => {
     const d = db ?? (await getDb());
     const [o] = await queryRows<
-      OrderRow & { failureReason: string | null; receivedOn: string | null; tumourContentPct: string | null; meanDepth: number | null; coveragePct: string | null; resultsVisible: boolean; hereditaryRisk: boolean }
+      OrderRow & { failureReason: string | null; receivedOn: string | null; tumourContentPct: string | null; meanDepth: number | null; coveragePct: string | null; resultsVisible: boolean; hereditaryRisk: boolean; resultsIn: boolean }
     >(
       d,
       sql`select mo.id, p.subject_code as "subjectCode", st.code as "studyCode", s.barcode, mo.test_kind as "testKind", mo.origin, mo.status,
             lab.code as "labCentreCode", mo.ordered_on::text as "orderedOn", mo.received_on::text as "receivedOn", mo.reported_on::text as "reportedOn",
             mo.turnaround_days as "turnaroundDays", mo.failure_reason as "failureReason", mo.tumour_content_pct as "tumourContentPct",
             mo.mean_depth as "meanDepth", mo.coverage_pct as "coveragePct",
-            ${germlineVisible(actor)} as "resultsVisible", (mo.hereditary_risk and ${germlineVisible(actor)}) as "hereditaryRisk"
+            ${germlineVisible(actor)} as "resultsVisible", (mo.hereditary_risk and ${germlineVisible(actor)}) as "hereditaryRisk",
+            mo.results_at is not null as "resultsIn"
           from molecular_orders mo
           join participants p on p.id = mo.participant_id
           join studies st on st.id = mo.study_id

@@ -12,9 +12,11 @@ import { parseNetworkLocal } from "@/lib/time/network-day";
 import { addAeAction, updateAeAction } from "@/app/(portal)/follow-up/actions";
 import { ReasonField } from "@/app/(portal)/follow-up/_components/reason-field";
 import { SaeClock } from "@/app/(portal)/follow-up/_components/sae-clock";
+import { CtcaeGradeDefinition, CtcaeTermField, usePickedTerm } from "@/app/(portal)/follow-up/_components/ctcae-term-field";
 
 export type AeFormValues = {
   term: string;
+  meddraCode: number | null;
   category: string;
   grade: string;
   onsetOn: string;
@@ -73,6 +75,8 @@ export function AeForm({ participantId, aeId, initial, reported }: { participant
   const t = useTranslations("followup");
   const [criteria, setCriteria] = React.useState<string[]>(initial.seriousCriteria);
   const [awareAt, setAwareAt] = React.useState(initial.awareAt);
+  const [grade, setGrade] = React.useState(initial.grade);
+  const [picked, setPicked] = usePickedTerm(initial.meddraCode);
   const editing = aeId !== undefined;
   const opts = (ns: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${ns}.${v}`) }));
   return (
@@ -86,9 +90,19 @@ export function AeForm({ participantId, aeId, initial, reported }: { participant
         </>
       )}
       <div className="grid gap-3 md:grid-cols-2">
-        <TextField name="term" label={t("fields.term")} defaultValue={initial.term} required />
+        <CtcaeTermField defaultTerm={initial.term} picked={picked} onPick={setPicked} />
         <SelectField name="category" label={t("fields.category")} defaultValue={initial.category} options={opts("category", AE_CATEGORIES)} />
-        <SelectField name="grade" label={t("fields.grade")} defaultValue={initial.grade} options={[1, 2, 3, 4, 5].map((g) => ({ value: String(g), label: String(g) }))} />
+        <SelectField
+          name="grade"
+          label={t("fields.grade")}
+          value={grade}
+          onChange={(e) => setGrade(e.target.value)}
+          options={[1, 2, 3, 4, 5].map((g) => ({
+            value: String(g),
+            label: picked && picked.grades[g - 1] === null ? `${g} — ${t("ctcae.gradeUndefinedShort")}` : String(g),
+          }))}
+        />
+        <CtcaeGradeDefinition picked={picked} grade={Number(grade)} />
         <TextField name="onsetOn" type="date" label={t("fields.onsetOn")} defaultValue={initial.onsetOn} required />
         <TextField name="endedOn" type="date" label={t("fields.endedOn")} defaultValue={initial.endedOn} />
         <TextField

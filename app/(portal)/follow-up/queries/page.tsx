@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Pager } from "@/components/tables/pager";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { queryListParams } from "@/lib/followup/list-filters";
 import { listQueries, openQueriesBySite } from "@/lib/followup/queries/followup-lists";
+import { queryFieldLabel, queryRecordHref } from "@/lib/followup/query-field";
 import { loadList, type ListSearch } from "@/app/(portal)/follow-up/_components/list-params";
 import { ListShell } from "@/app/(portal)/follow-up/_components/list-shell";
 import { QueryStatusBadge } from "@/app/(portal)/follow-up/_components/query-list";
@@ -16,7 +17,7 @@ function listHref(f: Parameters<typeof queryListParams>[0]): string {
 
 export default async function QueriesPage({ searchParams }: { searchParams: ListSearch }) {
   const { actor, study, status, sort, show, page } = await loadList(searchParams);
-  const t = await getTranslations("followup");
+  const [t, locale] = [await getTranslations("followup"), await getLocale()];
   const [bySite, rows] = await Promise.all([openQueriesBySite(actor, study), listQueries(actor, { study, status, sort, show, page })]);
   return (
     <ListShell study={study} queryFilters={{ status, sort, show }}>
@@ -54,7 +55,15 @@ export default async function QueriesPage({ searchParams }: { searchParams: List
                 <TD>{r.centreCode}</TD>
                 <TD>{r.subjectCode}</TD>
                 <TD>
-                  {t(`entity.${r.entityType}`)} · {t(`fields.${r.field}`)}
+                  {r.entityType === "crf_form" ? (
+                    <Link href={queryRecordHref(r)} prefetch={false} className="text-primary underline underline-offset-2">
+                      {t(`entity.${r.entityType}`)} · {queryFieldLabel(r, locale, t)}
+                    </Link>
+                  ) : (
+                    <>
+                      {t(`entity.${r.entityType}`)} · {queryFieldLabel(r, locale, t)}
+                    </>
+                  )}
                 </TD>
                 <TD>
                   <QueryStatusBadge status={r.status} />

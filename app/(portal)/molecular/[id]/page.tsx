@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
@@ -13,6 +14,7 @@ import { routeId } from "@/lib/http/route-param";
 import { localizedPair } from "@/lib/i18n/localized";
 import { orderReport } from "@/lib/molecular/queries/orders";
 import { mayMove, statusVariant } from "@/lib/molecular/status";
+import { daysBetween, networkToday } from "@/lib/time/network-day";
 import { failOrderAction, receiveOrderAction, reportOrderAction, startAnalysisAction } from "@/app/(portal)/molecular/actions";
 
 export default async function MolecularReportPage({ params }: { params: Promise<{ id: string }> }) {
@@ -49,7 +51,7 @@ export default async function MolecularReportPage({ params }: { params: Promise<
         <div><dt className="inline text-muted-foreground">{t("page.lab")}: </dt><dd className="inline">{o.labCentreCode}</dd></div>
         <div><dt className="inline text-muted-foreground">{t("page.orderedOn")}: </dt><dd className="inline">{o.orderedOn}</dd></div>
         <div><dt className="inline text-muted-foreground">{t("report.reportedOn")}: </dt><dd className="inline">{o.reportedOn ?? "—"}</dd></div>
-        <div><dt className="inline text-muted-foreground">{t("page.turnaround")}: </dt><dd className="inline">{o.turnaroundDays === null ? "—" : t("page.days", { n: o.turnaroundDays })}</dd></div>
+        <div><dt className="inline text-muted-foreground">{t("page.turnaround")}: </dt><dd className="inline">{o.turnaroundDays !== null ? t("page.days", { n: o.turnaroundDays }) : o.status === "failed" ? "—" : t("report.turnaroundPending", { n: daysBetween(o.orderedOn, networkToday()) })}</dd></div>
         <div><dt className="inline text-muted-foreground">{t("report.tumourContent")}: </dt><dd className="inline">{fig(o.tumourContentPct, "%")}</dd></div>
         <div><dt className="inline text-muted-foreground">{t("report.meanDepth")}: </dt><dd className="inline">{fig(o.meanDepth, "×")}</dd></div>
         <div><dt className="inline text-muted-foreground">{t("report.coverage")}: </dt><dd className="inline">{fig(o.coveragePct, "%")}</dd></div>
@@ -57,8 +59,9 @@ export default async function MolecularReportPage({ params }: { params: Promise<
       </dl>
 
       {o.hereditaryRisk ? (
-        <Card className="border-red-300">
-          <CardContent className="pt-4 text-sm">{t("report.counselling")}</CardContent>
+        <Card className="border-red-300" data-testid="counselling">
+          <CardHeader><CardTitle>{t("report.counsellingHeading")}</CardTitle></CardHeader>
+          <CardContent className="text-sm">{t("report.counselling")}</CardContent>
         </Card>
       ) : null}
 
@@ -75,6 +78,11 @@ export default async function MolecularReportPage({ params }: { params: Promise<
               <input type="hidden" name="orderId" value={o.id} />
               <SubmitButton>{t("lab.analyse")}</SubmitButton>
             </ActionForm>
+          ) : null}
+          {o.status === "in_analysis" && !o.resultsIn ? (
+            <Link prefetch={false} href={`/molecular/${o.id}/import`} className="inline-flex h-9 items-center rounded-md bg-primary px-4 text-sm font-medium text-primary-foreground hover:bg-primary/90" data-testid="import-results">
+              {t("report.importResults")}
+            </Link>
           ) : null}
         </div>
       ) : null}
@@ -119,31 +127,36 @@ export default async function MolecularReportPage({ params }: { params: Promise<
                     <TH>{t("report.type")}</TH>
                     <TH>{t("report.vaf")}</TH>
                     <TH>{t("report.classification")}</TH>
-                    <TH>{t("report.therapies")}</TH>
                   </tr>
                 </THead>
                 <TBody>
                   {o.variants.length === 0 ? (
-                    <TR><TD colSpan={6} className="text-muted-foreground">{t("report.noVariants")}</TD></TR>
+                    <TR><TD colSpan={5} className="text-muted-foreground">{t("report.noVariants")}</TD></TR>
                   ) : null}
                   {o.variants.map((v) => (
-                    <TR key={v.id}>
-                      <TD className="font-medium">{v.partnerGene ? `${v.partnerGene}::${v.gene}` : v.gene}</TD>
-                      <TD className="font-mono text-xs">
-                        {[v.transcript, v.hgvsC, v.hgvsP].filter(Boolean).join(" ") || "—"}
-                      </TD>
-                      <TD>{t(`variantTypes.${v.variantType}`)}</TD>
-                      <TD>{v.vaf === null ? "—" : `${(v.vaf * 100).toFixed(1)}%`}{v.depth ? ` (${v.depth}×)` : ""}</TD>
-                      <TD>{v.somaticTier ? t(`tiers.${v.somaticTier}`) : v.germlineClass ? t(`classes.${v.germlineClass}`) : "—"}</TD>
-                      <TD className="text-xs">
-                        {v.actionable.length === 0 ? "—" : null}
-                        {v.actionable.map((a, i) => (
-                          <p key={i}>
-                            <span className="font-medium">{t("report.level", { level: a.level })}</span> · {localizedPair(a.tumourZh, a.tumourEn, locale)}: {a.therapies.join(", ")} ({a.sources.join(" / ")})
-                          </p>
-                        ))}
-                      </TD>
-                    </TR>
+                    <Fragment key={v.id}>
+                      <TR className={v.actionable.length ? "border-b-0" : undefined}>
+                        <TD className="font-medium">{v.partnerGene ? `${v.partnerGene}::${v.gene}` : v.gene}</TD>
+                        <TD className="font-mono text-xs">
+                          {[v.transcript, v.hgvsC, v.hgvsP].filter(Boolean).join(" ") || "—"}
+                        </TD>
+                        <TD className="whitespace-nowrap">{t(`variantTypes.${v.variantType}`)}</TD>
+                        <TD className="whitespace-nowrap">{v.vaf === null ? "—" : `${(v.vaf * 100).toFixed(1)}%`}{v.depth ? ` (${v.depth}×)` : ""}</TD>
+                        <TD>{v.somaticTier ? t(`tiers.${v.somaticTier}`) : v.germlineClass ? t(`classes.${v.germlineClass}`) : "—"}</TD>
+                      </TR>
+                      {v.actionable.length ? (
+                        <TR>
+                          <TD colSpan={5} className="pt-0 text-xs" data-testid="therapies">
+                            <span className="text-muted-foreground">{t("report.therapies")}: </span>
+                            {v.actionable.map((a, i) => (
+                              <span key={i} className="block">
+                                <span className="font-medium">{t("report.level", { level: a.level })}</span> · {localizedPair(a.tumourZh, a.tumourEn, locale)}: {a.therapies.join(", ")} ({a.sources.join(" / ")})
+                              </span>
+                            ))}
+                          </TD>
+                        </TR>
+                      ) : null}
+                    </Fragment>
                   ))}
                 </TBody>
               </Table>

@@ -19,7 +19,9 @@ export default async function StudyLayout({ children, params }: { children: Reac
   const note = studyAccessNote(actor, study);
   // Enrolment sections (issue 4): participant-level ones only for roles that see participant rows.
   const enrolmentTabs = [...(can(actor, "participant.read") ? ["screening", "participants"] : []), "consort"].map((href) => ({ href, label: te(`tabs.${href}`) }));
-  const tabs = [...["", "protocol", "sites", "team"].map((href) => ({ href, label: t(`tabs.${href || "overview"}`) })), ...enrolmentTabs, { href: "follow-up", label: t("tabs.followUp") }, { href: "history", label: t("tabs.history") }];
+  // Case report forms (issue 14): the forms tab for whoever reads form definitions.
+  const formsTab = can(actor, "crf.read") ? [{ href: "forms", label: (await getTranslations("crf.designer"))("tab") }] : [];
+  const tabs = [...["", "protocol", "sites", "team"].map((href) => ({ href, label: t(`tabs.${href || "overview"}`) })), ...formsTab, ...enrolmentTabs, { href: "follow-up", label: t("tabs.followUp") }, { href: "history", label: t("tabs.history") }];
   return (
     <div className="space-y-4">
       <div className="space-y-1">

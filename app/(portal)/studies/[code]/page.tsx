@@ -1,7 +1,10 @@
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { CompletionCard } from "@/components/crf/completion-card";
 import { getActor } from "@/lib/auth/actor";
+import { studyCompletion } from "@/lib/crf/queries/completion";
 import { centreOptionLabel } from "@/lib/network/centre-order";
 import { localized, localizedPair } from "@/lib/i18n/localized";
 import { siteCentreOptions, studySiteSummary } from "@/lib/studies/queries/sites";
@@ -16,6 +19,8 @@ export default async function StudyOverviewPage({ params }: { params: Promise<{ 
   if (!actor) notFound();
   const study = await getStudyPage(actor, routeParam((await params).code));
   if (!study) notFound();
+  // The data-entry figures stream in below the cards: one read, started now.
+  const completion = studyCompletion(actor, study.id);
   const [t, locale] = [await getTranslations("studies"), await getLocale()];
   const [summary, gates, centres] = await Promise.all([
     studySiteSummary(actor, study.id),
@@ -97,6 +102,9 @@ export default async function StudyOverviewPage({ params }: { params: Promise<{ 
           ) : null}
         </CardContent>
       </Card>
+      <Suspense fallback={null}>
+        <CompletionCard completion={completion} className="lg:col-span-2" testId="crf-completion" />
+      </Suspense>
     </div>
   );
 }

@@ -27,6 +27,7 @@ export default async function SpecimenPage({ params, searchParams }: { params: P
   const s = await specimenByBarcode(actor, barcode);
   if (!s) notFound();
   const [t, locale, sp] = [await getTranslations("biobank"), await getLocale(), await searchParams];
+  const tm = await getTranslations("molecular");
   const mayStore = s.writable && can(actor, "biobank.storage.manage");
   const storable = isStorable(s.status as SpecimenStatus);
   const boxq = param(sp.boxq, 40);
@@ -53,9 +54,16 @@ export default async function SpecimenPage({ params, searchParams }: { params: P
         <h1 className="text-2xl font-semibold">
           {t("specimen.heading", { barcode: s.barcode })}
         </h1>
-        <Link prefetch={false} href={labelSheetHref([s.barcode])} className="text-sm text-primary hover:underline">
-          {t("specimen.printLabel")}
-        </Link>
+        <div className="flex flex-wrap items-center gap-4">
+          {s.subjectCode && can(actor, "molecular.order") ? (
+            <Link prefetch={false} href={`/molecular/new?specimen=${s.barcode}`} className="text-sm text-primary hover:underline" data-testid="order-molecular-test">
+              {tm("actions.order")}
+            </Link>
+          ) : null}
+          <Link prefetch={false} href={labelSheetHref([s.barcode])} className="text-sm text-primary hover:underline">
+            {t("specimen.printLabel")}
+          </Link>
+        </div>
       </div>
       {sp.registered ? (
         <p role="status" data-testid="registered" className="text-sm text-success">

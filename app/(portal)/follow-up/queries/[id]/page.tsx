@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { getQueryThread } from "@/lib/followup/queries/followup";
+import { queryFieldLabel, queryRecordHref } from "@/lib/followup/query-field";
 import { routeId } from "@/lib/http/route-param";
 import { networkTime } from "@/app/(portal)/follow-up/_components/format";
 import { AnswerQueryForm, CloseQueryForm, ReopenQueryForm } from "@/app/(portal)/follow-up/_components/query-forms";
@@ -15,9 +16,8 @@ export default async function QueryPage({ params }: { params: Promise<{ id: stri
   if (!actor || !can(actor, "followup.read")) notFound();
   const q = await getQueryThread(actor, routeId((await params).id));
   if (!q) notFound();
-  const t = await getTranslations("followup");
-  const recordHref =
-    q.entityType === "participant" ? `/follow-up/${q.subjectCode}` : `/follow-up/${q.subjectCode}/${q.entityType === "visit" ? "visits" : "ae"}/${q.entityId}`;
+  const [t, locale] = [await getTranslations("followup"), await getLocale()];
+  const recordHref = queryRecordHref(q);
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -25,7 +25,7 @@ export default async function QueryPage({ params }: { params: Promise<{ id: stri
           {t("query.heading", { id: q.id })} <QueryStatusBadge status={q.status} />
         </h1>
         <p className="text-sm text-muted-foreground">
-          <code>{q.studyCode}</code> · {q.subjectCode} · {t("query.on", { record: t(`entity.${q.entityType}`), field: t(`fields.${q.field}`) })} ·{" "}
+          <code>{q.studyCode}</code> · {q.subjectCode} · {t("query.on", { record: t(`entity.${q.entityType}`), field: queryFieldLabel(q, locale, t) })} ·{" "}
           <Link href={recordHref} className="text-primary underline underline-offset-2">
             {t("query.record")}
           </Link>

@@ -1,6 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
+import { setBiomarkerCriteriaCommand } from "@/lib/molecular/commands/set-biomarker-criteria";
 import { setArmsCommand } from "@/lib/studies/commands/set-arms";
 import { setConsentsCommand } from "@/lib/studies/commands/set-consents";
 import { setCriteriaCommand } from "@/lib/studies/commands/set-criteria";
@@ -14,3 +15,4 @@ export const setStratificationAction = defineAction(setStratificationCommand, { 
 export const setCriteriaAction = defineAction(setCriteriaCommand, { revalidate: pages });
 export const setConsentsAction = defineAction(setConsentsCommand, { revalidate: pages });
 export const setTargetAction = defineAction(setTargetCommand, { revalidate: pages });
+export const setBiomarkerCriteriaAction = defineAction(setBiomarkerCriteriaCommand, { revalidate: (d) => [...pages(d), `/studies/${d.code}/biomarker-matches`, "/molecular/matches"] });

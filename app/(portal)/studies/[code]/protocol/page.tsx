@@ -13,6 +13,8 @@ import { protocolChangesNeedAmendment, studyIsClosed } from "@/lib/studies/lifec
 import { ratioLabel } from "@/lib/studies/recruiting-gates";
 import { routeParam } from "@/lib/http/route-param";
 import { ArmsForm, ConsentsForm, CriteriaForm, StratificationForm, TargetForm } from "@/app/(portal)/studies/_components/protocol-forms";
+import { BiomarkerCriteriaCard } from "@/app/(portal)/studies/[code]/protocol/_components/biomarker-criteria-card";
+import { can } from "@/lib/authz/can";
 
 export default async function ProtocolPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<{ version?: string; edit?: string }> }) {
   const actor = await getActor();
@@ -72,6 +74,7 @@ export default async function ProtocolPage({ params, searchParams }: { params: P
             {edit("criteria", <CriteriaForm {...common} initial={protocol.criteria.map((c) => ({ kind: c.kind, textZh: c.textZh, textEn: c.textEn }))} />)}
           </CardContent>
         </Card>
+        <BiomarkerCriteriaCard actor={actor} study={study} version={versionNo} edit={edit} amend={common.amend} showMatches={can(actor, "participant.read") && can(actor, "molecular.read")} />
         {randomized ? (
           <Card>
             <CardHeader>

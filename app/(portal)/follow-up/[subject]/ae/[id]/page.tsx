@@ -55,6 +55,7 @@ export default async function AePage({ params }: { params: Promise<{ subject: st
               reported={ae.reportedAt !== null}
               initial={{
                 term: ae.term,
+                meddraCode: ae.meddraCode,
                 category: ae.category,
                 grade: String(ae.grade),
                 onsetOn: ae.onsetOn,

@@ -22,7 +22,7 @@ export default async function NewAePage({ params }: { params: Promise<{ subject:
           <AeForm
             participantId={p.id}
             reported={false}
-            initial={{ term: "", category: "general", grade: "1", onsetOn: now.slice(0, 10), endedOn: "", seriousCriteria: [], relatedness: "possible", actionTaken: "none", outcome: "recovering", awareAt: now }}
+            initial={{ term: "", meddraCode: null, category: "general", grade: "1", onsetOn: now.slice(0, 10), endedOn: "", seriousCriteria: [], relatedness: "possible", actionTaken: "none", outcome: "recovering", awareAt: now }}
           />
         </CardContent>
       </Card>

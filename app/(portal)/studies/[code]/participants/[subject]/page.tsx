@@ -13,6 +13,8 @@ import { networkToday } from "@/lib/time/network-day";
 import { routeParam } from "@/lib/http/route-param";
 import { TransferForm, UnblindForm, WithdrawForm } from "@/app/(portal)/studies/[code]/participants/[subject]/_components/participant-forms";
 import { ParticipantTimeline } from "@/app/(portal)/studies/[code]/participants/[subject]/_components/participant-timeline";
+import { ParticipantFormGrid } from "@/app/(portal)/studies/[code]/participants/[subject]/_components/participant-form-grid";
+import { participantFormGrid } from "@/lib/crf/queries/form-entry";
 
 export default async function ParticipantPage({ params }: { params: Promise<{ code: string; subject: string }> }) {
   const [code, subject] = [routeParam((await params).code), routeParam((await params).subject)];
@@ -26,6 +28,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ co
   const mayChange = p.atActorsSite && p.status === "enrolled";
   const sites = mayChange && study.status === "recruiting" ? (await studySiteOptions(actor, study.id)).filter((s) => s.status === "active" && s.id !== p.siteId) : [];
   const today = networkToday();
+  const formGrid = can(actor, "crf.read") ? await participantFormGrid(actor, p.id) : null;
 
   return (
     <div className="space-y-6">
@@ -102,6 +105,7 @@ export default async function ParticipantPage({ params }: { params: Promise<{ co
       </div>
 
       <ParticipantTimeline p={p} />
+      {formGrid ? <ParticipantFormGrid base={`/studies/${study.code}/participants/${p.subjectCode}`} events={formGrid.events} /> : null}
 
       {mayChange ? (
         <div className="grid gap-4 lg:grid-cols-2">

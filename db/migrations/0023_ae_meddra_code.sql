@@ -1,0 +1,1 @@
+ALTER TABLE "adverse_events" ADD COLUMN "meddra_code" integer;

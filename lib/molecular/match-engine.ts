@@ -1,0 +1,110 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
+import type { BiomarkerKind } from "@/db/enums";
+import type { BiomarkerCriterion } from "@/lib/molecular/criteria";
+import { readCandidates, type MatchFilter } from "@/lib/molecular/match-reads";
+import { criteriaGenes, indexCriteria, matchIndexed, type Evidence } from "@/lib/molecular/matching";
+import { nearestSite, type Nearness, type PlacedCentre } from "@/lib/molecular/nearest-site";
+import { loadRecruitingCriteria } from "@/lib/molecular/study-criteria";
+
+export type { MatchFilter };
+
+/** One patient matching one recruiting study, pseudonymous: the subject code, never a name or ID. */
+export type Match = {
+  participantId: number;
+  subjectCode: string;
+  centreId: number;
+  centreCode: string;
+  centreNameZh: string;
+  centreNameEn: string;
+  studyId: number;
+  studyCode: string;
+  titleZh: string;
+  titleEn: string;
+  protocolVersion: number;
+  /** The participating site the patient would be screened at (their own centre's, else the nearest). */
+  siteId: number;
+  siteCentreId: number;
+  siteCentreCode: string;
+  siteNameZh: string;
+  siteNameEn: string;
+  nearness: Nearness;
+  evidence: Evidence[];
+};
+
+type NamedCentre = PlacedCentre & { nameZh: string; nameEn: string };
+
+async function centresOf(db: Db): Promise<Map<number, NamedCentre>> {
+  const rows = await queryRows<NamedCentre>(db, sql`select id, code, path, province, city, name_zh as "nameZh", name_en as "nameEn" from organisations`);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The biomarker kinds any of these criteria read. */
+function criteriaKinds(criteria: readonly BiomarkerCriterion[]): BiomarkerKind[] {
+  const kinds = new Set<BiomarkerKind>();
+  for (const c of criteria) {
+    if (c.kind === "tmb" || c.kind === "pdl1_tps" || c.kind === "pdl1_cps") kinds.add(c.kind);
+    if (c.kind === "msi_high") kinds.add("msi");
+    if (c.kind === "her2") kinds.add("her2_ihc");
+  }
+  return [...kinds];
+}
+
+// Plain code-point order (codes are ASCII): a locale comparison of the network's matches would cost more than the match.
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Every (participant, recruiting study) match in the filter, by study code then subject code:
+ * the patient's latest results meet ANY of the study's biomarker criteria (lib/molecular/matching.ts),
+ * the person is not in the study nor invited to it, and the study has an active site.
+ */
+export async function computeMatches(db: Db, f: MatchFilter): Promise<Match[]> {
+  const studies = (await loadRecruitingCriteria(db, f.studyIds)).filter((s) => s.criteria.length > 0 && s.sites.length > 0);
+  if (studies.length === 0) return [];
+  const all = studies.flatMap((s) => s.criteria);
+  const [{ candidates, taken }, centres] = await Promise.all([
+    readCandidates(db, f, criteriaGenes(all), criteriaKinds(all), studies.map((s) => s.studyId)),
+    centresOf(db),
+  ]);
+  const index = indexCriteria(studies.map((s) => s.criteria));
+  // The nearest site depends only on the patient's centre and the study: once per pair.
+  const nearest = new Map<string, ReturnType<typeof nearestSite<(typeof studies)[number]["sites"][number]>>>();
+  const nearestOf = (from: NamedCentre, s: number) => {
+    const key = `${from.id}:${s}`;
+    if (!nearest.has(key)) nearest.set(key, nearestSite(from, studies[s].sites));
+    return nearest.get(key)!;
+  };
+  const out: Match[] = [];
+  for (const person of candidates) {
+    const from = centres.get(person.centreId);
+    if (!from) continue;
+    for (const { s, evidence } of matchIndexed(index, person.results)) {
+      const study = studies[s];
+      if (taken.has(`${person.id}:${study.studyId}`)) continue;
+      const near = nearestOf(from, s);
+      if (!near) continue;
+      const site = centres.get(near.site.centre.id);
+      out.push({
+        participantId: person.id,
+        subjectCode: person.subjectCode,
+        centreId: from.id,
+        centreCode: from.code,
+        centreNameZh: from.nameZh,
+        centreNameEn: from.nameEn,
+        studyId: study.studyId,
+        studyCode: study.studyCode,
+        titleZh: study.titleZh,
+        titleEn: study.titleEn,
+        protocolVersion: study.version,
+        siteId: near.site.siteId,
+        siteCentreId: near.site.centre.id,
+        siteCentreCode: near.site.centre.code,
+        siteNameZh: site?.nameZh ?? near.site.centre.code,
+        siteNameEn: site?.nameEn ?? near.site.centre.code,
+        nearness: near.nearness,
+        evidence,
+      });
+    }
+  }
+  return out.sort((a, b) => cmp(a.studyCode, b.studyCode) || cmp(a.subjectCode, b.subjectCode));
+}

@@ -1,0 +1,57 @@
+import { sql } from "drizzle-orm";
+import { getDb, queryRows, type Db } from "@/db/client";
+import type { MolecularOrderStatus, MolecularTestKind, VariantOrigin } from "@/db/enums";
+import { orderingScope } from "@/lib/molecular/scope";
+import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
+
+export type OrderableSpecimen = {
+  id: number;
+  barcode: string;
+  type: string;
+  subjectCode: string;
+  studyCode: string;
+  /** Tests already ordered on this specimen, newest first. */
+  orders: { id: number; testKind: MolecularTestKind; origin: VariantOrigin; status: MolecularOrderStatus }[];
+};
+
+/**
+ * A participant's specimen the actor may order a test on (the participant's own site or the
+ * study's PI: lib/molecular/scope.ts), by barcode; null otherwise (a donor's specimen, another
+ * site's, or none).
+ */
+export const specimenForOrder = defineQuery({
+  permission: "molecular.order",
+  run: async (actor: ReadActor, barcode: string, db?: Db): Promise<OrderableSpecimen | null> => {
+    const d = db ?? (await getDb());
+    const [s] = await queryRows<Omit<OrderableSpecimen, "orders">>(
+      d,
+      sql`select s.id, s.barcode, s.type::text as type, p.subject_code as "subjectCode", st.code as "studyCode"
+          from specimens s join participants p on p.id = s.participant_id join studies st on st.id = p.study_id
+          where s.barcode = ${barcode} and ${orderingScope(actor)}`,
+    );
+    if (!s) return null;
+    const orders = await queryRows<OrderableSpecimen["orders"][number]>(
+      d,
+      sql`select mo.id, mo.test_kind as "testKind", mo.origin, mo.status from molecular_orders mo
+          join specimens s on s.id = mo.specimen_id join participants p on p.id = s.participant_id
+          where mo.specimen_id = ${s.id} and ${orderingScope(actor)} order by mo.id desc limit 20`,
+    );
+    return { ...s, orders };
+  },
+  otherwise: (_barcode: string, _db?: Db): OrderableSpecimen | null => null,
+});
+
+export type MolecularLab = { id: number; code: string; nameZh: string; nameEn: string };
+
+/** The centres that run a molecular lab (active lab staff there): where a test may be sent. */
+export const molecularLabs = defineQuery({
+  permission: "molecular.order",
+  run: async (_actor: ReadActor, db?: Db): Promise<MolecularLab[]> =>
+    queryRows<MolecularLab>(
+      db ?? (await getDb()),
+      sql`select o.id, o.code, o.name_zh as "nameZh", o.name_en as "nameEn" from organisations o
+          where exists (select 1 from users u where u.centre_id = o.id and u.role = 'molecular_lab' and not u.disabled)
+          order by o.code`,
+    ),
+  otherwise: (_db?: Db): MolecularLab[] => [],
+});
