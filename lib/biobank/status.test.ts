@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { canMove, isStorable, isTerminal, nextStatuses, receiptStatus, SPECIMEN_STATUSES, statusChoices } from "@/lib/biobank/status";
 import { planAliquots, toMilli } from "@/lib/biobank/quantity";
-import { consentRefusal, isHgrApprovalNo, mayDecideRelease } from "@/lib/biobank/release-gate";
+import { consentRefusal, mayDecideRelease } from "@/lib/biobank/release-gate";
+import { isHgrApprovalNumber } from "@/lib/validation/hgr-approval";
 import { SPECIMEN_STATUSES as STORED_STATUSES } from "@/lib/enums";
 import { parseBarcodeList } from "@/lib/biobank/barcodes";
 
@@ -90,11 +91,11 @@ describe("release gates", () => {
     expect(consentRefusal("yes", true)).toBeNull();
   });
   it("HGR approval numbers carry a year and a serial", () => {
-    expect(isHgrApprovalNo("国科遗办审字[2023]CJ1234")).toBe(true);
-    expect(isHgrApprovalNo("2024CJ0456")).toBe(true);
-    expect(isHgrApprovalNo("")).toBe(false);
-    expect(isHgrApprovalNo("pending")).toBe(false);
-    expect(isHgrApprovalNo(null)).toBe(false);
+    expect(isHgrApprovalNumber("国科遗办审字[2023]CJ1234")).toBe(true);
+    expect(isHgrApprovalNumber("2024CJ0456")).toBe(true);
+    expect(isHgrApprovalNumber("")).toBe(false);
+    expect(isHgrApprovalNumber("pending")).toBe(false);
+    expect(isHgrApprovalNumber(null)).toBe(false);
   });
   it("four eyes: the requester never decides their own release", () => {
     expect(mayDecideRelease({ id: 7 }, { requestedBy: 7 })).toBe(false);

@@ -2,7 +2,7 @@
  * HGR (human genetic resources, 人类遗传资源) approval numbers as issued, e.g.
  * "国科遗办审字[2023]CJ1234" or "2023CJ1234": a year and a serial; a blank or free text is
  * refused. The kernel holds the rule because two domains of one rank need it: specimen release
- * (lib/biobank/release-gate.ts keeps the same rule) and the export of genetic results
+ * (lib/biobank/commands/decide-release.ts) and the export of genetic results
  * (lib/molecular/export-gate.ts).
  */
 export function isHgrApprovalNumber(v: string | null | undefined): boolean {

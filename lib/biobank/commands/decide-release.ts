@@ -5,7 +5,8 @@ import { defineCommand } from "@/lib/actions/define-command";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
 import { recordCustody } from "@/lib/biobank/custody";
 import { lockSpecimens } from "@/lib/biobank/load";
-import { consentRefusal, isHgrApprovalNo, mayDecideRelease } from "@/lib/biobank/release-gate";
+import { consentRefusal, mayDecideRelease } from "@/lib/biobank/release-gate";
+import { isHgrApprovalNumber } from "@/lib/validation/hgr-approval";
 import { releaseDecideScope } from "@/lib/biobank/scope";
 import { canMove } from "@/lib/biobank/status";
 import { choiceField, idField, optionalTextField } from "@/lib/validation/fields";
@@ -48,7 +49,7 @@ export const decideReleaseCommand = defineCommand({
       audit({ action: "release.rejected", entityType: "release_request", entityId: r.id, centreId: r.centreId, studyId: r.studyId, before: { status: r.status }, after: { status: "rejected" }, reason: input.reason });
       return { id: r.id, status: "rejected" as const };
     }
-    if (!isHgrApprovalNo(r.hgrApprovalNo)) throw new ActionError("biobank.errors.hgrMissing");
+    if (!isHgrApprovalNumber(r.hgrApprovalNo)) throw new ActionError("biobank.errors.hgrMissing");
     const refused = list.map((s) => ({ s, why: consentRefusal(s.futureConsent, r.geneticUse) })).filter((x) => x.why);
     if (refused.length) {
       throw new ActionError("biobank.errors.consentRefused", { list: refused.map((x) => `${x.s.barcode} (${x.why === "consentNo" ? "no" : "limited"})`).join(", ") });

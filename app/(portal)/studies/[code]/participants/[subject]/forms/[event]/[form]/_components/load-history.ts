@@ -1,6 +1,6 @@
 import "server-only";
 import type { ItemDef } from "@/lib/crf/design";
-import { valueHistory } from "@/lib/crf/queries/value-history";
+import { formValueHistory } from "@/lib/crf/queries/value-history";
 import type { ReadActor } from "@/lib/reads/define-query";
 import { formatNetworkInstant } from "@/lib/time/network-instant";
 import type { ValueChange } from "@/app/(portal)/studies/[code]/participants/[subject]/forms/[event]/[form]/_components/entry-props";
@@ -13,8 +13,8 @@ import type { ValueChange } from "@/app/(portal)/studies/[code]/participants/[su
 export async function loadValueHistory(actor: ReadActor, instanceId: number, paths: readonly string[], items: readonly ItemDef[]): Promise<Record<string, ValueChange[]>> {
   const out: Record<string, ValueChange[]> = {};
   const calc = new Set(items.filter((i) => i.type === "calc").map((i) => i.name));
-  const entries = await Promise.all(paths.filter((p) => !calc.has(p.split(".").pop()!)).map(async (p) => [p, await valueHistory(actor, instanceId, p)] as const));
-  for (const [path, history] of entries) {
+  const byPath = await formValueHistory(actor, instanceId, paths.filter((p) => !calc.has(p.split(".").pop()!)));
+  for (const [path, history] of Object.entries(byPath)) {
     if (history.length < 2) continue;
     out[path] = history.map((h) => ({
       at: formatNetworkInstant(h.changedAt),
