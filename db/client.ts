@@ -123,6 +123,9 @@ export async function openPostgres(url: string, opts: { ownerUrl?: string } = {}
   const { Pool } = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const pool = new Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection the server ends (a restart, an administrator, a dropped database) makes
+  // the pool emit "error"; unheard, that would end the process. The pool replaces the connection.
+  pool.on("error", (err) => console.error(`[ncrc] database connection lost: ${err.message}`));
   const db = drizzle(pool, { schema }) as unknown as Db;
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
   return {
@@ -132,6 +135,7 @@ export async function openPostgres(url: string, opts: { ownerUrl?: string } = {}
     // held on one dedicated connection.
     migrate: async () => {
       const ownerPool = opts.ownerUrl && opts.ownerUrl !== url ? new Pool({ connectionString: opts.ownerUrl, max: 1 }) : null;
+      ownerPool?.on("error", (err) => console.error(`[ncrc] owner connection lost: ${err.message}`));
       try {
         const conn = await (ownerPool ?? pool).connect();
         try {
