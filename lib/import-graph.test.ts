@@ -24,6 +24,9 @@ export const DOMAIN_RANK: Record<string, number> = {
   molecular: 5,
   history: 6,
   metrics: 6,
+  exchange: 6,
+  api: 7,
+  fhir: 7,
 };
 
 type Edge = { from: string; to: string };
