@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Separate build folders let several checkouts or e2e runs build side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // The bulk record import posts a form's file and its group files (each at most 5 MB, checked
+  // by the command) through a server action: above Next's 1 MB default.
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
   // Every response, build assets and route handlers included (pages add their CSP in proxy.ts).
   // Read when the build is made: the HSTS decision follows NEXTAUTH_URL at build time here, and
   // at run time in proxy.ts. (A relative import: next.config is compiled before path aliases apply.)

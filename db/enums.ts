@@ -75,8 +75,8 @@ export const QUERY_EVENT_KINDS = ["raised", "answered", "closed", "reopened"] as
 
 // notifications
 /** What a notification is about (its link opens it): a clinical record, or a query. */
-export const NOTIFICATION_ENTITIES = ["participant", "visit", "adverse_event", "query"] as const;
-export const NOTIFICATION_KINDS = ["sae_reported", "sae_followup_due", "query_raised", "query_answered", "query_reopened", "visit_overdue", "biomarker_match"] as const;
+export const NOTIFICATION_ENTITIES = ["participant", "visit", "adverse_event", "query", "study"] as const;
+export const NOTIFICATION_KINDS = ["sae_reported", "sae_followup_due", "query_raised", "query_answered", "query_reopened", "visit_overdue", "biomarker_match", "biomarker_matches"] as const;
 /** A notification's e-mail: waiting (or waiting to retry), sent, given up after the last attempt, or not sent (recipient disabled since). */
 export const MAIL_STATUSES = ["pending", "sent", "failed", "skipped"] as const;
 
@@ -210,3 +210,7 @@ export type CrfItemType = Of<typeof CRF_ITEM_TYPES>;
 export type CrfValidationType = Of<typeof CRF_VALIDATION_TYPES>;
 export type CrfMissingCode = Of<typeof CRF_MISSING_CODES>;
 export type CrfFormInstanceStatus = Of<typeof CRF_FORM_INSTANCE_STATUSES>;
+
+// REST API personal access tokens (lib/api)
+export const API_TOKEN_ACCESS = ["read", "read_write"] as const;
+export type ApiTokenAccess = Of<typeof API_TOKEN_ACCESS>;

@@ -10,8 +10,8 @@ async function as(browser: Browser, email: string, locale: "zh-CN" | "en"): Prom
   return page;
 }
 
-function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+function todayInChina(days = 0): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 test.describe.configure({ mode: "serial" });
@@ -32,17 +32,20 @@ for (const locale of ["zh-CN", "en"] as const) {
 
     await staff.locator("#f-status").selectOption("done");
     await staff.locator("#f-visitDate").fill(todayInChina());
-    await staff.locator("#f-ecog").selectOption("1");
-    await staff.locator("#f-weightKg").fill("61.5");
-    await staff.locator("#f-tumourResponse").selectOption("SD");
     await staff.locator("#visit-form button[type=submit]").click();
     await expect(staff.locator("#visit-form [data-testid=form-success]")).toBeVisible();
     await staff.reload();
     // Done today, long after its window closed: flagged out of window, version 1, not verified.
     await expect(staff.getByTestId("visit-timing").first()).toHaveText(locale === "en" ? "Done out of window" : "超窗完成");
-    await expect(staff.getByTestId("value-ecog")).toHaveText("1");
+    await expect(staff.getByTestId("value-visitDate")).toHaveText(todayInChina());
     await expect(staff.locator("#f-reason")).toBeVisible();
     await expectAccessible(staff);
+    // The assessment (ECOG, weight, response) is the visit_assessment form of the visit's event.
+    await staff.getByTestId("assessment-link").click();
+    await staff.waitForURL(/\/forms\/\d+\/\d+$/);
+    await expect(staff.locator("#crf-ecog")).toBeVisible();
+    await expect(staff.locator("#crf-weight_kg")).toBeVisible();
+    await staff.goto(visitUrl);
 
     // The participant's follow-up page and their enrolment record link to each other.
     const subject = subjectUrl.split("/").pop()!;
@@ -85,12 +88,12 @@ for (const locale of ["zh-CN", "en"] as const) {
     await note.getByRole("button").click();
     await expect(pi.getByTestId("notifications").locator("li", { hasText: term })).toHaveAttribute("data-unread", "false");
 
-    // The monitor raises a query on the visit's ECOG.
+    // The monitor raises a query on the visit's date.
     const monitor = await as(browser, "monitor@ncrc.demo", locale);
     await monitor.goto(visitUrl);
     await expect(monitor.locator("#visit-form")).toHaveCount(0);
-    await monitor.locator("#raise-query-form #f-field").selectOption("ecog");
-    await monitor.locator("#raise-query-form #f-question").fill(`Source notes say ECOG 2 (${tag})`);
+    await monitor.locator("#raise-query-form #f-field").selectOption("visitDate");
+    await monitor.locator("#raise-query-form #f-question").fill(`Source notes say the day before (${tag})`);
     await monitor.locator("#raise-query-form button[type=submit]").click();
     await monitor.waitForURL(/\/follow-up\/queries\/\d+$/);
     const queryUrl = new URL(monitor.url()).pathname;
@@ -100,7 +103,7 @@ for (const locale of ["zh-CN", "en"] as const) {
     // Site staff answer with a corrected value and a reason.
     await staff.goto(queryUrl);
     await staff.locator("#answer-form #f-answer").fill("Checked the clinic notes");
-    await staff.locator("#answer-form #f-correctedValue").fill("2");
+    await staff.locator("#answer-form #f-correctedValue").fill(todayInChina(-1));
     await staff.locator("#answer-form button[type=submit]").click();
     await expect(staff.locator("#answer-form [data-testid=form-error]")).toBeVisible();
     await expect(staff.locator("#f-reason-error")).toBeVisible();
@@ -109,7 +112,7 @@ for (const locale of ["zh-CN", "en"] as const) {
     await expect(staff.locator("#answer-form")).toHaveCount(0);
     await expect(staff.getByTestId("query-thread")).toContainText(locale === "en" ? "Corrected (version 2)" : "已更正（第 2 版）");
     await staff.goto(visitUrl);
-    await expect(staff.getByTestId("value-ecog")).toHaveText("2");
+    await expect(staff.getByTestId("value-visitDate")).toHaveText(todayInChina(-1));
     await expect(staff.getByTestId("history")).toContainText("Transcription error");
 
     // The monitor closes the query.

@@ -6,8 +6,8 @@ import { expect, expectAccessible, login, test } from "./helpers";
 // patient's new specimen; the lab (lab@ncrc.demo, at the hub) receives it, starts the analysis,
 // checks a VCF (a file of the wrong build is refused line by line), imports the right one and
 // issues the report; the site reads the report (EGFR L858R, tier I, osimertinib), sees the
-// patient matched to the recruiting EGFR-mutant NSCLC trial LC-203 and invites them to
-// screening. Once per language, each with its own patient.
+// patient matched to the recruiting EGFR-mutant NSCLC trial LC-203, invites them to screening and
+// screens them from the invitation's pre-filled form. Once per language, each with its own patient.
 const FIXTURES = path.join(__dirname, "fixtures");
 
 async function as(page: Page, email: string, locale: "zh-CN" | "en") {
@@ -94,18 +94,29 @@ for (const [n, locale] of [[0, "zh-CN"], [1, "en"]] as const) {
     await expect(page.getByText(en ? "0 days" : "0 天").first()).toBeVisible();
     await expectAccessible(page);
 
-    // 7. The patient now matches LC-203 (EGFR L858R); the site invites them to screening.
+    // 7. The patient now matches LC-203 (EGFR L858R); the site invites them to screening, and LC-203's
+    //    screening form at its own site opens with the biomarker evidence; screened from it, the match leaves the list.
     await page.goto("/molecular/matches");
     const row = page.getByTestId(`match-${subject}-LC-203`);
     await expect(row).toBeVisible();
     await expect(row).toContainText("p.Leu858Arg");
     await expectAccessible(page);
     await page.getByTestId(`invite-${subject}-LC-203`).click();
-    await page.waitForURL(/\/molecular\/matches\?invited=\d+/);
-    await expect(page.getByTestId("invited-note")).toContainText(subject);
-    await expect(page.getByTestId("invited-note")).toContainText("LC-203");
+    await page.waitForURL(/\/studies\/LC-203\/screening\?invitation=\d+/);
+    const card = page.getByTestId("invitation-card");
+    await expect(card).toContainText(subject);
+    await expect(page.getByTestId("invitation-evidence")).toContainText("p.Leu858Arg");
+    await expectAccessible(page);
+    for (const select of await page.locator('#screen-form select[name="answers[]"]').all()) {
+      const id = (await select.getAttribute("id")) ?? "";
+      await select.selectOption(id.startsWith("crit-I") ? "yes" : "no");
+    }
+    await page.getByTestId("screen-submit").click();
+    await expect(page.getByTestId("screen-result")).toBeVisible();
+    await page.goto("/molecular/matches");
+    await expect(page.getByTestId(`match-${subject}-LC-203`)).toHaveCount(0);
 
-    // 8. The site's dashboard counts the test, and LC-203's funnel (matched → invited → enrolled).
+    // 8. The site's dashboard counts the test, and LC-203's funnel (matched → invited → screened → enrolled).
     await page.goto("/dashboard");
     await expect(page.getByTestId("molecular-figures")).toBeVisible();
     await expect(page.getByTestId("biomarker-funnel")).toContainText("LC-203");

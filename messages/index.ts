@@ -25,10 +25,18 @@ import zhCrf from "./zh-CN/crf.json";
 import enCrf from "./en/crf.json";
 import zhMolecular from "./zh-CN/molecular.json";
 import enMolecular from "./en/molecular.json";
+import zhRecordsImport from "./zh-CN/records-import.json";
+import enRecordsImport from "./en/records-import.json";
+import zhApi from "./zh-CN/api.json";
+import enApi from "./en/api.json";
+import zhOdm from "./zh-CN/odm.json";
+import enOdm from "./en/odm.json";
+import zhExchange from "./zh-CN/exchange.json";
+import enExchange from "./en/exchange.json";
 
 export const messages = {
-  "zh-CN": { ...zhCommon, ...zhFollowup, ...zhAuth, ...zhNetwork, ...zhAudit, ...zhUsers, ...zhStudies, ...zhDashboard, ...zhBiobank, ...zhEnrolment, ...zhAuditActions, ...zhCrf, ...zhMolecular },
-  en: { ...enCommon, ...enFollowup, ...enAuth, ...enNetwork, ...enAudit, ...enUsers, ...enStudies, ...enDashboard, ...enBiobank, ...enEnrolment, ...enAuditActions, ...enCrf, ...enMolecular },
+  "zh-CN": { ...zhCommon, ...zhFollowup, ...zhAuth, ...zhNetwork, ...zhAudit, ...zhUsers, ...zhStudies, ...zhDashboard, ...zhBiobank, ...zhEnrolment, ...zhAuditActions, ...zhCrf, ...zhMolecular, ...zhApi, ...zhRecordsImport, ...zhExchange, ...zhOdm },
+  en: { ...enCommon, ...enFollowup, ...enAuth, ...enNetwork, ...enAudit, ...enUsers, ...enStudies, ...enDashboard, ...enBiobank, ...enEnrolment, ...enAuditActions, ...enCrf, ...enMolecular, ...enApi, ...enRecordsImport, ...enExchange, ...enOdm },
 };
 
 export type Messages = (typeof messages)["zh-CN"];

@@ -10,6 +10,8 @@ import type { SeedClock } from "@/seed/clock";
 import { DEMO_FORMS, DEMO_GROUPS } from "@/seed/crf-forms-data";
 import * as values from "@/seed/crf-values";
 import type { Person, Raw, Visit } from "@/seed/crf-values";
+import { DEMO_ASSESSMENT_SQL } from "@/seed/followup";
+import { VISIT_ASSESSMENT_DEF, VISIT_ASSESSMENT_FORM } from "@/lib/crf/visit-assessment";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -27,11 +29,12 @@ export type Planned = {
   breaches: { path: string; question: string }[];
 };
 
-const ENTRY_FORMS: Map<string, EntryFormDef> = new Map(DEMO_FORMS.map((f) => [f.name, { ...f, groups: DEMO_GROUPS[f.name] ?? [] }]));
+const ENTRY_FORMS: Map<string, EntryFormDef> = new Map([...DEMO_FORMS, VISIT_ASSESSMENT_DEF].map((f) => [f.name, { ...f, groups: DEMO_GROUPS[f.name] ?? [] }]));
 
 /**
  * The demo participants' case report form data, built around the seed's clock: the forms of
- * every recorded visit (values consistent with the visit's own ECOG, weight and response), a
+ * every recorded visit (values consistent with its visit assessment: ECOG, weight and response,
+ * seed/followup.ts DEMO_ASSESSMENT_SQL), a
  * concomitant-medications log for about half the participants, end of study for the withdrawn
  * and for those of completed studies, a few unscheduled laboratory visits. Values go through
  * the rules of data entry (lib/crf/entry, the save command's authority): calculations are theirs,
@@ -65,8 +68,8 @@ export async function planCrfData(db: Db, clock: SeedClock): Promise<Planned[]> 
   );
   const visits = await queryRows<VisitRow>(
     db,
-    sql`select v.id, v.participant_id as "participantId", v.study_id as "studyId", d.code, v.visit_date::text as day, v.ecog, v.weight_kg::float8 as weight,
-          v.tumour_response as response, v.recorded_by as who
+    sql`select v.id, v.participant_id as "participantId", v.study_id as "studyId", d.code, v.visit_date::text as day, ${DEMO_ASSESSMENT_SQL.ecog(sql`v.id`)} as ecog,
+          ${DEMO_ASSESSMENT_SQL.weight(sql`v.id`)} as weight, ${DEMO_ASSESSMENT_SQL.response(sql`v.id`)} as response, v.recorded_by as who
         from participant_visits v join visit_definitions d on d.id = v.visit_definition_id
         where v.status = 'done' and v.visit_date is not null order by v.id`,
   );
@@ -146,6 +149,8 @@ function formValues(name: string, p: Person, v: Visit, missing: Record<string, s
       return values.biochemistry(v, missing);
     case "treatment":
       return values.treatment(p, v);
+    case VISIT_ASSESSMENT_FORM:
+      return values.visitAssessment(v);
     default:
       return null;
   }

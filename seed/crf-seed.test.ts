@@ -7,6 +7,7 @@ import { setupTestDb } from "@/lib/testing/db";
 import { DEMO_SEED_CLOCK, seedDemoThrough } from "@/lib/testing/demo-seed";
 import { checkDemoForms, seedCrf } from "@/seed/crf";
 import { planCrfData } from "@/seed/crf-data";
+import { VISIT_ASSESSMENT_DEF } from "@/lib/crf/visit-assessment";
 import { BIOCHEMISTRY, COHORT_FORMS, COHORT_STUDIES, DEMO_FORMS, HAEMATOLOGY } from "@/seed/crf-forms-data";
 
 /**
@@ -33,11 +34,11 @@ describe("demo case report forms", () => {
     expect(() => checkDemoForms(broken)).toThrow(/bmi|row/);
   });
 
-  it("gives every trial the eight forms and every cohort its three, as the store reads them back, bilingual, with the lesions table as a repeating group", async () => {
+  it("gives every trial the eight forms and every cohort its three (and each the visit assessment), as the store reads them back, bilingual, with the lesions table as a repeating group", async () => {
     const all = await h.db.select().from(studies);
     let items = 0;
     for (const s of all) {
-      const expected = COHORT_STUDIES.includes(s.code) ? DEMO_FORMS.filter((f) => COHORT_FORMS.includes(f.name)) : DEMO_FORMS;
+      const expected = [...(COHORT_STUDIES.includes(s.code) ? DEMO_FORMS.filter((f) => COHORT_FORMS.includes(f.name)) : DEMO_FORMS), VISIT_ASSESSMENT_DEF];
       const defs = await loadFormDefs(h.db, await formsInForce(h.db, s));
       expect(defs).toEqual(expected);
       items += expected.reduce((n, f) => n + f.items.length, 0);
@@ -60,7 +61,34 @@ describe("demo case report forms", () => {
           from studies s join crf_events e on e.study_id = s.id group by s.id order by s.id limit 1`,
     );
     expect(r[0].kinds).toBe("scheduled:bl,scheduled:c2,scheduled:w6,scheduled:w12,scheduled:w24,scheduled:w48,unscheduled:unscheduled,log:conmed_log,log:end_of_study");
-    expect(r[0].forms).toBe(5 + 3 + 4 + 4 + 3 + 3 + 3 + 1 + 1);
+    // The demo forms of each event, and the visit assessment at each of the six scheduled ones.
+    expect(r[0].forms).toBe(5 + 3 + 4 + 4 + 3 + 3 + 3 + 1 + 1 + 6);
+  });
+});
+
+describe("the visit assessment in the demo", () => {
+  it("is a form of every demo study at every scheduled event, entered for the recorded visits with the visit's date, ECOG, weight and response", async () => {
+    const r = await one<{ studies: number; with_form: number; unattached: number; done: number; entered: number; bad_date: number; bad_values: number; queries: number; open: number }>(sql`
+      with va as (select f.* from crf_forms f where f.name = 'visit_assessment'),
+      done as (select v.*, d.code from participant_visits v join visit_definitions d on d.id = v.visit_definition_id where v.status = 'done'),
+      inst as (select i.*, dv.visit_date as day, dv.id as visit_id from done dv
+        join crf_events e on e.study_id = dv.study_id and e.kind = 'scheduled' and e.visit_code = dv.code
+        join va on va.study_id = dv.study_id
+        join crf_form_instances i on i.participant_id = dv.participant_id and i.event_id = e.id and i.form_id = va.id)
+      select (select count(*)::int from studies) as studies, (select count(*)::int from va) as with_form,
+        (select count(*)::int from crf_events e where e.kind = 'scheduled' and not exists (select 1 from crf_event_forms ef join va on va.id = ef.form_id where ef.event_id = e.id)) as unattached,
+        (select count(*)::int from done) as done, (select count(*)::int from inst) as entered,
+        (select count(*)::int from inst where values->>'visit_date' is distinct from day::text) as bad_date,
+        (select count(*)::int from inst where status <> 'in_progress' and not (values->>'ecog' ~ '^[0-5]$' and (values->>'weight_kg')::numeric between 1 and 400 and values->>'recist' in ('CR','PR','SD','PD','NE'))) as bad_values,
+        (select count(*)::int from queries q join inst on inst.id = q.entity_id where q.entity_type = 'crf_form' and q.field in ('ecog', 'weight_kg', 'recist')) as queries,
+        (select count(*)::int from queries q where q.entity_type = 'visit' and q.field not in ('status', 'visitDate', 'missedReason')) as open`);
+    expect(r.with_form).toBe(r.studies);
+    expect(r.unattached).toBe(0);
+    // Every done visit of a scheduled event has its assessment (the demo has no other done visits).
+    expect(r.entered).toBe(r.done);
+    expect(r.done).toBeGreaterThan(1000);
+    expect(r).toMatchObject({ bad_date: 0, bad_values: 0, open: 0 });
+    expect(r.queries).toBeGreaterThan(20);
   });
 });
 
@@ -80,19 +108,22 @@ describe("demo case report form data", () => {
     expect(r.eos).toBeGreaterThan(50);
   });
 
-  it("keeps the visit's own fields, the calculations and the branching in the values", async () => {
-    const r = await one<{ n: number; bad_weight: number; bad_bmi: number; male_pregnancy: number; bad_sum: number; lesions: number }>(sql`
+  it("keeps the visit assessment's weight, the calculations and the branching in the values", async () => {
+    const r = await one<{ n: number; bad_weight: number; with_assessment: number; bad_bmi: number; male_pregnancy: number; bad_sum: number; lesions: number }>(sql`
       with dm as (select i.* from crf_form_instances i join crf_forms f on f.id = i.form_id where f.name = 'demographics' and i.values ? 'bmi'),
       ta as (select i.* from crf_form_instances i join crf_forms f on f.id = i.form_id where f.name = 'tumour_assessment' and i.values ? 'tl_sum')
       select (select count(*)::int from dm) as n,
-        (select count(*)::int from dm join crf_events e on e.id = dm.event_id join participant_visits v on v.participant_id = dm.participant_id and v.visit_date = dm.event_date
-           join visit_definitions d on d.id = v.visit_definition_id and d.code = e.visit_code
-           where v.weight_kg is not null and (dm.values->>'weight')::numeric <> v.weight_kg) as bad_weight,
+        (select count(*)::int from dm join crf_form_instances va on va.participant_id = dm.participant_id and va.event_id = dm.event_id
+           join crf_forms f on f.id = va.form_id and f.name = 'visit_assessment'
+           where va.values ? 'weight_kg' and (dm.values->>'weight')::numeric <> (va.values->>'weight_kg')::numeric) as bad_weight,
+        (select count(*)::int from dm join crf_form_instances va on va.participant_id = dm.participant_id and va.event_id = dm.event_id
+           join crf_forms f on f.id = va.form_id and f.name = 'visit_assessment' where va.values ? 'weight_kg') as with_assessment,
         (select count(*)::int from dm where abs((values->>'bmi')::numeric - round((values->>'weight')::numeric * 10000 / ((values->>'height')::numeric ^ 2), 1)) > 0.001) as bad_bmi,
         (select count(*)::int from dm where values->>'sex' = '1' and (values ? 'pregnancy_test' or values ? 'childbearing')) as male_pregnancy,
         (select count(*)::int from ta where (values->>'tl_sum')::int <> (select coalesce(sum((l->>'tl_diam')::int), 0) from jsonb_array_elements(values->'lesions') l)) as bad_sum,
         (select count(*)::int from ta where jsonb_array_length(values->'lesions') between 1 and 5) as lesions`);
     expect(r.n).toBeGreaterThan(500);
+    expect(r.with_assessment).toBeGreaterThan(400);
     expect(r).toMatchObject({ bad_weight: 0, bad_bmi: 0, male_pregnancy: 0, bad_sum: 0 });
     expect(r.lesions).toBeGreaterThan(500);
   });

@@ -12,7 +12,7 @@ import { BIOCHEMISTRY, COHORT_STUDIES, HAEMATOLOGY, TARGET_LESIONS } from "@/see
 export type Raw = Record<string, unknown>;
 /** What a participant is, as the forms need it: fixed from the seed's participant row. */
 export type Person = { id: number; sex: "female" | "male"; age: number; studyCode: string; enrolledOn: string };
-/** A recorded visit of the follow-up step (ECOG, weight, response are the visit's own fixed fields). */
+/** A recorded visit of the follow-up step, with its assessment (ECOG, weight, response: the visit_assessment form). */
 export type Visit = { id: number; code: string; day: string; ecog: number | null; weight: number | null; response: string | null };
 
 const fixed = (n: number, dp: number) => n.toFixed(dp);
@@ -39,6 +39,16 @@ const PRIMARY_OF: [RegExp, string][] = [
   [/^NPC-/, "7"],
   [/^PDAC-/, "8"],
 ];
+
+/** The visit assessment form (lib/crf/visit-assessment.ts): the visit's date and its ECOG, weight and response. */
+export function visitAssessment(v: Visit): Raw {
+  return {
+    visit_date: v.day,
+    ...(v.ecog !== null ? { ecog: String(v.ecog) } : {}),
+    ...(v.weight !== null ? { weight_kg: fixed(v.weight, 1) } : {}),
+    ...(v.response !== null ? { recist: v.response } : {}),
+  };
+}
 
 export function demographics(p: Person, v: Visit): Raw {
   const t = traits(p);

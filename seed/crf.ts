@@ -13,6 +13,8 @@ import { copyForms } from "@/seed/crf-copy";
 import { seedCrfData } from "@/seed/crf-data";
 import { COHORT_FORMS, COHORT_STUDIES, COHORT_VISIT_FORMS, DEMO_FORMS, DEMO_GROUPS, OTHER_EVENTS, VISIT_FORMS } from "@/seed/crf-forms-data";
 import { eventNameOfVisit } from "@/lib/crf/commands/sync-scheduled-events";
+import { ensureVisitAssessmentForm } from "@/lib/crf/visit-assessment";
+import { seedVisitQueries } from "@/seed/followup";
 
 /**
  * The demo designs checked with the dictionary import's rules (names unique in the study,
@@ -35,8 +37,9 @@ export function checkDemoForms(forms: readonly FormDef[] = DEMO_FORMS): void {
  * Demo case report forms: every demo study gets the demo forms under its first protocol version
  * (through lib/crf/store, as an import writes them; a population cohort only those it collects),
  * an event per visit of its schedule plus an unscheduled visit and two study-wide logs, and the
- * forms attached to them; then the
- * participants' data (seed/crf-data.ts). Runs after the follow-up step (it needs the visits).
+ * forms attached to them, and the standard visit assessment form at every scheduled event; then the
+ * participants' data (seed/crf-data.ts) and the queries on the visits (seed/followup.ts: an item
+ * query needs its form). Runs after the follow-up step (it needs the visits).
  */
 export async function seedCrf(db: Db, clock: SeedClock = seedClock()): Promise<void> {
   checkDemoForms();
@@ -62,12 +65,14 @@ export async function seedCrf(db: Db, clock: SeedClock = seedClock()): Promise<v
         formIds = await copyForms(t, source.id, { studyId: s.id, protocolVersionId: pv.id, createdBy: s.piUserId }, defs.map((f) => f.name));
       }
       await insertEvents(t, s.id, pv.id, formIds, cohort ? COHORT_VISIT_FORMS : VISIT_FORMS);
+      await ensureVisitAssessmentForm(t, s.id);
       const [pi] = await t.select({ id: users.id, centreId: users.centreId }).from(users).where(eq(users.id, s.piUserId));
       await appendAudit(t, { id: pi.id, centreId: pi.centreId }, [
         { action: "crf.dictionary.imported", entityType: "study", entityId: s.id, centreId: s.leadCentreId, studyId: s.id, after: { protocolVersion: pv.version, amended: false, forms: planSummary(defs) } },
       ]);
     }
     await seedCrfData(t, clock);
+    await seedVisitQueries(t, clock);
   });
 }
 

@@ -38,8 +38,24 @@ export async function seedFollowup(db: Db, clock: SeedClock = seedClock()): Prom
     await generateMissingVisits(tx as Db);
     await recordVisits(tx as Db, c);
     await adverseEvents(tx as Db, c);
-    await queries(tx as Db, c);
+    await queries(tx as Db, c, "visit");
   });
+}
+
+/**
+ * The demo visit assessment of a done visit (the visit_assessment form, lib/crf/visit-assessment.ts),
+ * a function of the visit's id as SQL: ECOG 0–2, weight 48.0–92.9 kg, a RECIST response. The CRF
+ * step enters it and keeps the other forms consistent with it (seed/crf-data.ts).
+ */
+export const DEMO_ASSESSMENT_SQL = {
+  ecog: (id: SQL) => sql`(${id} % 3)`,
+  weight: (id: SQL) => sql`(48 + (${id} % 35) + (${id} % 10) / 10.0)::float8`,
+  response: (id: SQL) => sql`(array['CR','PR','SD','SD','SD','PD','NE'])[1 + (${id} % 7)]`,
+};
+
+/** Queries on the demo visits' assessment items, raised once their forms exist (the CRF step runs this last). */
+export async function seedVisitQueries(db: Db, clock: SeedClock = seedClock()): Promise<void> {
+  await queries(db, clockSql(clock), "assessment");
 }
 
 /**
@@ -76,9 +92,6 @@ async function recordVisits(db: Db, c: ClockSql) {
     )
     update participant_visits v set status = c.st::visit_status, visit_date = c.on_day,
       out_of_window = c.st = 'done' and (c.on_day < v.window_start or c.on_day > v.window_end),
-      ecog = case when c.st = 'done' then (c.id % 3)::smallint end,
-      weight_kg = case when c.st = 'done' then (48 + (c.id % 35) + (c.id % 10) / 10.0)::numeric(5,1) end,
-      tumour_response = case when c.st = 'done' then (array['CR','PR','SD','SD','SD','PD','NE'])[1 + (c.id % 7)]::tumour_response end,
       missed_reason = case when c.st = 'missed' then '患者未能返院 / Patient could not attend' end,
       version = case when c.st = 'expected' then 0 else 1 end,
       recorded_by = case when c.st <> 'expected' then c.who end,
@@ -87,7 +100,7 @@ async function recordVisits(db: Db, c: ClockSql) {
   await db.execute(sql`
     insert into record_versions (entity_type, entity_id, study_id, participant_id, version, values, changed_by, changed_at)
     select 'visit', v.id, v.study_id, v.participant_id, 1,
-      jsonb_build_object('status', v.status, 'visitDate', v.visit_date, 'ecog', v.ecog, 'weightKg', v.weight_kg::float, 'tumourResponse', v.tumour_response, 'missedReason', v.missed_reason),
+      jsonb_build_object('status', v.status, 'visitDate', v.visit_date, 'missedReason', v.missed_reason),
       v.recorded_by, v.recorded_at
     from participant_visits v where v.version = 1 and not exists (select 1 from record_versions x where x.entity_type = 'visit' and x.entity_id = v.id)
     order by v.id`);
@@ -144,21 +157,33 @@ async function adverseEvents(db: Db, c: ClockSql) {
     on conflict do nothing`);
 }
 
-async function queries(db: Db, c: ClockSql) {
-  // Raised by the study's monitor where it has one, else its PI, on about one done visit in fifteen;
-  // the state cycles open → answered → closed → re-opened.
+/**
+ * Queries raised by the study's monitor where it has one, else its PI, each on about one done
+ * visit in fifteen; the state cycles open → answered → closed → re-opened. `visit`: on the visit's
+ * date or status (the follow-up step); `assessment`: on ECOG, weight or response, items of the
+ * visit's assessment form, where the form holds the value (the CRF step, once the forms exist).
+ */
+async function queries(db: Db, c: ClockSql, on: "visit" | "assessment") {
+  const [fields, residue] = on === "visit" ? [sql`array['visitDate','status']`, 3] : [sql`array['ecog','weight_kg','recist']`, 8];
   await db.execute(sql`
-    with pick as (
+    with base as (
       select v.id as visit_id, v.study_id, v.participant_id, v.recorded_at, v.id % 4 as state,
-        (array['visitDate','ecog','weightKg','tumourResponse'])[1 + (v.id % 4)] as field,
+        (${fields})[1 + (v.id / 15) % cardinality(${fields})] as field,
+        (select i.id from crf_form_instances i join crf_events e on e.id = i.event_id join crf_forms f on f.id = i.form_id
+          where i.participant_id = v.participant_id and e.study_id = v.study_id and e.visit_code = d.code and f.name = 'visit_assessment' and i.repeat = 1) as instance_id,
         coalesce((select min(t.user_id) from study_team t where t.study_id = v.study_id and t.study_role = 'monitor' and t.removed_at is null),
                  (select s.pi_user_id from studies s where s.id = v.study_id)) as raiser,
         ${RECORDER} as answerer
-      from participant_visits v join participants p on p.id = v.participant_id
-      where v.status = 'done' and v.id % 15 = 3
+      from participant_visits v join participants p on p.id = v.participant_id join visit_definitions d on d.id = v.visit_definition_id
+      where v.status = 'done' and v.id % 15 = ${residue}
+    ), pick as (
+      -- An item query only on a value the form holds.
+      select b.*, ${on === "visit" ? "visit" : "crf_form"}::text as entity_type, ${on === "visit" ? sql`b.visit_id` : sql`b.instance_id`} as entity_id
+      from base b
+      where ${on === "visit" ? sql`true` : sql`exists (select 1 from crf_form_instances i where i.id = b.instance_id and i.values ? b.field)`}
     ), q as (
       insert into queries (study_id, participant_id, entity_type, entity_id, field, status, raised_by, opened_at, answered_at, closed_at, created_at)
-      select study_id, participant_id, 'visit', visit_id, field,
+      select study_id, participant_id, entity_type::clinical_entity, entity_id, field,
         (case state when 1 then 'answered' when 2 then 'closed' else 'open' end)::query_status, raiser,
         least(recorded_at + interval '12 days', ${c.now} - interval '1 day'),
         case when state in (1, 2) then least(recorded_at + interval '15 days', ${c.now} - interval '12 hours') end,
@@ -166,10 +191,10 @@ async function queries(db: Db, c: ClockSql) {
         least(recorded_at + interval '12 days', ${c.now} - interval '1 day')
       from pick where raiser is not null
       order by visit_id
-      returning id, entity_id, status, opened_at, answered_at, closed_at, raised_by
+      returning id, entity_type, entity_id, status, opened_at, answered_at, closed_at, raised_by
     )
     insert into query_events (query_id, kind, body, author_id, created_at)
-    select q.id, e.kind::query_event_kind, e.body, e.author, e.at from q join pick on pick.visit_id = q.entity_id
+    select q.id, e.kind::query_event_kind, e.body, e.author, e.at from q join pick on pick.entity_type = q.entity_type::text and pick.entity_id = q.entity_id
     cross join lateral (values
       (1, 'raised', '请核对原始病历中的该数值。 / Please check this value against the source record.', q.raised_by, q.opened_at, true),
       (2, 'answered', '已核对原始病历，数值无误。 / Checked against source: the value is correct.', pick.answerer, coalesce(q.answered_at, q.opened_at + interval '2 days'), q.status <> 'open' or pick.state = 3),

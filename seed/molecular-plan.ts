@@ -143,6 +143,13 @@ function panTumour(rand: R): PlannedResult {
 }
 
 /** The tumour a participant of this study has (mixed studies draw it), or null: a study whose patients are not tested. */
+/** The tumours of the tested biobank donors (no study): the hub's main cancers. */
+const DONOR_TUMOURS: [Tumour, number][] = [["lung", 0.3], ["colorectal", 0.2], ["gastric", 0.2], ["breast_germline", 0.15], ["thyroid", 0.15]];
+
+export function donorTumour(rand: R): Tumour {
+  return draw(rand(), DONOR_TUMOURS) ?? "lung";
+}
+
 export function tumourOf(studyCode: string, rand: R): Tumour | null {
   const t = STUDY_TUMOURS[studyCode];
   if (!t) return null;

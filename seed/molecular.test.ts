@@ -76,7 +76,7 @@ describe("the demo's molecular results", () => {
   });
 
   it("puts biomarker criteria on recruiting studies so that patients match at several sites", async () => {
-    const matches = await computeMatches(h.db, { scope: sql`true`, results: sql`true` });
+    const matches = await computeMatches(h.db, { scope: sql`true`, donors: sql`true`, results: sql`true` });
     const studies = new Set(matches.map((m) => m.studyCode));
     const centres = new Set(matches.map((m) => m.centreId));
     expect([...studies].sort()).toEqual(expect.arrayContaining(["GC-IO-301", "LC-203", "TIL-BIO-06"]));

@@ -22,6 +22,7 @@ export async function AppShell({
   children: React.ReactNode;
 }) {
   const t = await getTranslations("common");
+  const tApi = await getTranslations("api.tokens");
   const locale = await getLocale();
   return (
     <div className="flex min-h-screen flex-col">
@@ -38,6 +39,9 @@ export async function AppShell({
               · {t(`roles.${user.role}`)} · {localizedPair(user.centreZh, user.centreEn, locale)}
             </span>
           </span>
+          <Link href="/account/tokens" prefetch={false} className="text-primary hover:underline" data-testid="api-tokens-link">
+            {tApi("title")}
+          </Link>
           <LanguageSwitch saveLocale={saveLocale} />
           <SignOutButton label={t("signOut")} />
         </div>

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, serial, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, serial, smallint, text, timestamp, unique, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { PARTICIPANT_SEXES, PARTICIPANT_STATUSES, SCREENING_OUTCOMES, WITHDRAWAL_REASONS } from "@/db/enums";
 import { timestamps } from "@/db/schema/columns";
 import { organisations } from "@/db/schema/network";
+import { screeningInvitations } from "@/db/schema/molecular-criteria";
 import { users } from "@/db/schema/people";
 import { consentVersions, studies, studyArms, studySites } from "@/db/schema/studies";
 
@@ -27,6 +28,10 @@ export const screenings = pgTable(
     /** criterion code -> answer (true = met / present). */
     answers: jsonb("answers").$type<Record<string, boolean>>().notNull(),
     screenedBy: integer("screened_by").references(() => users.id),
+    /** The invitation to screening from a biomarker match this screening answers (lib/molecular), if any: once. */
+    invitationId: integer("invitation_id")
+      .references((): AnyPgColumn => screeningInvitations.id)
+      .unique("screenings_invitation_uq"),
     ...timestamps,
   },
   (t) => [

@@ -1,13 +1,12 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
-import { AE_ACTIONS, AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, CLINICAL_ENTITIES, QUERY_EVENT_KINDS, QUERY_STATUSES, TUMOUR_RESPONSES, VISIT_STATUSES } from "@/db/enums";
+import { boolean, check, date, index, integer, jsonb, pgEnum, pgTable, serial, smallint, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { AE_ACTIONS, AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, CLINICAL_ENTITIES, QUERY_EVENT_KINDS, QUERY_STATUSES, VISIT_STATUSES } from "@/db/enums";
 import { timestamps } from "@/db/schema/columns";
 import { participants } from "@/db/schema/enrolment";
 import { users } from "@/db/schema/people";
 import { protocolVersions, studies } from "@/db/schema/studies";
 
 export const visitStatus = pgEnum("visit_status", VISIT_STATUSES);
-export const tumourResponse = pgEnum("tumour_response", TUMOUR_RESPONSES);
 export const aeCategory = pgEnum("ae_category", AE_CATEGORIES);
 export const aeRelatedness = pgEnum("ae_relatedness", AE_RELATEDNESS);
 export const aeAction = pgEnum("ae_action", AE_ACTIONS);
@@ -42,7 +41,9 @@ export const visitDefinitions = pgTable(
 
 /**
  * A participant's expected visit, generated at enrolment from the schedule in force, then
- * recorded by site staff. Overdue = status 'expected' and window_end < today.
+ * recorded by site staff. Overdue = status 'expected' and window_end < today. The visit holds the
+ * schedule facts only (status, date, window, missed reason); its assessment (ECOG, weight, RECIST
+ * response) is the standard CRF form `visit_assessment` of the visit's event (lib/crf/visit-assessment.ts).
  * `version` counts saved versions in record_versions (0 = never recorded).
  */
 export const participantVisits = pgTable(
@@ -59,9 +60,6 @@ export const participantVisits = pgTable(
     visitDate: date("visit_date", { mode: "string" }),
     /** Set when a done visit's date lies outside its window. */
     outOfWindow: boolean("out_of_window").notNull().default(false),
-    ecog: smallint("ecog"),
-    weightKg: numeric("weight_kg", { precision: 5, scale: 1 }),
-    tumourResponse: tumourResponse("tumour_response"),
     missedReason: text("missed_reason"),
     version: integer("version").notNull().default(0),
     recordedBy: integer("recorded_by").references(() => users.id),
@@ -74,8 +72,6 @@ export const participantVisits = pgTable(
     unique("participant_visits_participant_def_uq").on(t.participantId, t.visitDefinitionId),
     index("participant_visits_study_due_idx").on(t.studyId, t.status, t.windowEnd),
     check("participant_visits_window_ck", sql`${t.windowStart} <= ${t.dueOn} and ${t.dueOn} <= ${t.windowEnd}`),
-    check("participant_visits_ecog_ck", sql`${t.ecog} is null or ${t.ecog} between 0 and 5`),
-    check("participant_visits_weight_ck", sql`${t.weightKg} is null or ${t.weightKg} between 1 and 400`),
     check("participant_visits_done_ck", sql`(${t.status} = 'done') = (${t.visitDate} is not null)`),
     check("participant_visits_sdv_ck", sql`(${t.sdvBy} is null) = (${t.sdvAt} is null)`),
   ],
@@ -206,7 +202,6 @@ export type RecordVersion = typeof recordVersions.$inferSelect;
 export type DataQuery = typeof dataQueries.$inferSelect;
 export type ClinicalEntity = (typeof clinicalEntity.enumValues)[number];
 export type QueryStatus = (typeof queryStatus.enumValues)[number];
-export type TumourResponse = (typeof tumourResponse.enumValues)[number];
 export type AeCategory = (typeof aeCategory.enumValues)[number];
 export type AeRelatedness = (typeof aeRelatedness.enumValues)[number];
 export type AeAction = (typeof aeAction.enumValues)[number];

@@ -12,3 +12,4 @@ export * from "@/db/schema/requests";
 export * from "@/db/schema/molecular";
 export * from "@/db/schema/crf";
 export * from "@/db/schema/molecular-criteria";
+export * from "@/db/schema/api-tokens";

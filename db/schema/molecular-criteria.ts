@@ -16,13 +16,20 @@
  * Seed example: { kind: "specific_variant", gene: "EGFR", hgvsP: "p.Leu858Arg" } or
  * { kind: "gene_variant", gene: "EGFR", variantTypes: ["snv", "deletion", "insertion", "delins"], maxTier: "tier_ii" }.
  *
- * `screening_invitations`: one participant (by id: pseudonymous) invited to screening for another
- * study at one of its sites, with the criteria matched and their evidence; once per (participant, study).
+ * `screening_invitations`: one participant or biobank donor (by id: pseudonymous; exactly one of
+ * participant_id / donor_id) invited to screening for another study at one of its sites, with the
+ * criteria matched and their evidence; once per (person, study). The screening the site then records
+ * points back at it (screenings.invitation_id): that is how an invitation counts as screened.
+ *
+ * `biomarker_match_notices`: the matches a site has been told about (once per person and study),
+ * and `biomarker_match_sweeps`: the (study, protocol version) whose matches were announced when it
+ * recruits with biomarker criteria (lib/molecular/match-notices.ts).
  */
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, numeric, pgEnum, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { BIOMARKER_CRITERION_KINDS, HER2_RULES } from "@/db/enums";
 import { timestamps } from "@/db/schema/columns";
+import { donors } from "@/db/schema/biobank";
 import { participants } from "@/db/schema/enrolment";
 import { germlineClass, somaticTier } from "@/db/schema/molecular";
 import { organisations } from "@/db/schema/network";
@@ -65,7 +72,8 @@ export const screeningInvitations = pgTable(
   "screening_invitations",
   {
     id: serial("id").primaryKey(),
-    participantId: integer("participant_id").notNull().references(() => participants.id),
+    participantId: integer("participant_id").references(() => participants.id),
+    donorId: integer("donor_id").references(() => donors.id),
     studyId: integer("study_id").notNull().references(() => studies.id),
     /** The study site the patient is invited to (their own centre's, or the nearest participating one). */
     siteId: integer("site_id").notNull().references(() => studySites.id),
@@ -82,9 +90,39 @@ export const screeningInvitations = pgTable(
   },
   (t) => [
     unique("screening_invitations_participant_study_uq").on(t.participantId, t.studyId),
+    unique("screening_invitations_donor_study_uq").on(t.donorId, t.studyId),
+    check("screening_invitations_owner_ck", sql`(${t.participantId} is null) <> (${t.donorId} is null)`),
     unique("screening_invitations_request_key_uq").on(t.requestKey),
     index("screening_invitations_study_idx").on(t.studyId, t.centreId),
   ],
+);
+
+export const biomarkerMatchNotices = pgTable(
+  "biomarker_match_notices",
+  {
+    id: serial("id").primaryKey(),
+    studyId: integer("study_id").notNull().references(() => studies.id),
+    participantId: integer("participant_id").references(() => participants.id),
+    donorId: integer("donor_id").references(() => donors.id),
+    /** The person's centre when told (whose site staff were told). */
+    centreId: integer("centre_id").notNull().references(() => organisations.id),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("biomarker_match_notices_participant_uq").on(t.studyId, t.participantId),
+    unique("biomarker_match_notices_donor_uq").on(t.studyId, t.donorId),
+    check("biomarker_match_notices_owner_ck", sql`(${t.participantId} is null) <> (${t.donorId} is null)`),
+  ],
+);
+
+export const biomarkerMatchSweeps = pgTable(
+  "biomarker_match_sweeps",
+  {
+    studyId: integer("study_id").notNull().references(() => studies.id),
+    protocolVersion: integer("protocol_version").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.studyId, t.protocolVersion] })],
 );
 
 export type BiomarkerCriterionRow = typeof biomarkerCriteria.$inferSelect;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, numeric, pgEnum, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { BIOMARKER_KINDS, GERMLINE_CLASSES, MOLECULAR_ORDER_STATUSES, MOLECULAR_TEST_KINDS, SOMATIC_TIERS, VARIANT_ORIGINS, VARIANT_TYPES } from "@/db/enums";
-import { specimens } from "@/db/schema/biobank";
+import { donors, specimens } from "@/db/schema/biobank";
 import { timestamps } from "@/db/schema/columns";
 import { participants } from "@/db/schema/enrolment";
 import { organisations } from "@/db/schema/network";
@@ -17,16 +17,20 @@ export const germlineClass = pgEnum("germline_class", GERMLINE_CLASSES);
 export const biomarkerKind = pgEnum("biomarker_kind", BIOMARKER_KINDS);
 
 /**
- * A molecular test ordered on a participant's specimen and run by a lab (a centre with molecular
- * lab staff). Days are the network's days; the turnaround is counted when the report is issued.
+ * A molecular test ordered on a specimen and run by a lab (a centre with molecular lab staff). The
+ * specimen's owner is a participant (then the order carries the participant's study) or a biobank
+ * donor (no study): exactly one of participant_id / donor_id. Days are the network's days; the
+ * turnaround is counted when the report is issued.
  */
 export const molecularOrders = pgTable(
   "molecular_orders",
   {
     id: serial("id").primaryKey(),
     specimenId: integer("specimen_id").notNull().references(() => specimens.id),
-    participantId: integer("participant_id").notNull().references(() => participants.id),
-    studyId: integer("study_id").notNull().references(() => studies.id),
+    participantId: integer("participant_id").references(() => participants.id),
+    donorId: integer("donor_id").references(() => donors.id),
+    /** The participant's study; null for a donor's specimen. */
+    studyId: integer("study_id").references(() => studies.id),
     labCentreId: integer("lab_centre_id").notNull().references(() => organisations.id),
     testKind: molecularTestKind("test_kind").notNull(),
     origin: variantOrigin("origin").notNull(),
@@ -52,7 +56,10 @@ export const molecularOrders = pgTable(
     check("molecular_orders_failed_ck", sql`(${t.status} = 'failed') = (${t.failureReason} is not null)`),
     check("molecular_orders_reported_ck", sql`${t.status} <> 'reported' or (${t.reportedOn} is not null and ${t.turnaroundDays} is not null)`),
     check("molecular_orders_pct_ck", sql`(${t.tumourContentPct} is null or ${t.tumourContentPct} between 0 and 100) and (${t.coveragePct} is null or ${t.coveragePct} between 0 and 100)`),
+    check("molecular_orders_owner_ck", sql`(${t.participantId} is null) <> (${t.donorId} is null)`),
+    check("molecular_orders_study_ck", sql`(${t.participantId} is null) = (${t.studyId} is null)`),
     index("molecular_orders_participant_idx").on(t.participantId),
+    index("molecular_orders_donor_idx").on(t.donorId),
     index("molecular_orders_lab_status_idx").on(t.labCentreId, t.status),
     index("molecular_orders_specimen_idx").on(t.specimenId),
   ],

@@ -3,7 +3,9 @@ import { getDb, type Db } from "@/db/client";
 import { isStatementTimeout, STATEMENT_TIMEOUT_MESSAGE_KEY } from "@/db/statement-timeout";
 import { appendAudit, type AuditActor, type AuditInput } from "@/lib/audit/append";
 import { getActor, getPasswordChangeActor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/authz/actor";
 import { can } from "@/lib/authz/can";
+import type { Locale } from "@/lib/i18n/locales";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translate } from "@/lib/i18n/translate";
 import { isBlankText } from "@/lib/validation/text";
@@ -39,7 +41,16 @@ export async function executeCommand<S extends z.ZodType, R>(command: Command<S,
   const actor = (await getActor()) ?? (command.audience === "password-change" ? await getPasswordChangeActor() : null);
   const locale = await requestLocale(actor?.locale);
   if (!actor) return { ok: false, message: translate(locale, "errors.signedOut") };
-  const t: Translate = (key, params) => translate(locale, key, params);
+  return executeCommandAs(actor, command, raw, { locale });
+}
+
+/**
+ * The same pipeline for an actor already authenticated and loaded from the database by another
+ * door (the REST API's bearer tokens, lib/api/authenticate.ts): schema, permission, one
+ * transaction with its audit events, request keys, answers in `locale`.
+ */
+export async function executeCommandAs<S extends z.ZodType, R>(actor: Actor, command: Command<S, R>, raw: unknown, options: { locale: Locale }): Promise<ActionResult<R>> {
+  const t: Translate = (key, params) => translate(options.locale, key, params);
 
   // With the input in the issues, a value that is present but wrong is never called "required".
   const parsed = command.schema.safeParse(raw, { reportInput: true });

@@ -121,4 +121,5 @@ export const AUDIT_ENTITY_TYPES = [
   "molecular_order",
   "screening_invitation",
   "crf_form",
+  "api_token",
 ] as const;

@@ -60,6 +60,8 @@ export const PERMISSIONS = {
   "crf.enter": ["site_staff", "pi"],
   /** Source data verification of a form: handlers require a monitor on the study team or the study's PI. */
   "crf.verify": ["monitor", "pi"],
+  /** Analysis exports of a study's form data (participant-level, never viewers): handlers require the study in lib/exchange/scope.ts. */
+  "exchange.export": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor"],
   "notification.read": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer", "molecular_lab"],
   "profile.update": ["network_admin", "centre_coordinator", "pi", "site_staff", "monitor", "biobank_manager", "viewer", "molecular_lab"],
 } as const satisfies Record<string, readonly NetworkRole[]>;

@@ -123,12 +123,23 @@ export function nextCell(grid: readonly GridEvent[], at: { eventId: number; form
  * instance being entered is left out.
  */
 export async function otherEventValues(tx: Db, participantId: number, except: { eventId: number; formId: number; repeat: number }): Promise<Record<string, Record<string, unknown>>> {
-  const rows = await queryRows<{ event_name: string; event_id: number; form_id: number; repeat: number; values: Record<string, unknown>; missing: Record<string, string> }>(
+  const rows = await queryRows<StoredEventRow>(
     tx,
     sql`select e.name as event_name, i.event_id, i.form_id, i.repeat, i.values, i.missing
         from crf_form_instances i join crf_events e on e.id = i.event_id
         where i.participant_id = ${participantId} order by e.ordinal, i.repeat`,
   );
+  return eventValuesFrom(rows, except);
+}
+
+/** A participant's stored instance, as `eventValuesFrom` reads it (ordered by event ordinal, then repeat). */
+export type StoredEventRow = { event_name: string; event_id: number; form_id: number; repeat: number; values: Record<string, unknown>; missing: Record<string, string> };
+
+/**
+ * `otherEventValues` over rows already read (the bulk import reads every participant's rows at
+ * once): the same rule, one implementation.
+ */
+export function eventValuesFrom(rows: readonly StoredEventRow[], except: { eventId: number; formId: number; repeat: number }): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const r of rows) {
     if (Number(r.event_id) === except.eventId && Number(r.form_id) === except.formId && Number(r.repeat) === except.repeat) continue;

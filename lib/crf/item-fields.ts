@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CRF_ITEM_TYPES, CRF_MISSING_CODES, CRF_VALIDATION_TYPES } from "@/db/enums";
 import { CHOICE_TYPES, CRF_NAME_MAX, CRF_NAME_RE, type ItemDef } from "@/lib/crf/design";
+import { sliderLabelsOf } from "@/lib/crf/slider-labels";
 import { boolField, choiceField, intField, listOf, optionalChoiceField, optionalTextField, patternField, textField } from "@/lib/validation/fields";
 
 export const crfNameField = patternField({ pattern: CRF_NAME_RE, max: CRF_NAME_MAX, example: "weight_kg", message: "crf.design.errors.name" });
@@ -9,6 +10,7 @@ const optionalLabel = optionalTextField({ max: 2000, multiline: true });
 const short = optionalTextField({ max: 100 });
 const expression = optionalTextField({ max: 10_000, multiline: true });
 const MAX_CHOICES = 200;
+const sliderLabel = optionalTextField({ max: 200 });
 
 /** What a designer sends for one item (add or update): every bilingual text in both languages. */
 export const itemFields = {
@@ -32,6 +34,17 @@ export const itemFields = {
   choiceZh: listOf(label, MAX_CHOICES),
   choiceEn: listOf(label, MAX_CHOICES),
   missingCodes: listOf(choiceField(CRF_MISSING_CODES), CRF_MISSING_CODES.length),
+  /** A slider's labels at the left, middle and right (lib/crf/slider-labels.ts), and whether it shows its number. */
+  sliderLeftZh: sliderLabel,
+  sliderLeftEn: sliderLabel,
+  sliderMiddleZh: sliderLabel,
+  sliderMiddleEn: sliderLabel,
+  sliderRightZh: sliderLabel,
+  sliderRightEn: sliderLabel,
+  sliderShowNumber: boolField.optional(),
+  /** A matrix of radio or checkbox items (same choices, consecutive: checked as a dictionary import checks it), and whether it ranks. */
+  matrixGroup: optionalTextField({ max: CRF_NAME_MAX }),
+  matrixRanking: boolField.optional(),
   /** A section header starting at this item (both languages, or neither). */
   sectionZh: optionalLabel,
   sectionEn: optionalLabel,
@@ -39,7 +52,7 @@ export const itemFields = {
 
 type ItemInput = z.infer<z.ZodObject<typeof itemFields>>;
 
-/** The design of an item from the designer's input (what a dictionary cannot say keeps its previous value). */
+/** The design of an item from the designer's input (what the designer does not edit — identifier, alignment, question number, annotation — keeps its previous value). */
 export function itemFromInput(input: ItemInput, previous: ItemDef | null): ItemDef {
   const choices = CHOICE_TYPES.includes(input.type) ? input.choiceCode.map((code, i) => ({ code, label: { zh: input.choiceZh[i] ?? "", en: input.choiceEn[i] ?? "" } })) : [];
   const pair = (zh: string | null | undefined, en: string | null | undefined) => (zh && en ? { zh, en } : zh || en ? { zh: zh ?? en!, en: en ?? zh! } : null);
@@ -61,11 +74,14 @@ export function itemFromInput(input: ItemInput, previous: ItemDef | null): ItemD
     branchingLogic: input.branchingLogic ?? null,
     calculation: input.calculation ?? null,
     choices,
-    sliderLabels: input.type === "slider" ? (previous?.sliderLabels ?? null) : null,
-    sliderShowNumber: input.type === "slider" ? (previous?.sliderShowNumber ?? false) : false,
+    sliderLabels:
+      input.type === "slider"
+        ? sliderLabelsOf({ left: { zh: input.sliderLeftZh ?? "", en: input.sliderLeftEn ?? "" }, middle: { zh: input.sliderMiddleZh ?? "", en: input.sliderMiddleEn ?? "" }, right: { zh: input.sliderRightZh ?? "", en: input.sliderRightEn ?? "" } })
+        : null,
+    sliderShowNumber: input.type === "slider" ? (input.sliderShowNumber ?? false) : false,
     missingCodes: [...new Set(input.missingCodes)],
-    matrixGroup: previous?.matrixGroup ?? null,
-    matrixRanking: previous?.matrixRanking ?? false,
+    matrixGroup: input.matrixGroup ?? null,
+    matrixRanking: input.matrixGroup ? (input.matrixRanking ?? false) : false,
     alignment: previous?.alignment ?? null,
     questionNumber: previous?.questionNumber ?? null,
     annotation: previous?.annotation ?? null,

@@ -36,3 +36,12 @@ export function groupFileName(form: string, group: string): string {
  * a choice its code); a checkbox choice is "1" or "0"; no value is an empty cell.
  */
 export const EMPTY_CELL = "";
+
+/**
+ * The value column of an item, in a file whose key columns are `keys`: its own name, unless the
+ * name is one of the key columns (a repeating-group item called `site`, a form item called
+ * `status`), which gets the suffix `__item` so that every column of a file is unique.
+ */
+export function itemColumn(item: string, keys: readonly string[]): string {
+  return keys.includes(item) ? `${item}__item` : item;
+}

@@ -76,8 +76,8 @@ describe("queries on CRF items: label and link", () => {
   });
 
   it("a visit query keeps its translated field and follow-up link; a CRF query never shows its path", () => {
-    const visit = { entityType: "visit", entityId: 9, field: "ecog", studyCode: "X", subjectCode: "X-R01-0001", crf: null };
-    expect(queryFieldLabel(visit, "en", tr("en"))).toBe("ECOG performance status");
+    const visit = { entityType: "visit", entityId: 9, field: "visitDate", studyCode: "X", subjectCode: "X-R01-0001", crf: null };
+    expect(queryFieldLabel(visit, "en", tr("en"))).toBe("Visit date");
     expect(queryRecordHref(visit)).toBe("/follow-up/X-R01-0001/visits/9");
     const unlabelled = { ...visit, entityType: "crf_form", field: "lesions.2.diameter" };
     expect(queryFieldLabel(unlabelled, "en", tr("en"))).toBe("form item");

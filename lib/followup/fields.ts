@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AE_ACTIONS, AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, AE_SERIOUS_CRITERIA, PARTICIPANT_SEXES, TUMOUR_RESPONSES, type ClinicalEntity } from "@/lib/enums";
-import { choiceField, CLINICAL_DAY, dayField, decimalField, intField, listOf, networkDateTimeField, optionalChoiceField, optionalDayField, optionalTextField, TEXT_LIMITS, textField } from "@/lib/validation/fields";
+import { AE_ACTIONS, AE_CATEGORIES, AE_OUTCOMES, AE_RELATEDNESS, AE_SERIOUS_CRITERIA, PARTICIPANT_SEXES, type ClinicalEntity } from "@/lib/enums";
+import { choiceField, CLINICAL_DAY, dayField, intField, listOf, networkDateTimeField, optionalDayField, optionalTextField, TEXT_LIMITS, textField } from "@/lib/validation/fields";
 import { yearOfBirthField } from "@/lib/validation/years";
 import { QUERYABLE_FIELDS } from "@/lib/followup/queryable";
 
@@ -12,12 +12,10 @@ const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 /** A reason for change: optional in the schema, required by the handler once a record has a saved version. */
 export const changeReasonField = optionalTextField({ max: TEXT_LIMITS.reason });
 
+/** A visit's schedule facts; its assessment (ECOG, weight, response) is the visit_assessment form (lib/crf/visit-assessment.ts). */
 export const visitValuesShape = {
   status: choiceField(["done", "missed"]),
   visitDate: optionalDayField(CLINICAL_DAY),
-  ecog: z.preprocess(blankToNull, intField({ min: 0, max: 5 }).nullable()),
-  weightKg: z.preprocess(blankToNull, decimalField({ min: 1, max: 400, decimals: 1 }).nullable()),
-  tumourResponse: optionalChoiceField(TUMOUR_RESPONSES),
   missedReason: optionalTextField({ max: TEXT_LIMITS.reason }),
 } satisfies Record<Queryable<"visit">, z.ZodType>;
 export const visitValuesSchema = z.object(visitValuesShape);

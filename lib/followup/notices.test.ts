@@ -92,27 +92,27 @@ describe("a query raised", () => {
 
   it("tells the site staff of the participant's current site, in the same transaction, and nobody else", async () => {
     visitId = await visitOf(recent.atR01.id, "BL");
-    expectOk(await runCommand(RC1, recordVisitCommand, { visitId, status: "done", visitDate: addDays(today, -9), ecog: "1" }));
-    queryId = expectOk(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: visitId, field: "ecog", question: "ECOG 2 per source?" })).id;
+    expectOk(await runCommand(RC1, recordVisitCommand, { visitId, status: "done", visitDate: addDays(today, -9) }));
+    queryId = expectOk(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: visitId, field: "visitDate", question: "A day later per source?" })).id;
     // Another site's staff, the same region's grassroots staff, the coordinator, the raiser, the PI, the viewer: not told; a disabled account: not told.
     expect(await told("query_raised", "query", queryId)).toEqual([RC1, RC1B].sort());
     const [q] = await h.db.select().from(dataQueries).where(eq(dataQueries.id, queryId));
     const rows = await h.db.select().from(notifications).where(and(eq(notifications.kind, "query_raised"), eq(notifications.entityId, queryId)));
     // now() is the transaction's start: equal times mean the notices were written with the query.
     expect(rows.every((n) => n.createdAt.getTime() === q.createdAt.getTime())).toBe(true);
-    expect(rows[0]).toMatchObject({ studyId: recent.study.id, participantId: recent.atR01.id, params: { subjectCode: recent.atR01.subjectCode, studyCode: "NT-RECENT", record: "visit", field: "ecog" } });
+    expect(rows[0]).toMatchObject({ studyId: recent.study.id, participantId: recent.atR01.id, params: { subjectCode: recent.atR01.subjectCode, studyCode: "NT-RECENT", record: "visit", field: "visitDate" } });
     for (const email of [GH1, RC20, COORD, MONITOR, PI, VIEWER]) expect((await listNotifications(await me(email), 1)).rows.filter((n) => n.kind === "query_raised")).toEqual([]);
     expect(await unreadCount(await me(RC1))).toBe(1);
   });
 
   it("goes to the site where the participant is now, not where they were enrolled", async () => {
     const visit = await visitOf(old.atR20.id, "BL");
-    expectOk(await runCommand(RC20, recordVisitCommand, { visitId: visit, status: "done", visitDate: "2025-01-12", ecog: "0", weightKg: "60" }));
-    const atR20 = expectOk(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: visit, field: "ecog", question: "?" })).id;
+    expectOk(await runCommand(RC20, recordVisitCommand, { visitId: visit, status: "done", visitDate: "2025-01-12" }));
+    const atR20 = expectOk(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: visit, field: "visitDate", question: "?" })).id;
     expect(await told("query_raised", "query", atR20)).toEqual([RC20]);
     const [r01] = await queryRows<{ id: number }>(h.db, sql`select id from organisations where code = 'R01'`);
     await h.db.update(participants).set({ centreId: Number(r01.id) }).where(eq(participants.id, old.atR20.id));
-    const moved = expectOk(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: visit, field: "weightKg", question: "?" })).id;
+    const moved = expectOk(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: visit, field: "status", question: "?" })).id;
     expect(await told("query_raised", "query", moved)).toEqual([RC1, RC1B].sort());
   });
 
@@ -125,7 +125,7 @@ describe("a query raised", () => {
   });
 
   it("tells the raiser when answered (not the answerer, not the PI), and the site again when re-opened", async () => {
-    expectOk(await runCommand(RC1, answerQueryCommand, { queryId, answer: "Corrected", correctedValue: "2", reason: "Transcription error" }));
+    expectOk(await runCommand(RC1, answerQueryCommand, { queryId, answer: "Corrected", correctedValue: addDays(today, -8), reason: "Transcription error" }));
     expect(await told("query_answered", "query", queryId)).toEqual([MONITOR]);
     const [answered] = (await listNotifications(await me(MONITOR), 1)).rows.filter((n) => n.kind === "query_answered");
     expect(answered.params).toMatchObject({ corrected: true, subjectCode: recent.atR01.subjectCode });

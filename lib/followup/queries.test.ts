@@ -48,8 +48,8 @@ beforeAll(async () => {
   b = await createFollowupStudy(h.db, "FU-B", { enrolledOn: "2025-01-10", pi: PI_B });
   aVisit = await visitOf(a.atR01.id, "BL");
   bVisit = await visitOf(b.atR01.id, "BL");
-  expectOk(await runCommand(RC1, recordVisitCommand, { visitId: aVisit, status: "done", visitDate: "2025-01-11", ecog: "1", weightKg: "70" }));
-  expectOk(await runCommand(RC1, recordVisitCommand, { visitId: bVisit, status: "done", visitDate: "2025-01-11", ecog: "0" }));
+  expectOk(await runCommand(RC1, recordVisitCommand, { visitId: aVisit, status: "done", visitDate: "2025-01-11" }));
+  expectOk(await runCommand(RC1, recordVisitCommand, { visitId: bVisit, status: "done", visitDate: "2025-01-11" }));
   const ae = { term: "Rash", category: "skin", grade: "1", onsetOn: "2025-01-20", endedOn: "", relatedness: "possible", actionTaken: "none", outcome: "recovered", awareAt: toNetworkLocal(new Date()) };
   bAe = expectOk(await runCommand(RC1, addAeCommand, { participantId: b.atR01.id, ...ae })).id;
 });
@@ -76,19 +76,19 @@ describe("queries", () => {
 
   it("refuses a monitor querying study B, a bad field and an unsaved visit, writing nothing", async () => {
     const before = await countRows(h.db, FOLLOWUP_TABLES);
-    expectRefused(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: bVisit, field: "ecog", question: "?" }));
+    expectRefused(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: bVisit, field: "visitDate", question: "?" }));
     expectRefused(await runCommand(MONITOR, raiseQueryCommand, { entityType: "adverse_event", entityId: bAe, field: "grade", question: "?" }));
     expectRefused(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: aVisit, field: "subjectCode", question: "?" }), ["field"]);
-    expectRefused(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: await visitOf(a.atR01.id, "W6"), field: "ecog", question: "?" }));
-    expectRefused(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: aVisit, field: "ecog", question: "" }), ["question"]);
-    expectRefused(await runCommand(RC1, raiseQueryCommand, { entityType: "visit", entityId: aVisit, field: "ecog", question: "?" }));
+    expectRefused(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: await visitOf(a.atR01.id, "W6"), field: "visitDate", question: "?" }));
+    expectRefused(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: aVisit, field: "visitDate", question: "" }), ["question"]);
+    expectRefused(await runCommand(RC1, raiseQueryCommand, { entityType: "visit", entityId: aVisit, field: "visitDate", question: "?" }));
     expect(await countRows(h.db, FOLLOWUP_TABLES)).toEqual(before);
   });
 
   it("lets the monitor raise a query on a field of study A, and B's own PI on B", async () => {
-    queryId = expectOk(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: aVisit, field: "ecog", question: "Source says ECOG 2?" })).id;
+    queryId = expectOk(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: aVisit, field: "visitDate", question: "Source says 12 January?" })).id;
     expect((await lastAudits(1))[0].action).toBe("query.raised");
-    expectRefused(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: aVisit, field: "ecog", question: "again" }));
+    expectRefused(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: aVisit, field: "visitDate", question: "again" }));
     expectOk(await runCommand(PI_B, raiseQueryCommand, { entityType: "adverse_event", entityId: bAe, field: "grade", question: "Grade 2?" }));
     const mon = await me(MONITOR);
     const listed = await listQueries(mon, { study: "", status: "", page: 1 });
@@ -100,15 +100,15 @@ describe("queries", () => {
     const before = await countRows(h.db, FOLLOWUP_TABLES);
     expectRefused(await runCommand(RC20, answerQueryCommand, { queryId, answer: "fine" }));
     expect(await getQueryThread(await me(RC20), queryId)).toBeNull();
-    expectRefused(await runCommand(RC1, answerQueryCommand, { queryId, answer: "Corrected", correctedValue: "2" }), ["reason"]);
-    expectRefused(await runCommand(RC1, answerQueryCommand, { queryId, answer: "Corrected", correctedValue: "9", reason: "per source" }), ["correctedValue"]);
+    expectRefused(await runCommand(RC1, answerQueryCommand, { queryId, answer: "Corrected", correctedValue: "2025-01-12" }), ["reason"]);
+    expectRefused(await runCommand(RC1, answerQueryCommand, { queryId, answer: "Corrected", correctedValue: "2025-02-30", reason: "per source" }), ["correctedValue"]);
     expect(await countRows(h.db, FOLLOWUP_TABLES)).toEqual(before);
   });
 
   it("answers with a corrected value and a reason: the record changes with its own audit event", async () => {
-    expectOk(await runCommand(RC1, answerQueryCommand, { queryId, answer: "Corrected per clinic notes", correctedValue: "2", reason: "Transcription error" }));
+    expectOk(await runCommand(RC1, answerQueryCommand, { queryId, answer: "Corrected per clinic notes", correctedValue: "2025-01-12", reason: "Transcription error" }));
     const [v] = await h.db.select().from(participantVisits).where(eq(participantVisits.id, aVisit));
-    expect([v.ecog, v.version]).toEqual([2, 2]);
+    expect([v.visitDate, v.version]).toEqual(["2025-01-12", 2]);
     expect((await lastAudits(2)).map((e) => [e.action, e.reason])).toEqual([
       ["visit.changed", "Transcription error"],
       ["query.answered", "Transcription error"],

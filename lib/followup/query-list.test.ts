@@ -31,11 +31,11 @@ beforeAll(async () => {
     return Number(row.id);
   };
   const [atR01, atR20] = [await visit(s.atR01.id), await visit(s.atR20.id)];
-  expectOk(await runCommand(RC1, recordVisitCommand, { visitId: atR01, status: "done", visitDate: "2025-01-11", ecog: "1" }));
-  expectOk(await runCommand(RC20, recordVisitCommand, { visitId: atR20, status: "done", visitDate: "2025-01-11", ecog: "1", weightKg: "70" }));
-  q1 = expectOk(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: atR01, field: "ecog", question: "?" })).id;
-  q2 = expectOk(await runCommand(PI, raiseQueryCommand, { entityType: "visit", entityId: atR20, field: "ecog", question: "?" })).id;
-  q3 = expectOk(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: atR20, field: "weightKg", question: "?" })).id;
+  expectOk(await runCommand(RC1, recordVisitCommand, { visitId: atR01, status: "done", visitDate: "2025-01-11" }));
+  expectOk(await runCommand(RC20, recordVisitCommand, { visitId: atR20, status: "done", visitDate: "2025-01-11" }));
+  q1 = expectOk(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: atR01, field: "visitDate", question: "?" })).id;
+  q2 = expectOk(await runCommand(PI, raiseQueryCommand, { entityType: "visit", entityId: atR20, field: "visitDate", question: "?" })).id;
+  q3 = expectOk(await runCommand(MONITOR, raiseQueryCommand, { entityType: "visit", entityId: atR20, field: "status", question: "?" })).id;
 });
 
 describe("the query list's order", () => {

@@ -5,7 +5,7 @@
  */
 export const QUERYABLE_FIELDS = {
   participant: ["yearOfBirth", "sex"],
-  visit: ["status", "visitDate", "ecog", "weightKg", "tumourResponse", "missedReason"],
+  visit: ["status", "visitDate", "missedReason"],
   adverse_event: ["term", "meddraCode", "category", "grade", "onsetOn", "endedOn", "seriousCriteria", "relatedness", "actionTaken", "outcome", "awareAt"],
   /** A CRF form's fields are its item paths, checked against the instance's form version (lib/crf/item-path.ts). */
   crf_form: [],

@@ -54,7 +54,9 @@ describe("recording a visit", () => {
   it("refuses bad input, the wrong role and another site's participant, writing nothing", async () => {
     const bl = await visitOf(s.atR01.id, "BL");
     const before = await countRows(h.db, FOLLOWUP_TABLES);
-    expectRefused(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-12", ecog: "7" }), ["ecog"]);
+    expectRefused(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-02-30" }), ["visitDate"]);
+    // The assessment is the visit_assessment form's now: the visit takes no ECOG.
+    expectRefused(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-12", ecog: "1" }));
     expectRefused(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "" }), ["visitDate"]);
     expectRefused(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "missed" }), ["missedReason"]);
     expectRefused(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-12", extra: "x" }));
@@ -67,10 +69,10 @@ describe("recording a visit", () => {
 
   it("saves version 1 without a reason, flags a date outside the window, and writes one audit event", async () => {
     const before = await countRows(h.db, ["audit_events"]);
-    const bl = expectOk(await runCommand(RC1, recordVisitCommand, { visitId: await visitOf(s.atR01.id, "BL"), status: "done", visitDate: "2025-01-12", ecog: "1", weightKg: "61.5", tumourResponse: "SD" }));
+    const bl = expectOk(await runCommand(RC1, recordVisitCommand, { visitId: await visitOf(s.atR01.id, "BL"), status: "done", visitDate: "2025-01-12" }));
     expect(bl).toMatchObject({ version: 1, outOfWindow: false });
     expect((await lastAudit()).action).toBe("visit.recorded");
-    const w6 = expectOk(await runCommand(RC1, recordVisitCommand, { visitId: await visitOf(s.atR01.id, "W6"), status: "done", visitDate: "2025-03-03", ecog: "1" }));
+    const w6 = expectOk(await runCommand(RC1, recordVisitCommand, { visitId: await visitOf(s.atR01.id, "W6"), status: "done", visitDate: "2025-03-03" }));
     expect(w6.outOfWindow).toBe(true);
     expect((await countRows(h.db, ["audit_events"])).audit_events).toBe(before.audit_events + 2);
   });
@@ -79,33 +81,33 @@ describe("recording a visit", () => {
     const bl = await visitOf(s.atR01.id, "BL");
     expectOk(await runCommand(MONITOR, verifyCommand, { entityType: "visit", entityId: bl }));
     const before = await countRows(h.db, FOLLOWUP_TABLES);
-    expectRefused(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-12", ecog: "2", weightKg: "61.5", tumourResponse: "SD", reason: "  " }), ["reason"]);
+    expectRefused(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-11", reason: "  " }), ["reason"]);
     expect(await countRows(h.db, FOLLOWUP_TABLES)).toEqual(before);
     const [unchanged] = await h.db.select().from(participantVisits).where(eq(participantVisits.id, bl));
-    expect(unchanged.ecog).toBe(1);
+    expect(unchanged.visitDate).toBe("2025-01-12");
     expect(unchanged.sdvAt).not.toBeNull();
 
-    expectOk(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-12", ecog: "2", weightKg: "61.5", tumourResponse: "SD", reason: "Transcription error" }));
+    expectOk(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-11", reason: "Transcription error" }));
     const [changed] = await h.db.select().from(participantVisits).where(eq(participantVisits.id, bl));
-    expect([changed.ecog, changed.version, changed.sdvAt]).toEqual([2, 2, null]);
+    expect([changed.visitDate, changed.version, changed.sdvAt]).toEqual(["2025-01-11", 2, null]);
     const audit = await lastAudit();
     expect([audit.action, audit.reason]).toEqual(["visit.changed", "Transcription error"]);
-    expect(audit.before).toEqual({ ecog: 1 });
+    expect(audit.before).toEqual({ visitDate: "2025-01-12" });
   });
 
   it("lists every version in the history with who, when, why, and the old and new values", async () => {
     const bl = await visitOf(s.atR01.id, "BL");
-    expectOk(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "done", visitDate: "2025-01-13", ecog: "2", weightKg: "62", tumourResponse: "SD", reason: "Date per source notes" }));
+    expectOk(await runCommand(RC1, recordVisitCommand, { visitId: bl, status: "missed", missedReason: "Did not attend per source notes", reason: "Date per source notes" }));
     const actor = await me(RC1);
     const history = await recordHistory(actor, "visit", bl);
     expect(history.map((v) => [v.version, v.reason, v.changedFields])).toEqual([
       [1, null, []],
-      [2, "Transcription error", ["ecog"]],
-      [3, "Date per source notes", ["visitDate", "weightKg"]],
+      [2, "Transcription error", ["visitDate"]],
+      [3, "Date per source notes", ["missedReason", "status", "visitDate"]],
     ]);
     const [recorder] = await h.db.select({ name: users.name }).from(users).where(eq(users.email, RC1));
     expect(history.every((v) => v.changedByName === recorder.name && v.changedAt)).toBe(true);
-    expect([history[1].values.visitDate, history[2].values.visitDate, history[2].values.weightKg]).toEqual(["2025-01-12", "2025-01-13", 62]);
+    expect([history[0].values.visitDate, history[1].values.visitDate, history[2].values.visitDate, history[2].values.status]).toEqual(["2025-01-12", "2025-01-11", null, "missed"]);
     expect(await recordHistory(await me(RC20), "visit", bl)).toEqual([]);
   });
 });

@@ -30,23 +30,20 @@ export async function lockVisitAtOwnSite(tx: Db, actor: Pick<Actor, "role" | "ce
   return { visit, participant, study };
 }
 
-/** The clinical values of a visit as history stores them. */
+/** The schedule facts of a visit as history stores them (the assessment is the visit_assessment form). */
 export function visitSnapshot(v: ParticipantVisit): VisitValues {
   return {
     status: v.status === "missed" ? "missed" : "done",
     visitDate: v.visitDate,
-    ecog: v.ecog,
-    weightKg: v.weightKg === null ? null : Number(v.weightKg),
-    tumourResponse: v.tumourResponse,
     missedReason: v.missedReason,
   };
 }
 
-/** A done visit has a date (not in the future, not before enrolment); a missed one has a reason and no findings. */
+/** A done visit has a date (not in the future, not before enrolment); a missed one has a reason. */
 export function checkVisit(values: VisitValues, participant: Pick<Participant, "enrolledOn">, today = networkToday()): VisitValues {
   if (values.status === "missed") {
     if (!values.missedReason) throw fieldError("missedReason", "followup.errors.missedReason");
-    return { status: "missed", visitDate: null, ecog: null, weightKg: null, tumourResponse: null, missedReason: values.missedReason };
+    return { status: "missed", visitDate: null, missedReason: values.missedReason };
   }
   if (!values.visitDate) throw fieldError("visitDate", "validation.required");
   if (values.visitDate > today) throw fieldError("visitDate", "followup.errors.future");
@@ -73,9 +70,6 @@ export async function saveVisit(tx: Db, actor: Pick<Actor, "id">, at: VisitAtSit
     .set({
       status: values.status,
       visitDate: values.visitDate,
-      ecog: values.ecog,
-      weightKg: values.weightKg === null ? null : values.weightKg.toFixed(1),
-      tumourResponse: values.tumourResponse,
       missedReason: values.missedReason,
       outOfWindow,
       version: saved.version,

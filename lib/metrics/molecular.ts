@@ -25,11 +25,21 @@ export type MolecularNode = {
 };
 
 /**
- * One biomarker study's funnel over the view's patients: matched now (results meet its criteria,
- * not yet in the study nor invited), invited to screening from a match, and enrolled since.
- * Null counts: a germline criterion's cell below the minimum.
+ * One biomarker study's funnel over the view's patients and donors: matched (results meet its
+ * criteria now and not yet invited, plus everyone invited from a match), invited to screening,
+ * screened from the invitation, and enrolled from that screening. Null counts: a germline
+ * criterion's cell below the minimum.
  */
-export type FunnelStudy = { studyId: number; code: string; titleZh: string; titleEn: string; matched: number | null; invited: number | null; enrolled: number | null };
+export type FunnelStudy = {
+  studyId: number;
+  code: string;
+  titleZh: string;
+  titleEn: string;
+  matched: number | null;
+  invited: number | null;
+  screened: number | null;
+  enrolled: number | null;
+};
 
 export type DashboardMolecular = { minGermlineCell: number; nodes: MolecularNode[]; funnel: FunnelStudy[] };
 
@@ -67,8 +77,17 @@ export function assembleMolecular(rows: MolecularNodeRow[], rootId: number, funn
   const funnel = funnelRows.map((f): FunnelStudy => {
     const cell = (n: number) => (f.germline ? germlineCell(n) : n);
     const invited = Number(f.invited);
-    // Matched counts everyone whose results meet the criteria: those still open and those invited.
-    return { studyId: f.study_id, code: f.code, titleZh: f.title_zh, titleEn: f.title_en, matched: cell((openMatches.get(f.study_id) ?? 0) + invited), invited: cell(invited), enrolled: cell(Number(f.enrolled)) };
+    // Matched counts everyone whose results meet the criteria: those not yet invited and those invited.
+    return {
+      studyId: f.study_id,
+      code: f.code,
+      titleZh: f.title_zh,
+      titleEn: f.title_en,
+      matched: cell((openMatches.get(f.study_id) ?? 0) + invited),
+      invited: cell(invited),
+      screened: cell(Number(f.screened)),
+      enrolled: cell(Number(f.enrolled)),
+    };
   });
   return { minGermlineCell: MIN_GERMLINE_CELL, nodes, funnel };
 }

@@ -117,7 +117,7 @@ describe("biomarker criteria on the protocol", () => {
 describe("matches", () => {
   it("a site sees its patients matching open trials, why, and the nearest participating site", async () => {
     const rows = await siteMatches(await actorOf(GH1), h.db);
-    expect(rows.map((m) => [m.subjectCode, m.studyCode, m.siteCentreCode, m.nearness, m.evidence.map((e) => e.code)])).toEqual([
+    expect(rows.map((m) => [m.code, m.studyCode, m.siteCentreCode, m.nearness, m.evidence.map((e) => e.code)])).toEqual([
       ["MT-101-R01G1-0002", "BR-302", "R01G1", "own", ["B1"]],
       ["MT-101-R01G1-0001", "LC-301", "R01", "city", ["B1"]],
     ]);
@@ -127,7 +127,7 @@ describe("matches", () => {
     expect(JSON.stringify(rows)).not.toMatch(/national|hash|name":/i);
   });
   it("another site's staff, the viewer, a monitor outside the study and the lab get no rows of these patients", async () => {
-    expect((await siteMatches(await actorOf(RC20), h.db)).map((m) => m.subjectCode)).toEqual(["MT-101-R20-0001"]);
+    expect((await siteMatches(await actorOf(RC20), h.db)).map((m) => m.code)).toEqual(["MT-101-R20-0001"]);
     for (const email of ["viewer@ncrc.demo", "monitor@ncrc.demo", LAB, "biobank@ncrc.demo"]) {
       const a = await actorOf(email);
       expect({ email, site: await siteMatches(a, h.db), study: await studyMatches(a, lung, h.db) }).toEqual({ email, site: [], study: [] });
@@ -136,7 +136,7 @@ describe("matches", () => {
   it("germline-only matches are hidden from those who may not see germline results", async () => {
     for (const email of ["coord.rc1@ncrc.demo", PI, "admin@ncrc.demo"]) {
       const rows = await siteMatches(await actorOf(email), h.db);
-      expect({ email, codes: rows.map((m) => `${m.subjectCode} ${m.studyCode}`) }).toEqual({
+      expect({ email, codes: rows.map((m) => `${m.code} ${m.studyCode}`) }).toEqual({
         email,
         codes: email === "coord.rc1@ncrc.demo" ? ["MT-101-R01G1-0001 LC-301"] : ["MT-101-R01G1-0001 LC-301", "MT-101-R20-0001 LC-301"],
       });
@@ -144,7 +144,7 @@ describe("matches", () => {
   });
   it("per study: matches across the network by the patients' centre; a pending site is not offered", async () => {
     const groups = await studyMatches(await actorOf("admin@ncrc.demo"), lung, h.db);
-    expect(groups.map((g) => [g.centreCode, g.matches.map((m) => `${m.subjectCode}@${m.siteCentreCode}`)])).toEqual([
+    expect(groups.map((g) => [g.centreCode, g.matches.map((m) => `${m.code}@${m.siteCentreCode}`)])).toEqual([
       ["R01G1", ["MT-101-R01G1-0001@R01"]],
       ["R20", [expect.stringMatching(/^MT-101-R20-0001@R0[12]$/)]],
     ]);
@@ -180,13 +180,14 @@ describe("notifying the site", () => {
 
 describe("inviting to screening", () => {
   const invite = (who: string, subject: string, studyId: number, requestKey?: string) => runCommand(who, inviteToScreeningCommand, { participantId: ids.get(subject), studyId, requestKey });
-  it("the own site invites a match once, with the evidence; the same key twice writes once; the match then leaves the list", async () => {
+  it("the own site invites a match once, with the evidence; the same key twice writes once; the match stays listed with its invitation until screened", async () => {
     const before = await counts();
     const key = "invite-key-000000001";
     const a = expectOk(await invite(GH1, "MT-101-R01G1-0001", lung, key));
     const b = expectOk(await invite(GH1, "MT-101-R01G1-0001", lung, key));
     expect(b).toEqual(a);
-    expect(a).toMatchObject({ subjectCode: "MT-101-R01G1-0001", studyCode: "LC-301", siteCentreCode: "R01" });
+    // Invited to the nearest site (R01), not the actor's own: the page returns to the list rather than opening the form.
+    expect(a).toMatchObject({ code: "MT-101-R01G1-0001", studyCode: "LC-301", siteCentreCode: "R01", atOwnSite: false });
     const after = await counts();
     expect(after.screening_invitations - before.screening_invitations).toBe(1);
     expect(after.audit_events - before.audit_events).toBe(1);
@@ -195,7 +196,10 @@ describe("inviting to screening", () => {
       sql`select criterion_codes, evidence, protocol_version from screening_invitations where id = ${a.id}`,
     );
     expect(inv).toMatchObject({ criterion_codes: ["B1"], protocol_version: 2, evidence: [expect.objectContaining({ gene: "EGFR", hgvsP: "p.Leu858Arg" })] });
-    expect((await siteMatches(await actorOf(GH1), h.db)).map((m) => m.studyCode)).toEqual(["BR-302"]);
+    expect((await siteMatches(await actorOf(GH1), h.db)).map((m) => [m.studyCode, m.invitation?.id ?? null])).toEqual([
+      ["BR-302", null],
+      ["LC-301", a.id],
+    ]);
   });
   it("again with another key, another site, a viewer, a coordinator, a patient without a match, bad input: refused, nothing written", async () => {
     await refusedNothingWritten(() => invite(GH1, "MT-101-R01G1-0001", lung, "invite-key-000000002"));
@@ -206,8 +210,12 @@ describe("inviting to screening", () => {
     await refusedNothingWritten(() => runCommand(GH1, inviteToScreeningCommand, { participantId: "x", studyId: breast }), "participantId");
     await refusedNothingWritten(() => runCommand(GH1, inviteToScreeningCommand, { participantId: ids.get("MT-101-R01G1-0002"), studyId: breast, requestKey: "short" }), "requestKey");
   });
-  it("a germline match is invited by the own site, which sees it", async () => {
-    expectOk(await invite(GH1, "MT-101-R01G1-0002", breast));
-    expect(await siteMatches(await actorOf(GH1), h.db)).toEqual([]);
+  it("a germline match is invited by the own site, which sees it; the invitation opens the own site's screening form", async () => {
+    const r = expectOk(await invite(GH1, "MT-101-R01G1-0002", breast));
+    expect(r).toMatchObject({ siteCentreCode: "R01G1", atOwnSite: true });
+    expect((await siteMatches(await actorOf(GH1), h.db)).map((m) => [m.code, m.studyCode, m.invitation?.id ?? null])).toEqual([
+      ["MT-101-R01G1-0002", "BR-302", r.id],
+      ["MT-101-R01G1-0001", "LC-301", expect.any(Number)],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { queryRows, type Db } from "@/db/client";
 import type { MolecularOrderStatus, MolecularTestKind, VariantOrigin } from "@/db/enums";
 import { notFound } from "@/lib/actions/errors";
 import type { Actor } from "@/lib/authz/actor";
-import { labScope } from "@/lib/molecular/scope";
+import { labScope, ORDER_OWNER, OWNER_CENTRE } from "@/lib/molecular/scope";
 
 export type LabOrder = {
   id: number;
@@ -11,8 +11,10 @@ export type LabOrder = {
   origin: VariantOrigin;
   testKind: MolecularTestKind;
   orderedOn: string;
-  participantCentreId: number;
-  studyId: number;
+  /** The owner's centre (the participant's, or the donor's). */
+  ownerCentreId: number;
+  /** The participant's study; null for a donor's specimen. */
+  studyId: number | null;
   resultsAt: Date | null;
 };
 
@@ -23,9 +25,9 @@ export type LabOrder = {
 export async function lockLabOrder(tx: Db, actor: Pick<Actor, "role" | "centreId">, orderId: number): Promise<LabOrder> {
   const [row] = await queryRows<LabOrder>(
     tx,
-    sql`select mo.id, mo.status, mo.origin, mo.test_kind as "testKind", mo.ordered_on::text as "orderedOn", p.centre_id as "participantCentreId",
+    sql`select mo.id, mo.status, mo.origin, mo.test_kind as "testKind", mo.ordered_on::text as "orderedOn", ${OWNER_CENTRE} as "ownerCentreId",
           mo.study_id as "studyId", mo.results_at as "resultsAt"
-        from molecular_orders mo join participants p on p.id = mo.participant_id
+        from molecular_orders mo ${ORDER_OWNER}
         where mo.id = ${orderId} and ${labScope(actor)}
         for update of mo`,
   );

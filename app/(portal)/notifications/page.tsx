@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 import { sweepDueNotices } from "@/lib/followup/due-notices";
+import { sweepMatchNotices } from "@/lib/molecular/match-sweep";
 import { followupSubjects } from "@/lib/followup/queries/followup";
 import { crfQueryLabels } from "@/lib/followup/queries/query-field-labels";
 import { noticeFieldLabel } from "@/lib/followup/query-field";
@@ -33,6 +34,8 @@ function describe(n: NotificationRow, t: T, locale: string, crfLabels: Map<numbe
       return t("notifications.visit_overdue", { ...base, visit: `${s("visitCode")} · ${localizedPair(s("visitNameZh"), s("visitNameEn"), locale)}`, date: s("windowEnd") });
     case "biomarker_match":
       return t("notifications.biomarker_match", { ...base, criteria: s("criteria") });
+    case "biomarker_matches":
+      return t("notifications.biomarker_matches", { study: s("studyCode"), centre: s("centreCode"), count: Number(p.count ?? 0), codes: s("codes") });
     case "query_raised":
     case "query_answered":
     case "query_reopened":
@@ -45,6 +48,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   if (!actor || !can(actor, "notification.read")) notFound();
   // Reading one's notifications is also when visits that became overdue (and SAE follow-ups now due) are noticed.
   await sweepDueNotices();
+  // … and recruiting biomarker studies not yet matched are announced to the sites with matches.
+  await sweepMatchNotices();
   const page = pageOf((await searchParams).page);
   const [t, locale] = [await getTranslations("followup"), await getLocale()];
   const [rows, unread] = await Promise.all([listNotifications(actor, page), unreadCount(actor)]);
@@ -66,7 +71,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       ) : (
         <ul className="divide-y divide-border rounded-md border border-border" data-testid="notifications">
           {rows.rows.map((n) => {
-            const href = notificationHref(n.entityType, n.entityId, n.participantId === null ? null : subjects.get(n.participantId));
+            const href = notificationHref(n.entityType, n.entityId, n.participantId === null ? null : subjects.get(n.participantId), String(n.params.studyCode ?? ""));
             return (
               <li key={n.id} className={`flex flex-wrap items-center gap-2 p-3 text-sm ${n.read ? "" : "bg-primary/5"}`} data-unread={n.read ? "false" : "true"} data-kind={n.kind}>
                 {n.read ? null : <Badge>{t("notifications.new")}</Badge>}

@@ -1,21 +1,18 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows } from "@/db/client";
-import { crfEventForms, crfEvents, crfFormInstances, dataQueries, queryEvents, recordVersions, type CrfFormInstance } from "@/db/schema";
+import { crfEventForms, crfEvents, crfFormInstances } from "@/db/schema";
 import { defineCommand } from "@/lib/actions/define-command";
 import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
-import { applyRules, changedPaths, flattenValues } from "@/lib/crf/entry";
+import { applyRules } from "@/lib/crf/entry";
 import { confirmedSoftField, entryMissingField, entryValuesField } from "@/lib/crf/entry-fields";
 import { formVersionInForce, loadEntryForm, nextCell, otherEventValues, participantGridCells } from "@/lib/crf/instance-store";
-import { softLimitQuestion } from "@/lib/crf/soft-limit-query";
-import { crfEntryScope, queryReviewers } from "@/lib/crf/scope";
-import { notify } from "@/lib/notifications/notify";
+import { diffSave, writeFormSaves } from "@/lib/crf/save-instance";
+import { crfEntryScope } from "@/lib/crf/scope";
 import { boolField, idField, intField, optionalRequestKeyField, optionalTextField, TEXT_LIMITS } from "@/lib/validation/fields";
 import { networkToday, toNetworkLocal } from "@/lib/time/network-day";
 
-/** The reason stored with a later save that changed no saved value: values added, or only the status changed. */
-export const ADDED_ONLY_REASON = "补充录入 / Values added";
-export const STATUS_ONLY_REASON = "状态变更 / Status changed";
+export { ADDED_ONLY_REASON, STATUS_ONLY_REASON } from "@/lib/crf/save-instance";
 
 /**
  * Saves one participant's form at one event (and repeat): the server runs the form's rules as
@@ -104,92 +101,21 @@ export const saveFormCommand = defineCommand({
       throw new ActionError("errors.validation", params, Object.fromEntries(errors.map(([path, e]) => [path, [e.key]])));
     }
 
-    const status = input.complete ? "complete" : "in_progress";
-    const before = instance ? flattenValues(instance.values, instance.missing) : {};
-    const after = flattenValues(ruled.values, ruled.missing);
-    const changed = changedPaths(before, after);
-    if (instance && changed.length === 0 && instance.status === status) throw new ActionError("crf.entry.errors.noChange");
-    const changesSaved = changed.filter((path) => before[path] !== undefined);
-    if (changesSaved.length && !input.reason) throw fieldError("reason", "crf.entry.errors.reasonRequired");
+    const diff = diffSave(instance, ruled, input.complete);
+    if (diff.noChange) throw new ActionError("crf.entry.errors.noChange");
+    if (diff.changesSaved.length && !input.reason) throw fieldError("reason", "crf.entry.errors.reasonRequired");
 
-    const visitDate = event.visitDate;
-    const eventDate = visitDate ?? instance?.eventDate ?? networkToday(now);
-    const version = (instance?.version ?? 0) + 1;
-    const completedAt = input.complete ? (instance?.completedAt ?? now) : null;
-    let saved: CrfFormInstance;
-    if (instance) {
-      [saved] = await tx
-        .update(crfFormInstances)
-        .set({ values: ruled.values, missing: ruled.missing, status, version, completedAt, eventDate, updatedAt: now })
-        .where(eq(crfFormInstances.id, instance.id))
-        .returning();
-    } else {
-      [saved] = await tx
-        .insert(crfFormInstances)
-        .values({ participantId: p.id, studyId, eventId: event.id, formId: input.formId, repeat: input.repeat, formVersionId, status, values: ruled.values, missing: ruled.missing, version, enteredBy: actor.id, completedAt, eventDate })
-        .returning();
-    }
-    const reason = version === 1 ? null : (input.reason ?? (changed.length ? ADDED_ONLY_REASON : STATUS_ONLY_REASON));
-    await tx.insert(recordVersions).values({
-      entityType: "crf_form",
-      entityId: saved.id,
-      studyId,
-      participantId: p.id,
-      version,
-      values: { values: ruled.values, missing: ruled.missing, status },
-      changedFields: instance ? changed : [],
-      changedBy: actor.id,
-      changedAt: now,
-      reason,
-    });
-
-    // A confirmed soft-limit breach of a value this save brought in raises a query on that item.
-    const newBreaches = Object.entries(ruled.softBreaches).filter(([path]) => !instance || changed.includes(path));
-    let raisedQueries = 0;
-    if (newBreaches.length) {
-      const pending = await tx
-        .select({ field: dataQueries.field })
-        .from(dataQueries)
-        .where(and(eq(dataQueries.participantId, p.id), eq(dataQueries.entityType, "crf_form"), eq(dataQueries.entityId, saved.id), inArray(dataQueries.status, ["open", "answered"])));
-      for (const [path, breach] of newBreaches) {
-        if (pending.some((q) => q.field === path)) continue;
-        const item = form.items.find((i) => i.name === path.split(".").pop());
-        const question = softLimitQuestion(item?.label ?? { zh: path, en: path }, String(after[path]), breach.params ?? {});
-        // Owned by the study's PI (who reviews and closes it); its first entry is by whoever confirmed the value.
-        const [q] = await tx.insert(dataQueries).values({ studyId, participantId: p.id, entityType: "crf_form", entityId: saved.id, field: path, raisedBy: study.piUserId }).returning({ id: dataQueries.id });
-        const [raised] = await tx.insert(queryEvents).values({ queryId: q.id, kind: "raised", body: question, authorId: actor.id }).returning({ id: queryEvents.id });
-        await notify(
-          tx,
-          [
-            {
-              kind: "query_raised",
-              recipients: await queryReviewers(tx, studyId),
-              studyId,
-              participantId: p.id,
-              entityType: "query",
-              entityId: q.id,
-              occurrence: raised.id,
-              params: { subjectCode: p.subject_code, studyCode: study.code, record: "crf_form", field: path },
-            },
-          ],
-          { except: actor.id },
-        );
-        audit({ action: "query.raised", entityType: "query", entityId: q.id, centreId: p.centre_id, studyId, after: { entityType: "crf_form", entityId: saved.id, field: path, question } });
-        raisedQueries += 1;
-      }
-    }
-
-    const pick = (o: Record<string, unknown>, paths: string[]) => Object.fromEntries(paths.map((k) => [k, o[k] ?? null]));
-    audit({
-      action: instance ? "crf.form.changed" : "crf.form.entered",
-      entityType: "crf_form",
-      entityId: saved.id,
-      centreId: Number(p.centre_id),
-      studyId,
-      before: instance ? { values: pick(before, changed), status: instance.status, version: instance.version } : null,
-      after: { values: pick(after, instance ? changed : Object.keys(after)), status, version, subjectCode: p.subject_code, form: form.name, event: event.name, repeat: input.repeat, dropped: ruled.dropped },
-      reason: changesSaved.length ? input.reason : null,
-    });
+    const target = {
+      participant: { id: p.id, centreId: Number(p.centre_id), subjectCode: p.subject_code },
+      study: { id: studyId, code: study.code, piUserId: study.piUserId },
+      event: { id: event.id, name: event.name, visitDate: event.visitDate },
+      form,
+      formVersionId,
+      repeat: input.repeat,
+      instance: instance ?? null,
+    };
+    const [{ saved, version, raisedQueries }] = await writeFormSaves(tx, actor, audit, [{ target, ruled, diff, complete: input.complete, reason: input.reason }], now);
+    const status = diff.status;
     const grid = await participantGridCells(tx, p.id, studyId);
     return { instanceId: saved.id, version, status, raisedQueries, next: nextCell(grid, at) };
   },

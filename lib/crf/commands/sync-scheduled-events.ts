@@ -7,6 +7,7 @@ import { lockOpenDesignStudy } from "@/lib/crf/design-study";
 import { loadCurrentVersion } from "@/lib/studies/protocol-version";
 import { scheduleOf } from "@/lib/studies/visit-schedule";
 import { idField } from "@/lib/validation/fields";
+import { ensureVisitAssessmentForm } from "@/lib/crf/visit-assessment";
 
 /** The event name of a visit code (REDCap's event-name rule: "C1D1" → "c1d1", "1M" → "v_1m"). */
 export function eventNameOfVisit(code: string): string {
@@ -16,7 +17,8 @@ export function eventNameOfVisit(code: string): string {
 
 /**
  * Makes the study's scheduled events follow the visit schedule of its protocol version in force:
- * one event per visit code, labelled and ordered as the visit. A visit gone from the schedule
+ * one event per visit code, labelled and ordered as the visit, each collecting the standard visit
+ * assessment form (made for the study when it has none). A visit gone from the schedule
  * keeps its event (data may have been entered at it); when nothing differs it is refused with
  * "already in step" and writes nothing. Run by the designer from the forms page
  * (never implicitly when a page opens: a page only reads). No amendment of its own: the
@@ -47,8 +49,10 @@ export const syncScheduledEventsCommand = defineCommand({
       await tx.insert(crfEvents).values({ studyId: study.id, name, kind: "scheduled", visitCode: v.code, ordinal: v.ordinal, labelZh: v.nameZh, labelEn: v.nameEn });
       added.push(name);
     }
+    // Every scheduled event collects the standard visit assessment (lib/crf/visit-assessment.ts).
+    const assessment = await ensureVisitAssessmentForm(tx, study.id);
     // Every command leaves an audit event: a schedule already followed is answered, not written.
-    if (!added.length && !updated.length) throw new ActionError("crf.designer.errors.eventsInSync");
+    if (!added.length && !updated.length && !assessment.created && !assessment.attached) throw new ActionError("crf.designer.errors.eventsInSync");
     {
       audit({
         action: "crf.events.synced",
@@ -56,7 +60,7 @@ export const syncScheduledEventsCommand = defineCommand({
         entityId: study.id,
         centreId: study.leadCentreId,
         studyId: study.id,
-        after: { protocolVersion: study.currentProtocolVersion, events: [...added, ...updated] },
+        after: { protocolVersion: study.currentProtocolVersion, events: [...added, ...updated], visitAssessment: { created: assessment.created, attached: assessment.attached } },
       });
     }
     return { studyId: study.id, added, updated };

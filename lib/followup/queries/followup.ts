@@ -7,6 +7,7 @@ import { participantScope } from "@/lib/participants/scope";
 import { visitTiming, type VisitTiming } from "@/lib/studies/visit-windows";
 import { networkToday } from "@/lib/time/network-day";
 import { atOwnSite, mayRaiseQueries, mayVerify } from "@/lib/followup/scope";
+import { VISIT_ASSESSMENT_FORM } from "@/lib/crf/visit-assessment";
 import { crfTargetColumn, parseCrfTarget, type CrfQueryTarget } from "@/lib/followup/crf-query-target";
 
 export type FollowupParticipant = {
@@ -42,10 +43,13 @@ export type VisitRow = {
   status: VisitStatus;
   visitDate: string | null;
   outOfWindow: boolean;
-  ecog: number | null;
-  weightKg: string | null;
-  tumourResponse: string | null;
   missedReason: string | null;
+  /**
+   * The visit's assessment: the visit_assessment form of the visit's scheduled event (ids for
+   * the form page; null when the study's event does not collect it) and the values entered
+   * there (REDCap raw text, null until entered).
+   */
+  assessment: { eventId: number; formId: number; status: string | null; ecog: string | null; weightKg: string | null; recist: string | null } | null;
   version: number;
   verified: boolean;
   timing: VisitTiming;
@@ -102,8 +106,12 @@ export const listVisits = defineQuery({
     const rows = await queryRows<Omit<VisitRow, "timing">>(
       db,
       sql`select v.id, d.code, d.name_zh as "nameZh", d.name_en as "nameEn", v.due_on::text as "dueOn", v.window_start::text as "windowStart",
-            v.window_end::text as "windowEnd", v.status, v.visit_date::text as "visitDate", v.out_of_window as "outOfWindow", v.ecog,
-            v.weight_kg::text as "weightKg", v.tumour_response as "tumourResponse", v.missed_reason as "missedReason", v.version,
+            v.window_end::text as "windowEnd", v.status, v.visit_date::text as "visitDate", v.out_of_window as "outOfWindow",
+            v.missed_reason as "missedReason", v.version,
+            (select json_build_object('eventId', e.id, 'formId', f.id, 'status', i.status, 'ecog', i.values->>'ecog', 'weightKg', i.values->>'weight_kg', 'recist', i.values->>'recist')
+               from crf_events e join crf_event_forms ef on ef.event_id = e.id join crf_forms f on f.id = ef.form_id and f.name = ${VISIT_ASSESSMENT_FORM}
+               left join crf_form_instances i on i.participant_id = v.participant_id and i.event_id = e.id and i.form_id = f.id and i.repeat = 1
+               where e.study_id = v.study_id and e.kind = 'scheduled' and e.visit_code = d.code limit 1) as assessment,
             v.sdv_at is not null as verified,
             (select count(*)::int from queries q where q.entity_type = 'visit' and q.entity_id = v.id and q.status <> 'closed') as "openQueries"
           from participant_visits v join visit_definitions d on d.id = v.visit_definition_id join participants p on p.id = v.participant_id

@@ -20,7 +20,7 @@ import type { DashboardParams } from "@/lib/metrics/params";
 import { centreInReach, countedFacts, dashboardReach, homeCentre, studyInReach, type DashboardActor } from "@/lib/metrics/scope";
 import { assembleMolecular, type DashboardMolecular } from "@/lib/metrics/molecular";
 import { accrualSeries } from "@/lib/metrics/sql/accrual-series";
-import { biomarkerFunnel, viewParticipants, type FunnelRow } from "@/lib/metrics/sql/biomarker-funnel";
+import { biomarkerFunnel, viewDonors, viewParticipants, type FunnelRow } from "@/lib/metrics/sql/biomarker-funnel";
 import { molecularFigures, type MolecularNodeRow } from "@/lib/metrics/sql/molecular-figures";
 import { computeMatches } from "@/lib/molecular/match-engine";
 import { dashboardBody, STUDY_OPTIONS_LIMIT } from "@/lib/metrics/sql/short-lists";
@@ -200,7 +200,7 @@ export const getDashboard = defineQuery({
 /**
  * Molecular tests of the view by node: ordered, reported, median turnaround, actionable share,
  * germline counts above the minimum cell; and for each recruiting biomarker study the funnel
- * matched → invited → enrolled over the view's patients.
+ * matched → invited → screened → enrolled over the view's patients and donors.
  */
 export const getDashboardMolecular = defineQuery({
   permission: "dashboard.read",
@@ -210,9 +210,12 @@ export const getDashboardMolecular = defineQuery({
     const { db: d, view } = opened;
     const [rows, funnel] = await Promise.all([queryRows<MolecularNodeRow>(d, molecularFigures(view.sql)), queryRows<FunnelRow>(d, biomarkerFunnel(view.sql))]);
     // Matches are decided by the molecular domain's engine over the view's patients; only their number per study leaves here.
-    const matches = funnel.length ? await computeMatches(d, { scope: viewParticipants(view.sql), results: sql`true`, studyIds: funnel.map((f) => f.study_id) }) : [];
+    const matches = funnel.length
+      ? await computeMatches(d, { scope: viewParticipants(view.sql), donors: viewDonors(view.sql), results: sql`true`, studyIds: funnel.map((f) => f.study_id) })
+      : [];
+    // Not yet invited: the invited are counted from their invitations (screened or not).
     const open = new Map<number, number>();
-    for (const m of matches) open.set(m.studyId, (open.get(m.studyId) ?? 0) + 1);
+    for (const m of matches) if (!m.invitation) open.set(m.studyId, (open.get(m.studyId) ?? 0) + 1);
     return assembleMolecular(rows, view.sql.rootId, funnel, open);
   },
   otherwise: (): DashboardMolecular | null => null,

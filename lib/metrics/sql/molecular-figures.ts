@@ -22,8 +22,9 @@ export type MolecularNodeRow = {
 
 /**
  * Molecular tests of a view, per node of the centre tree (the same view_nodes / centre_node as
- * the other figures, lib/metrics/sql/view.ts): counted at the participant's centre, in the
- * actor's reach (centreCond) and studies (studyCond). Ordered in the period; reported and failed
+ * the other figures, lib/metrics/sql/view.ts): counted at the owner's centre (the participant's,
+ * or the biobank donor's), in the actor's reach (centreCond) and studies (studyCond; a donor's test
+ * has no study, so it counts only where no study condition limits the view). Ordered in the period; reported and failed
  * in the period; the median turnaround (network days, order to report) of those reported; the
  * somatic reports with an actionable alteration of the curated table; germline reports and
  * hereditary-risk flags (suppressed below the minimum cell by lib/metrics/molecular.ts).
@@ -32,16 +33,19 @@ export type MolecularNodeRow = {
  * thousand tests a year (the demo network holds about 4,000), and the statement reads them by
  * index in milliseconds; facts would be the next step past a few hundred thousand.
  */
+/** The view's studies for a participant's test; a donor's test (no study) only where no study condition limits the view (as the biobank's figures). */
+const studyOrDonor = (v: ViewSql) => (v.studyLimited ? sql`(mo.study_id is not null and ${v.studyCond(sql`mo.study_id`)})` : sql`(mo.study_id is null or ${v.studyCond(sql`mo.study_id`)})`);
+
 export function molecularFigures(v: ViewSql): SQL {
   return sql`with ${nodeCtes(v)},
   orders as materialized (
-    select p.centre_id, mo.origin, mo.status, mo.turnaround_days, mo.hereditary_risk,
+    select coalesce(p.centre_id, d.centre_id) as centre_id, mo.origin, mo.status, mo.turnaround_days, mo.hereditary_risk,
       ${dayInPeriod(v, sql`mo.ordered_on`)} as ordered_in,
       coalesce(${dayInPeriod(v, sql`mo.reported_on`)}, false) as reported_in,
       coalesce(${dayInPeriod(v, sql`mo.failed_on`)}, false) as failed_in,
       (mo.status = 'reported' and mo.origin = 'somatic' and ${orderActionableSql()}) as actionable
-    from molecular_orders mo join participants p on p.id = mo.participant_id
-    where p.centre_id in (select centre_id from centres) and ${v.studyCond(sql`mo.study_id`)}
+    from molecular_orders mo left join participants p on p.id = mo.participant_id left join donors d on d.id = mo.donor_id
+    where coalesce(p.centre_id, d.centre_id) in (select centre_id from centres) and ${studyOrDonor(v)}
       and (${dayInPeriod(v, sql`mo.ordered_on`)} or ${dayInPeriod(v, sql`mo.reported_on`)} or ${dayInPeriod(v, sql`mo.failed_on`)})
   )
   select n.node_id, o.code, o.name_zh, o.name_en, o.depth,

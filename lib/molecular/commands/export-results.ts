@@ -55,13 +55,13 @@ export const exportResultsCommand = defineCommand({
               mo.origin::text as origin, mo.reported_on::text as reported_on, mo.turnaround_days, v.gene, v.partner_gene, v.transcript, v.hgvs_c, v.hgvs_p,
               v.variant_type::text as variant_type, v.vaf::text as vaf, v.depth, coalesce(v.somatic_tier::text, v.germline_class::text) as classification,
               null::text as biomarker, null::text as value, v.line as k
-            from molecular_orders mo join participants p on p.id = mo.participant_id join studies st on st.id = mo.study_id
+            from molecular_orders mo join participants p on p.id = mo.participant_id left join donors d on d.id = mo.donor_id join studies st on st.id = mo.study_id
             join organisations c on c.id = p.centre_id join molecular_variants v on v.order_id = mo.id
             where ${inScope}
             union all
             select 'biomarker', mo.id, p.subject_code, st.code, c.code, mo.test_kind::text, mo.origin::text, mo.reported_on::text, mo.turnaround_days,
               null, null, null, null, null, null, null, null, null, b.kind::text, coalesce(b.category, b.value::text), 100000 + b.id
-            from molecular_orders mo join participants p on p.id = mo.participant_id join studies st on st.id = mo.study_id
+            from molecular_orders mo join participants p on p.id = mo.participant_id left join donors d on d.id = mo.donor_id join studies st on st.id = mo.study_id
             join organisations c on c.id = p.centre_id join molecular_biomarkers b on b.order_id = mo.id
             where ${inScope}
           ) x order by order_id, k

@@ -20,7 +20,7 @@ export const failOrderCommand = defineCommand({
     if (!mayMove("fail", o.status)) throw new ActionError("molecular.errors.wrongStatus");
     const failedOn = networkToday();
     await tx.update(molecularOrders).set({ status: "failed", failedOn, failureReason: input.reason, updatedAt: new Date() }).where(eq(molecularOrders.id, o.id));
-    audit({ action: "molecular.order.failed", entityType: "molecular_order", entityId: o.id, centreId: o.participantCentreId, studyId: o.studyId, before: { status: o.status }, after: { status: "failed", failureReason: input.reason } });
+    audit({ action: "molecular.order.failed", entityType: "molecular_order", entityId: o.id, centreId: o.ownerCentreId, studyId: o.studyId, before: { status: o.status }, after: { status: "failed", failureReason: input.reason } });
     return { id: o.id, failedOn };
   },
 });

@@ -54,7 +54,7 @@ export const importResultsCommand = defineCommand({
         action: "molecular.results.checked",
         entityType: "molecular_order",
         entityId: o.id,
-        centreId: o.participantCentreId,
+        centreId: o.ownerCentreId,
         studyId: o.studyId,
         after: { format: input.format, variants: parsed.variants.length, problems: parsed.problems.length },
       });
@@ -73,7 +73,7 @@ export const importResultsCommand = defineCommand({
       action: "molecular.results.imported",
       entityType: "molecular_order",
       entityId: o.id,
-      centreId: o.participantCentreId,
+      centreId: o.ownerCentreId,
       studyId: o.studyId,
       after: { format: input.format, variants: parsed.variants.length, biomarkers: biomarkers.length },
     });

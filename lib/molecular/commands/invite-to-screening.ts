@@ -3,7 +3,7 @@ import { z } from "zod";
 import { queryRows } from "@/db/client";
 import { screeningInvitations } from "@/db/schema";
 import { defineCommand } from "@/lib/actions/define-command";
-import { ActionError, notFound } from "@/lib/actions/errors";
+import { ActionError, fieldError, notFound } from "@/lib/actions/errors";
 import { computeMatches } from "@/lib/molecular/match-engine";
 import { germlineVisible } from "@/lib/molecular/scope";
 import { atOwnCentre } from "@/lib/participants/scope";
@@ -11,18 +11,21 @@ import { networkToday } from "@/lib/time/network-day";
 import { idField, optionalRequestKeyField } from "@/lib/validation/fields";
 
 export const inviteToScreeningSchema = z.strictObject({
-  participantId: idField,
+  /** Whom: a participant, or a biobank donor (exactly one of the two). */
+  participantId: idField.optional(),
+  donorId: idField.optional(),
   studyId: idField,
-  /** The button's key: pressed twice, the patient is invited once. */
+  /** The button's key: pressed twice, the person is invited once. */
   requestKey: optionalRequestKeyField,
 });
 
 /**
- * Invites a patient of the actor's own site to screening for a recruiting study their latest
- * results match: a screening entry at the study's site (their centre's, else the nearest one),
- * pre-filled with the criteria met and their evidence, for the site to screen against the full
- * criteria (lib/enrolment). The match is decided again here, with the actor's sight of germline
- * results; a patient already in the study or invited to it is refused.
+ * Invites a participant or biobank donor of the actor's own site to screening for a recruiting
+ * study their latest results match: a screening entry at the study's site (their centre's, else the
+ * nearest one), pre-filled with the criteria met and their evidence, for the site to screen against
+ * the full criteria (the study's screening form opens with it: lib/enrolment/commands/screen.ts
+ * links the screening to the invitation). The match is decided again here, with the actor's sight
+ * of germline results; a person already in the study, or invited to it, is refused.
  *
  * The entry is the molecular domain's own table (screening_invitations): molecular and enrolment
  * are both rank 5 and do not import each other, and a screening row needs every criterion answered.
@@ -33,22 +36,33 @@ export const inviteToScreeningCommand = defineCommand({
   permission: "participant.screen",
   requestKey: (input) => input.requestKey,
   handler: async ({ actor, input, tx, audit }) => {
-    const [p] = await queryRows<{ id: number; subjectCode: string; hash: string }>(
-      tx,
-      sql`select p.id, p.subject_code as "subjectCode", p.national_id_hash as hash from participants p
-          where p.id = ${input.participantId} and ${atOwnCentre(actor, sql`p.centre_id`)} for update of p`,
-    );
-    if (!p) throw notFound();
+    if ((input.participantId === undefined) === (input.donorId === undefined)) throw fieldError("participantId", "molecular.matching.errors.oneOwner");
+    const donor = input.donorId !== undefined;
+    const [who] = donor
+      ? await queryRows<{ id: number; code: string; hash: null }>(
+          tx,
+          sql`select d.id, d.donor_code as code, null as hash from donors d
+              where d.id = ${input.donorId} and ${atOwnCentre(actor, sql`d.centre_id`)} for update of d`,
+        )
+      : await queryRows<{ id: number; code: string; hash: string }>(
+          tx,
+          sql`select p.id, p.subject_code as code, p.national_id_hash as hash from participants p
+              where p.id = ${input.participantId} and ${atOwnCentre(actor, sql`p.centre_id`)} for update of p`,
+        );
+    if (!who) throw notFound();
     const [invited] = await queryRows<{ id: number }>(
       tx,
-      sql`select si.id from screening_invitations si join participants p3 on p3.id = si.participant_id
-          where si.study_id = ${input.studyId} and p3.national_id_hash = ${p.hash} limit 1`,
+      donor
+        ? sql`select si.id from screening_invitations si where si.study_id = ${input.studyId} and si.donor_id = ${who.id} limit 1`
+        : sql`select si.id from screening_invitations si join participants p3 on p3.id = si.participant_id
+              where si.study_id = ${input.studyId} and p3.national_id_hash = ${who.hash} limit 1`,
     );
     if (invited) throw new ActionError("molecular.matching.errors.alreadyInvited");
     const [match] = await computeMatches(tx, {
-      scope: atOwnCentre(actor, sql`p.centre_id`),
+      scope: donor ? sql`false` : atOwnCentre(actor, sql`p.centre_id`),
+      donors: donor ? atOwnCentre(actor, sql`d.centre_id`) : sql`false`,
       results: germlineVisible(actor),
-      participantIds: [p.id],
+      ...(donor ? { donorIds: [who.id] } : { participantIds: [who.id] }),
       studyIds: [input.studyId],
     });
     if (!match) throw new ActionError("molecular.matching.errors.noMatch");
@@ -56,7 +70,8 @@ export const inviteToScreeningCommand = defineCommand({
     const [row] = await tx
       .insert(screeningInvitations)
       .values({
-        participantId: p.id,
+        participantId: donor ? null : who.id,
+        donorId: donor ? who.id : null,
         studyId: match.studyId,
         siteId: match.siteId,
         centreId: match.siteCentreId,
@@ -74,8 +89,16 @@ export const inviteToScreeningCommand = defineCommand({
       entityId: row.id,
       centreId: match.centreId,
       studyId: match.studyId,
-      after: { subjectCode: p.subjectCode, siteCentreId: match.siteCentreId, protocolVersion: match.protocolVersion, criterionCodes, invitedOn: row.invitedOn },
+      after: {
+        subjectCode: donor ? null : who.code,
+        donorCode: donor ? who.code : null,
+        siteCentreId: match.siteCentreId,
+        protocolVersion: match.protocolVersion,
+        criterionCodes,
+        invitedOn: row.invitedOn,
+      },
     });
-    return { id: row.id, subjectCode: p.subjectCode, studyCode: match.studyCode, siteCentreCode: match.siteCentreCode };
+    // The form opens at the invited site; when that is the actor's own, the page goes straight to it.
+    return { id: row.id, code: who.code, studyCode: match.studyCode, siteCentreCode: match.siteCentreCode, atOwnSite: match.siteCentreId === actor.centreId };
   },
 });

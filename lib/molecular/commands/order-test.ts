@@ -18,8 +18,9 @@ export const orderTestSchema = z.strictObject({
 });
 
 /**
- * Orders a molecular test on a participant's specimen, to run at a lab: a centre where
- * molecular lab staff work. Only the participant's own site or the study's PI may order.
+ * Orders a molecular test on a specimen, to run at a lab: a centre where molecular lab staff work.
+ * The specimen's owner is a participant (only their own site or the study's PI may order; the
+ * order carries their study) or a biobank donor (only the donor's own centre's site staff; no study).
  */
 export const orderTestCommand = defineCommand({
   name: "molecular.order.create",
@@ -28,11 +29,12 @@ export const orderTestCommand = defineCommand({
   // The same order sent twice (a double click, a retried request) is one order.
   requestKey: (input) => input.requestKey,
   handler: async ({ actor, input, tx, audit }) => {
-    const [s] = await queryRows<{ participantId: number; studyId: number; centreId: number; barcode: string; subjectCode: string }>(
+    const [s] = await queryRows<{ participantId: number | null; donorId: number | null; studyId: number | null; centreId: number; barcode: string; code: string }>(
       tx,
-      sql`select p.id as "participantId", p.study_id as "studyId", p.centre_id as "centreId", s.barcode, p.subject_code as "subjectCode"
-          from specimens s join participants p on p.id = s.participant_id
-          where s.id = ${input.specimenId} and ${orderingScope(actor)}`,
+      sql`select p.id as "participantId", d.id as "donorId", p.study_id as "studyId", coalesce(p.centre_id, d.centre_id) as "centreId", s.barcode,
+            coalesce(p.subject_code, d.donor_code) as code
+          from specimens s left join participants p on p.id = s.participant_id left join donors d on d.id = s.donor_id
+          where s.id = ${input.specimenId} and (p.id is not null or d.id is not null) and ${orderingScope(actor)}`,
     );
     if (!s) throw fieldError("specimenId", "molecular.errors.specimenUnknown");
     const [lab] = await queryRows<{ id: number }>(
@@ -46,6 +48,7 @@ export const orderTestCommand = defineCommand({
       .values({
         specimenId: input.specimenId,
         participantId: s.participantId,
+        donorId: s.donorId,
         studyId: s.studyId,
         labCentreId: lab.id,
         testKind: input.testKind,
@@ -60,7 +63,10 @@ export const orderTestCommand = defineCommand({
       entityId: row.id,
       centreId: s.centreId,
       studyId: s.studyId,
-      after: { status: "ordered", testKind: input.testKind, origin: input.origin, labCentreId: lab.id, barcode: s.barcode, subjectCode: s.subjectCode },
+      after: { status: "ordered", testKind: input.testKind, origin: input.origin, labCentreId: lab.id, barcode: s.barcode,
+        subjectCode: s.participantId !== null ? s.code : null,
+        donorCode: s.donorId !== null ? s.code : null,
+      },
     });
     return { id: row.id, orderedOn: row.orderedOn };
   },

@@ -20,7 +20,7 @@ export const receiveOrderCommand = defineCommand({
     if (!mayMove("receive", o.status)) throw new ActionError("molecular.errors.wrongStatus");
     const receivedOn = networkToday();
     await tx.update(molecularOrders).set({ status: "received", receivedOn, updatedAt: new Date() }).where(eq(molecularOrders.id, o.id));
-    audit({ action: "molecular.order.received", entityType: "molecular_order", entityId: o.id, centreId: o.participantCentreId, studyId: o.studyId, before: { status: o.status }, after: { status: "received" } });
+    audit({ action: "molecular.order.received", entityType: "molecular_order", entityId: o.id, centreId: o.ownerCentreId, studyId: o.studyId, before: { status: o.status }, after: { status: "received" } });
     return { id: o.id, receivedOn };
   },
 });

@@ -47,7 +47,7 @@ export const reportOrderCommand = defineCommand({
       action: "molecular.order.reported",
       entityType: "molecular_order",
       entityId: o.id,
-      centreId: o.participantCentreId,
+      centreId: o.ownerCentreId,
       studyId: o.studyId,
       before: { status: o.status },
       after: { status: "reported", turnaroundDays, tumourContentPct: figures.tumourContentPct, meanDepth: figures.meanDepth, coveragePct: figures.coveragePct },

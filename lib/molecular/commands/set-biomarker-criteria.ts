@@ -4,6 +4,7 @@ import { BIOMARKER_CRITERION_KINDS, GERMLINE_CLASSES, HER2_RULES, SOMATIC_TIERS 
 import { biomarkerCriteria } from "@/db/schema";
 import { defineCommand } from "@/lib/actions/define-command";
 import { criterionFromInput, criterionSummary } from "@/lib/molecular/criteria-input";
+import { announceStudyMatches } from "@/lib/molecular/match-notices";
 import { criteriaOfVersion } from "@/lib/molecular/study-criteria";
 import { amendmentFields } from "@/lib/studies/fields";
 import { loadStudyForChange } from "@/lib/studies/load";
@@ -34,6 +35,8 @@ export const setBiomarkerCriteriaSchema = z.strictObject({
  * Replaces the structured biomarker criteria of a study's protocol (B1, B2 … in order; none
  * clears them). Like the other protocol parts: the draft protocol is edited in place, a
  * recruiting study's change is an amendment (a new protocol version with its date and reason).
+ * A recruiting study's new criteria are matched at once, and each site with new matches is told
+ * (lib/molecular/match-notices.ts: once per study, site and new match set).
  */
 export const setBiomarkerCriteriaCommand = defineCommand({
   name: "molecular.biomarkerCriteria.set",
@@ -92,6 +95,7 @@ export const setBiomarkerCriteriaCommand = defineCommand({
         })),
       );
     }
+    const notified = study.status === "recruiting" ? await announceStudyMatches(tx, study.id, actor.id) : 0;
     const summary = after.map(criterionSummary);
     audit({
       action: v.amended ? "study.protocol.amended" : "study.biomarkerCriteria.updated",
@@ -103,6 +107,6 @@ export const setBiomarkerCriteriaCommand = defineCommand({
       after: { version: v.version.version, effectiveDate: v.version.effectiveDate, biomarkerCriteria: summary },
       reason: v.amended ? v.version.reason : undefined,
     });
-    return { id: study.id, code: study.code, version: v.version.version, count: after.length };
+    return { id: study.id, code: study.code, version: v.version.version, count: after.length, notified };
   },
 });

@@ -20,7 +20,7 @@ export const startAnalysisCommand = defineCommand({
     if (!mayMove("analyse", o.status)) throw new ActionError("molecular.errors.wrongStatus");
     const analysisOn = networkToday();
     await tx.update(molecularOrders).set({ status: "in_analysis", analysisOn, updatedAt: new Date() }).where(eq(molecularOrders.id, o.id));
-    audit({ action: "molecular.order.analysis_started", entityType: "molecular_order", entityId: o.id, centreId: o.participantCentreId, studyId: o.studyId, before: { status: o.status }, after: { status: "in_analysis" } });
+    audit({ action: "molecular.order.analysis_started", entityType: "molecular_order", entityId: o.id, centreId: o.ownerCentreId, studyId: o.studyId, before: { status: o.status }, after: { status: "in_analysis" } });
     return { id: o.id, analysisOn };
   },
 });

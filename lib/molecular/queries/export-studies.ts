@@ -14,14 +14,14 @@ export const exportChoices = defineQuery({
     const studies = await queryRows<ExportableStudy>(
       d,
       sql`select st.id, st.code, st.title_zh as "titleZh", st.title_en as "titleEn", count(*)::int as reported
-          from molecular_orders mo join participants p on p.id = mo.participant_id join studies st on st.id = mo.study_id
+          from molecular_orders mo join participants p on p.id = mo.participant_id left join donors d on d.id = mo.donor_id join studies st on st.id = mo.study_id
           where mo.status = 'reported' and ${orderReadScope(actor)}
           group by st.id order by st.code limit 200`,
     );
     const sites = await queryRows<ExportableSite>(
       d,
       sql`select c.id, c.code, c.name_zh as "nameZh", c.name_en as "nameEn" from organisations c
-          where c.id in (select p.centre_id from molecular_orders mo join participants p on p.id = mo.participant_id
+          where c.id in (select p.centre_id from molecular_orders mo join participants p on p.id = mo.participant_id left join donors d on d.id = mo.donor_id
                          where mo.status = 'reported' and ${orderReadScope(actor)})
           order by c.code limit 500`,
     );

@@ -8,16 +8,19 @@ export type OrderableSpecimen = {
   id: number;
   barcode: string;
   type: string;
-  subjectCode: string;
-  studyCode: string;
+  owner: "participant" | "donor";
+  /** The owner's pseudonymous code: a subject code, or a donor code. */
+  code: string;
+  /** The participant's study; null for a donor. */
+  studyCode: string | null;
   /** Tests already ordered on this specimen, newest first. */
   orders: { id: number; testKind: MolecularTestKind; origin: VariantOrigin; status: MolecularOrderStatus }[];
 };
 
 /**
- * A participant's specimen the actor may order a test on (the participant's own site or the
- * study's PI: lib/molecular/scope.ts), by barcode; null otherwise (a donor's specimen, another
- * site's, or none).
+ * A specimen the actor may order a test on, by barcode: a participant's (their own site or the
+ * study's PI) or a biobank donor's (the donor's own centre): lib/molecular/scope.ts. Null
+ * otherwise (another site's, or none).
  */
 export const specimenForOrder = defineQuery({
   permission: "molecular.order",
@@ -25,15 +28,17 @@ export const specimenForOrder = defineQuery({
     const d = db ?? (await getDb());
     const [s] = await queryRows<Omit<OrderableSpecimen, "orders">>(
       d,
-      sql`select s.id, s.barcode, s.type::text as type, p.subject_code as "subjectCode", st.code as "studyCode"
-          from specimens s join participants p on p.id = s.participant_id join studies st on st.id = p.study_id
-          where s.barcode = ${barcode} and ${orderingScope(actor)}`,
+      sql`select s.id, s.barcode, s.type::text as type, case when p.id is null then 'donor' else 'participant' end as owner,
+            coalesce(p.subject_code, d.donor_code) as code, st.code as "studyCode"
+          from specimens s left join participants p on p.id = s.participant_id left join donors d on d.id = s.donor_id
+          left join studies st on st.id = p.study_id
+          where s.barcode = ${barcode} and (p.id is not null or d.id is not null) and ${orderingScope(actor)}`,
     );
     if (!s) return null;
     const orders = await queryRows<OrderableSpecimen["orders"][number]>(
       d,
       sql`select mo.id, mo.test_kind as "testKind", mo.origin, mo.status from molecular_orders mo
-          join specimens s on s.id = mo.specimen_id join participants p on p.id = s.participant_id
+          join specimens s on s.id = mo.specimen_id left join participants p on p.id = s.participant_id left join donors d on d.id = s.donor_id
           where mo.specimen_id = ${s.id} and ${orderingScope(actor)} order by mo.id desc limit 20`,
     );
     return { ...s, orders };

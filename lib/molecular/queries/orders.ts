@@ -4,13 +4,16 @@ import type { BiomarkerKind, MolecularOrderStatus, MolecularTestKind, VariantOri
 import { actionableBiomarkersFor, actionableFor, type Actionable, type ActionableBiomarker } from "@/lib/molecular/actionability";
 import { isPathogenic } from "@/lib/molecular/classification";
 import type { VariantCall } from "@/lib/molecular/variant-call";
-import { germlineVisible, orderReadScope } from "@/lib/molecular/scope";
+import { germlineVisible, orderReadScope, ORDER_OWNER, OWNER_CODE } from "@/lib/molecular/scope";
 import { defineQuery, type ReadActor } from "@/lib/reads/define-query";
 
 export type OrderRow = {
   id: number;
-  subjectCode: string;
-  studyCode: string;
+  owner: "participant" | "donor";
+  /** The owner's pseudonymous code: a subject code, or a donor code. */
+  code: string;
+  /** The participant's study; null for a donor's order. */
+  studyCode: string | null;
   barcode: string;
   testKind: MolecularTestKind;
   origin: VariantOrigin;
@@ -27,11 +30,11 @@ export const listOrders = defineQuery({
   run: async (actor: ReadActor, db?: Db): Promise<OrderRow[]> =>
     queryRows<OrderRow>(
       db ?? (await getDb()),
-      sql`select mo.id, p.subject_code as "subjectCode", st.code as "studyCode", s.barcode, mo.test_kind as "testKind", mo.origin, mo.status,
+      sql`select mo.id, ${OWNER_CODE} as code, case when mo.donor_id is null then 'participant' else 'donor' end as owner, st.code as "studyCode", s.barcode, mo.test_kind as "testKind", mo.origin, mo.status,
             lab.code as "labCentreCode", mo.ordered_on::text as "orderedOn", mo.reported_on::text as "reportedOn", mo.turnaround_days as "turnaroundDays"
           from molecular_orders mo
-          join participants p on p.id = mo.participant_id
-          join studies st on st.id = mo.study_id
+          ${ORDER_OWNER}
+          left join studies st on st.id = mo.study_id
           join specimens s on s.id = mo.specimen_id
           join organisations lab on lab.id = mo.lab_centre_id
           where ${orderReadScope(actor)}
@@ -72,15 +75,15 @@ export const orderReport = defineQuery({
       OrderRow & { failureReason: string | null; receivedOn: string | null; tumourContentPct: string | null; meanDepth: number | null; coveragePct: string | null; resultsVisible: boolean; hereditaryRisk: boolean; resultsIn: boolean }
     >(
       d,
-      sql`select mo.id, p.subject_code as "subjectCode", st.code as "studyCode", s.barcode, mo.test_kind as "testKind", mo.origin, mo.status,
+      sql`select mo.id, ${OWNER_CODE} as code, case when mo.donor_id is null then 'participant' else 'donor' end as owner, st.code as "studyCode", s.barcode, mo.test_kind as "testKind", mo.origin, mo.status,
             lab.code as "labCentreCode", mo.ordered_on::text as "orderedOn", mo.received_on::text as "receivedOn", mo.reported_on::text as "reportedOn",
             mo.turnaround_days as "turnaroundDays", mo.failure_reason as "failureReason", mo.tumour_content_pct as "tumourContentPct",
             mo.mean_depth as "meanDepth", mo.coverage_pct as "coveragePct",
             ${germlineVisible(actor)} as "resultsVisible", (mo.hereditary_risk and ${germlineVisible(actor)}) as "hereditaryRisk",
             mo.results_at is not null as "resultsIn"
           from molecular_orders mo
-          join participants p on p.id = mo.participant_id
-          join studies st on st.id = mo.study_id
+          ${ORDER_OWNER}
+          left join studies st on st.id = mo.study_id
           join specimens s on s.id = mo.specimen_id
           join organisations lab on lab.id = mo.lab_centre_id
           where mo.id = ${orderId} and ${orderReadScope(actor)}`,
@@ -92,7 +95,7 @@ export const orderReport = defineQuery({
             v.vaf, v.depth, v.somatic_tier as "somaticTier", v.germline_class as "germlineClass"
           from molecular_variants v
           join molecular_orders mo on mo.id = v.order_id
-          join participants p on p.id = mo.participant_id
+          ${ORDER_OWNER}
           where v.order_id = ${orderId} and ${orderReadScope(actor)} and ${germlineVisible(actor)}
           order by v.line, v.id`,
     );
@@ -100,7 +103,7 @@ export const orderReport = defineQuery({
       d,
       sql`select b.kind, b.value, b.category from molecular_biomarkers b
           join molecular_orders mo on mo.id = b.order_id
-          join participants p on p.id = mo.participant_id
+          ${ORDER_OWNER}
           where b.order_id = ${orderId} and ${orderReadScope(actor)} and ${germlineVisible(actor)}
           order by b.kind`,
     );

@@ -67,6 +67,7 @@ export async function MolecularBlock({ molecular }: { molecular: Promise<Dashboa
                     <TH>{t("study")}</TH>
                     <TH className="whitespace-nowrap text-right">{t("matched")}</TH>
                     <TH className="whitespace-nowrap text-right">{t("invited")}</TH>
+                    <TH className="whitespace-nowrap text-right">{t("screened")}</TH>
                     <TH className="whitespace-nowrap text-right">{t("enrolled")}</TH>
                   </tr>
                 </THead>
@@ -79,6 +80,7 @@ export async function MolecularBlock({ molecular }: { molecular: Promise<Dashboa
                       </TD>
                       <TD className="whitespace-nowrap text-right tabular-nums">{f.matched ?? small}</TD>
                       <TD className="whitespace-nowrap text-right tabular-nums">{f.invited ?? small}</TD>
+                      <TD className="whitespace-nowrap text-right tabular-nums">{f.screened ?? small}</TD>
                       <TD className="whitespace-nowrap text-right tabular-nums">{f.enrolled ?? small}</TD>
                     </TR>
                   ))}

@@ -5,13 +5,12 @@ import { useTranslations } from "next-intl";
 import { ActionForm } from "@/components/forms/action-form";
 import { SelectField, TextAreaField, TextField } from "@/components/forms/field";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TUMOUR_RESPONSES } from "@/lib/enums";
 import { recordVisitAction } from "@/app/(portal)/follow-up/actions";
 import { ReasonField } from "@/app/(portal)/follow-up/_components/reason-field";
 
-export type VisitFormValues = { status: string; visitDate: string; ecog: string; weightKg: string; tumourResponse: string; missedReason: string };
+export type VisitFormValues = { status: string; visitDate: string; missedReason: string };
 
-/** Record a visit (done with its findings, or missed with the reason); a change asks for a reason. */
+/** Record a visit (done on its date, or missed with the reason); a change asks for a reason. The assessment is entered in the visit_assessment form. */
 export function VisitForm({ visitId, initial, recorded }: { visitId: number; initial: VisitFormValues; recorded: boolean }) {
   const t = useTranslations("followup");
   const [status, setStatus] = React.useState(initial.status === "missed" ? "missed" : "done");
@@ -28,15 +27,6 @@ export function VisitForm({ visitId, initial, recorded }: { visitId: number; ini
       {status === "done" ? (
         <div className="grid gap-3 md:grid-cols-2">
           <TextField name="visitDate" type="date" label={t("fields.visitDate")} defaultValue={initial.visitDate} required />
-          <SelectField name="ecog" label={t("fields.ecog")} defaultValue={initial.ecog} placeholder="—" options={[0, 1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))} />
-          <TextField name="weightKg" type="number" step="0.1" min="1" max="400" label={t("fields.weightKg")} defaultValue={initial.weightKg} />
-          <SelectField
-            name="tumourResponse"
-            label={t("fields.tumourResponse")}
-            defaultValue={initial.tumourResponse}
-            placeholder="—"
-            options={TUMOUR_RESPONSES.map((r) => ({ value: r, label: t(`response.${r}`) }))}
-          />
         </div>
       ) : (
         <TextAreaField name="missedReason" label={t("fields.missedReason")} defaultValue={initial.missedReason} rows={2} />

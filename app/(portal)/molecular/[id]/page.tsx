@@ -44,8 +44,8 @@ export default async function MolecularReportPage({ params }: { params: Promise<
         {o.hereditaryRisk ? <Badge variant="destructive">{t("report.hereditaryRisk")}</Badge> : null}
       </h1>
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-        <div><dt className="inline text-muted-foreground">{t("page.subject")}: </dt><dd className="inline font-mono">{o.subjectCode}</dd></div>
-        <div><dt className="inline text-muted-foreground">{t("report.study")}: </dt><dd className="inline">{o.studyCode}</dd></div>
+        <div><dt className="inline text-muted-foreground">{o.owner === "donor" ? t("page.donor") : t("page.subject")}: </dt><dd className="inline font-mono">{o.code}</dd></div>
+        {o.studyCode ? <div><dt className="inline text-muted-foreground">{t("report.study")}: </dt><dd className="inline">{o.studyCode}</dd></div> : null}
         <div><dt className="inline text-muted-foreground">{t("report.specimen")}: </dt><dd className="inline font-mono">{o.barcode}</dd></div>
         <div><dt className="inline text-muted-foreground">{t("report.origin")}: </dt><dd className="inline">{t(`origins.${o.origin}`)}</dd></div>
         <div><dt className="inline text-muted-foreground">{t("page.lab")}: </dt><dd className="inline">{o.labCentreCode}</dd></div>

@@ -17,12 +17,15 @@ export async function OrderHeads() {
   );
 }
 
-/** A test's participant, test kind with origin, and status badge (the cells after its order number). */
-export async function OrderCells({ row, statusClassName }: { row: Pick<OrderRow, "subjectCode" | "testKind" | "origin" | "status">; statusClassName?: string }) {
+/** A test's owner (participant, or biobank donor), test kind with origin, and status badge (the cells after its order number). */
+export async function OrderCells({ row, statusClassName }: { row: Pick<OrderRow, "owner" | "code" | "testKind" | "origin" | "status">; statusClassName?: string }) {
   const t = await getTranslations("molecular");
   return (
     <>
-      <TD className="font-mono">{row.subjectCode}</TD>
+      <TD className="font-mono">
+        {row.code}
+        {row.owner === "donor" ? <span className="block font-sans text-xs text-muted-foreground">{t("page.donor")}</span> : null}
+      </TD>
       <TD>
         {t(`testKinds.${row.testKind}`)} · {t(`origins.${row.origin}`)}
       </TD>

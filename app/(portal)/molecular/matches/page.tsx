@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
+import { sweepMatchNotices } from "@/lib/molecular/match-sweep";
 import { siteMatches } from "@/lib/molecular/queries/matches";
 import { MatchTable } from "@/app/(portal)/molecular/matches/_components/match-table";
 import { InvitedNote } from "@/app/(portal)/molecular/matches/_components/invited-note";
@@ -12,6 +13,8 @@ const MAX_ROWS = 300;
 export default async function BiomarkerMatchesPage({ searchParams }: { searchParams: Promise<{ invited?: string }> }) {
   const actor = await getActor();
   if (!actor || !can(actor, "participant.read") || !can(actor, "molecular.read")) notFound();
+  // Recruiting biomarker studies not yet announced are matched and announced first (once per study version).
+  await sweepMatchNotices();
   const [t, rows, sp] = [await getTranslations("molecular.matching"), await siteMatches(actor), await searchParams];
   // Only the patient's own site staff invite (the command checks it again).
   const mayInvite = can(actor, "participant.screen");
@@ -24,7 +27,13 @@ export default async function BiomarkerMatchesPage({ searchParams }: { searchPar
         {t("count", { n: rows.length })}
         {rows.length > MAX_ROWS ? ` · ${t("shown", { shown: MAX_ROWS, n: rows.length })}` : null}
       </p>
-      <MatchTable rows={rows.slice(0, MAX_ROWS)} showStudy invite={(m) => mayInvite && m.centreId === actor.centreId} from="site" />
+      <MatchTable
+        rows={rows.slice(0, MAX_ROWS)}
+        showStudy
+        invite={(m) => mayInvite && m.centreId === actor.centreId}
+        screenAt={(m) => mayInvite && m.siteCentreId === actor.centreId}
+        from="site"
+      />
     </div>
   );
 }

@@ -48,8 +48,8 @@ export default async function OrderTestPage({ searchParams }: { searchParams: Pr
           </CardHeader>
           <CardContent className="space-y-4">
             <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
-              <div><dt className="inline text-muted-foreground">{t("page.subject")}: </dt><dd className="inline font-mono">{specimen.subjectCode}</dd></div>
-              <div><dt className="inline text-muted-foreground">{t("report.study")}: </dt><dd className="inline">{specimen.studyCode}</dd></div>
+              <div><dt className="inline text-muted-foreground">{specimen.owner === "donor" ? t("page.donor") : t("page.subject")}: </dt><dd className="inline font-mono">{specimen.code}</dd></div>
+              {specimen.studyCode ? <div><dt className="inline text-muted-foreground">{t("report.study")}: </dt><dd className="inline">{specimen.studyCode}</dd></div> : null}
               <div><dt className="inline text-muted-foreground">{tb("fields.type")}: </dt><dd className="inline">{tb(`types.${specimen.type}`)}</dd></div>
             </dl>
             {specimen.orders.length ? (

@@ -21,7 +21,9 @@ export default async function StudyLayout({ children, params }: { children: Reac
   const enrolmentTabs = [...(can(actor, "participant.read") ? ["screening", "participants"] : []), "consort"].map((href) => ({ href, label: te(`tabs.${href}`) }));
   // Case report forms (issue 14): the forms tab for whoever reads form definitions.
   const formsTab = can(actor, "crf.read") ? [{ href: "forms", label: (await getTranslations("crf.designer"))("tab") }] : [];
-  const tabs = [...["", "protocol", "sites", "team"].map((href) => ({ href, label: t(`tabs.${href || "overview"}`) })), ...formsTab, ...enrolmentTabs, { href: "follow-up", label: t("tabs.followUp") }, { href: "history", label: t("tabs.history") }];
+  // Analysis exports (issue 15): for whoever may read the study's participants.
+  const exportTab = can(actor, "exchange.export") ? [{ href: "export", label: (await getTranslations("exchange"))("tab") }] : [];
+  const tabs = [...["", "protocol", "sites", "team"].map((href) => ({ href, label: t(`tabs.${href || "overview"}`) })), ...formsTab, ...enrolmentTabs, { href: "follow-up", label: t("tabs.followUp") }, { href: "history", label: t("tabs.history") }, ...exportTab];
   return (
     <div className="space-y-4">
       <div className="space-y-1">

@@ -21,7 +21,7 @@ export default async function ImportResultsPage({ params }: { params: Promise<{ 
     <div className="max-w-4xl space-y-4">
       <p className="text-sm">
         <Link prefetch={false} className="text-primary hover:underline" href={`/molecular/${o.id}`}>
-          {t(`testKinds.${o.testKind}`)} #{o.id} · <span className="font-mono">{o.subjectCode}</span> · {t(`origins.${o.origin}`)}
+          {t(`testKinds.${o.testKind}`)} #{o.id} · <span className="font-mono">{o.code}</span> · {t(`origins.${o.origin}`)}
         </Link>
       </p>
       <h1 className="text-2xl font-semibold">{t("import.heading", { id: o.id })}</h1>

@@ -37,6 +37,8 @@ export function evidenceText(e: Evidence, t: T): string {
     case "gene_variant":
     case "specific_variant":
     case "fusion": {
+      // Germline evidence the reader may not see (an invitation read by another site) names only the criterion.
+      if (e.origin === "germline" && !e.gene) return t("matching.evidence.germlineHidden");
       const gene = e.partnerGene && e.kind === "fusion" ? `${e.partnerGene}::${e.gene}` : (e.gene ?? "");
       const change = e.hgvsP ?? e.hgvsC ?? (e.variantType ? t(`variantTypes.${e.variantType}`) : "");
       const parts = [`${gene} ${change}`.trim()];

@@ -8,10 +8,24 @@ import { evidenceText } from "@/app/(portal)/molecular/matches/_components/bioma
 import { InviteButton } from "@/app/(portal)/molecular/matches/_components/invite-button";
 
 /**
- * Matches as a table: subject code, study, why (each criterion met and its evidence), the site to
- * refer to. `invite` shows the button to those who may invite (the patient's own site staff).
+ * Matches as a table: the person's code (subject code, or donor code for a biobank donor), study,
+ * why (each criterion met and its evidence), the site to refer to. `invite` shows the button to
+ * those who may invite (the person's own site staff); a match already invited shows the invitation
+ * instead, with the screening form's link for the invited site's staff (`screenAt`).
  */
-export async function MatchTable({ rows, showStudy, invite, from }: { rows: Match[]; showStudy: boolean; invite: (m: Match) => boolean; from: "site" | "study" }) {
+export async function MatchTable({
+  rows,
+  showStudy,
+  invite,
+  screenAt,
+  from,
+}: {
+  rows: Match[];
+  showStudy: boolean;
+  invite: (m: Match) => boolean;
+  screenAt: (m: Match) => boolean;
+  from: "site" | "study";
+}) {
   const [t, locale] = [await getTranslations("molecular"), await getLocale()];
   return (
     <div className="overflow-x-auto">
@@ -33,10 +47,13 @@ export async function MatchTable({ rows, showStudy, invite, from }: { rows: Matc
             </TR>
           ) : null}
           {rows.map((m) => (
-            <TR key={`${m.participantId}-${m.studyId}`} data-testid={`match-${m.subjectCode}-${m.studyCode}`}>
+            <TR key={`${m.key}-${m.studyId}`} data-testid={`match-${m.code}-${m.studyCode}`}>
               <TD className="min-w-28 font-mono">
-                {m.subjectCode}
-                <span className="block text-xs text-muted-foreground">{m.centreCode}</span>
+                {m.code}
+                <span className="block text-xs text-muted-foreground">
+                  {m.centreCode}
+                  {m.owner === "donor" ? <span className="font-sans"> · {t("matching.donor")}</span> : null}
+                </span>
               </TD>
               {showStudy ? (
                 <TD className="min-w-32">
@@ -61,7 +78,22 @@ export async function MatchTable({ rows, showStudy, invite, from }: { rows: Matc
                   <span className="font-mono">{m.siteCentreCode}</span> {localizedPair(m.siteNameZh, m.siteNameEn, locale)}
                   <span className="block text-xs text-muted-foreground">{t(`matching.nearness.${m.nearness}`)}</span>
                 </div>
-                {invite(m) ? <InviteButton participantId={m.participantId} studyId={m.studyId} from={from} testId={`invite-${m.subjectCode}-${m.studyCode}`} /> : null}
+                {m.invitation ? (
+                  <p className="text-xs" data-testid={`invitation-${m.code}-${m.studyCode}`}>
+                    {t("matching.invitedOn", { date: m.invitation.invitedOn })}
+                    {screenAt(m) ? (
+                      <Link
+                        prefetch={false}
+                        href={`/studies/${encodeURIComponent(m.studyCode)}/screening?invitation=${m.invitation.id}`}
+                        className="ml-2 text-primary hover:underline"
+                      >
+                        {t("matching.openScreening")}
+                      </Link>
+                    ) : null}
+                  </p>
+                ) : invite(m) ? (
+                  <InviteButton owner={m.owner} ownerId={m.ownerId} studyId={m.studyId} from={from} testId={`invite-${m.code}-${m.studyCode}`} />
+                ) : null}
               </TD>
             </TR>
           ))}

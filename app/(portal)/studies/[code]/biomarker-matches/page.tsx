@@ -54,7 +54,13 @@ export default async function StudyBiomarkerMatchesPage({ params, searchParams }
             </CardTitle>
           </CardHeader>
           <CardContent>
-            <MatchTable rows={g.matches} showStudy={false} invite={(m) => mayInvite && m.centreId === actor.centreId} from="study" />
+            <MatchTable
+              rows={g.matches}
+              showStudy={false}
+              invite={(m) => mayInvite && m.centreId === actor.centreId}
+              screenAt={(m) => mayInvite && m.siteCentreId === actor.centreId}
+              from="study"
+            />
           </CardContent>
         </Card>
       ))}

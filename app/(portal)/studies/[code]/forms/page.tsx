@@ -24,7 +24,8 @@ export default async function FormsPage({ params }: { params: Promise<{ code: st
   if (!actor || !can(actor, "crf.read")) notFound();
   const study = await getStudyPage(actor, routeParam((await params).code));
   if (!study) notFound();
-  const [t, locale] = [await getTranslations("crf.designer"), await getLocale()];
+  const [t, tImport, locale] = [await getTranslations("crf.designer"), await getTranslations("recordsImport"), await getLocale()];
+  const tOdm = await getTranslations("odm.page");
   const [forms, events, designer] = await Promise.all([studyForms(actor, study.id), studyEvents(actor, study.id), designsStudyForms(actor, study.id)]);
   const editable = designer && !studyIsClosed(study.status);
   const amend = protocolChangesNeedAmendment(study.status);
@@ -71,6 +72,14 @@ export default async function FormsPage({ params }: { params: Promise<{ code: st
             <p className="text-sm text-muted-foreground">{t("forms.none")}</p>
           )}
           {editable ? <NewFormForm studyId={study.id} amend={amend} base={base} /> : null}
+          {forms.length && can(actor, "crf.enter") ? (
+            <Link href={`${base}/records-import`} prefetch={false} className="inline-block text-sm text-primary hover:underline" data-testid="records-import-link">
+              {tImport("link")}
+            </Link>
+          ) : null}
+          <Link href={`${base}/odm`} prefetch={false} className="block text-sm text-primary hover:underline" data-testid="odm-link">
+            {tOdm("link")}
+          </Link>
         </CardContent>
       </Card>
 

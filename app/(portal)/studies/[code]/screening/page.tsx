@@ -15,7 +15,9 @@ import { studyForEnrolmentPages } from "@/lib/enrolment/queries/enrolment-study"
 import { listScreenings, siteWorkContext, studySiteOptions } from "@/lib/enrolment/queries/screenings";
 import { localized } from "@/lib/i18n/localized";
 import { networkToday } from "@/lib/time/network-day";
-import { routeParam } from "@/lib/http/route-param";
+import { routeId, routeParam } from "@/lib/http/route-param";
+import { getInvitation } from "@/lib/molecular/queries/invitations";
+import { InvitationCard } from "@/app/(portal)/studies/[code]/screening/_components/invitation-card";
 import { ScreenForm } from "@/app/(portal)/studies/[code]/screening/_components/screen-form";
 
 type SP = Promise<Record<string, string | string[] | undefined>>;
@@ -29,12 +31,16 @@ export default async function ScreeningPage({ params, searchParams }: { params: 
   if (!study) notFound();
   const sp = await searchParams;
   const filters = parseScreeningFilters(sp);
+  // Opened from an invitation to screening (a biomarker match): a malformed or foreign one is a 404.
+  const invitation = sp.invitation === undefined ? null : await getInvitation(actor, routeId(sp.invitation));
+  if (sp.invitation !== undefined && (!invitation || invitation.studyId !== study.id)) notFound();
   const [log, sites, work] = await Promise.all([listScreenings(actor, study.id, filters), studySiteOptions(actor, study.id), siteWorkContext(actor, study.id)]);
   const [t, tc, locale] = [await getTranslations("enrolment"), await getTranslations("common"), await getLocale()];
   const base = `/studies/${study.code}/screening`;
 
   return (
     <div className="space-y-6">
+      {invitation ? <InvitationCard inv={invitation} /> : null}
       {actor.role === "site_staff" ? (
         <Card>
           <CardHeader>
@@ -54,7 +60,14 @@ export default async function ScreeningPage({ params, searchParams }: { params: 
                   {t("screening.capacity", { enrolled: work.site.enrolledCount, target: work.site.target })}
                   {work.site.allowOverEnrolment ? ` ${t("screening.overAllowed")}` : ""}
                 </p>
-                <ScreenForm studyId={study.id} studyCode={study.code} siteId={work.site.id} today={networkToday()} criteria={work.criteria} />
+                <ScreenForm
+                  studyId={study.id}
+                  studyCode={study.code}
+                  siteId={work.site.id}
+                  today={networkToday()}
+                  criteria={work.criteria}
+                  invitationId={invitation && invitation.screeningId === null && invitation.siteId === work.site.id ? invitation.id : undefined}
+                />
                 {work.pending.length ? (
                   <div className="space-y-2">
                     <h2 className="text-sm font-medium">{t("screening.pending")}</h2>

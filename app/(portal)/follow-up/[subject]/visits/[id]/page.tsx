@@ -1,9 +1,11 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { listQueriesOnParticipant, listVisits, recordHistory } from "@/lib/followup/queries/followup";
 import { localized } from "@/lib/i18n/localized";
+import { TUMOUR_RESPONSES } from "@/lib/enums";
 import { routeId } from "@/lib/http/route-param";
 import { loadParticipantPage } from "@/app/(portal)/follow-up/_components/load";
 import { ParticipantHeader } from "@/app/(portal)/follow-up/_components/participant-header";
@@ -20,6 +22,7 @@ export default async function VisitPage({ params }: { params: Promise<{ subject:
   const [t, locale] = [await getTranslations("followup"), await getLocale()];
   const [history, queries] = await Promise.all([recordHistory(actor, "visit", visit.id), listQueriesOnParticipant(actor, p.id)]);
   const recorded = visit.version > 0;
+  const assessment = visit.assessment;
   return (
     <div className="space-y-6">
       <ParticipantHeader p={p} back />
@@ -41,13 +44,13 @@ export default async function VisitPage({ params }: { params: Promise<{ subject:
               {visit.status === "done" ? (
                 <>
                   <dt className="text-muted-foreground">{t("fields.visitDate")}</dt>
-                  <dd>{visit.visitDate}</dd>
+                  <dd data-testid="value-visitDate">{visit.visitDate}</dd>
                   <dt className="text-muted-foreground">{t("fields.ecog")}</dt>
-                  <dd data-testid="value-ecog">{visit.ecog ?? ""}</dd>
+                  <dd data-testid="value-ecog">{assessment?.ecog ?? ""}</dd>
                   <dt className="text-muted-foreground">{t("fields.weightKg")}</dt>
-                  <dd data-testid="value-weightKg">{visit.weightKg ?? ""}</dd>
+                  <dd data-testid="value-weightKg">{assessment?.weightKg ?? ""}</dd>
                   <dt className="text-muted-foreground">{t("fields.tumourResponse")}</dt>
-                  <dd>{visit.tumourResponse ? t(`response.${visit.tumourResponse}`) : ""}</dd>
+                  <dd>{assessment?.recist && isResponse(assessment.recist) ? t(`response.${assessment.recist}`) : (assessment?.recist ?? "")}</dd>
                 </>
               ) : (
                 <>
@@ -64,14 +67,24 @@ export default async function VisitPage({ params }: { params: Promise<{ subject:
               initial={{
                 status: visit.status,
                 visitDate: visit.visitDate ?? "",
-                ecog: visit.ecog === null ? "" : String(visit.ecog),
-                weightKg: visit.weightKg ?? "",
-                tumourResponse: visit.tumourResponse ?? "",
                 missedReason: visit.missedReason ?? "",
               }}
             />
           ) : null}
           {p.canVerify && recorded && !visit.verified ? <SdvButton entityType="visit" entityId={visit.id} /> : null}
+          {assessment && (visit.status === "done" || assessment.status) ? (
+            <p className="text-sm">
+              <Link
+                prefetch={false}
+                className="font-medium underline underline-offset-4"
+                data-testid="assessment-link"
+                href={`/studies/${encodeURIComponent(p.studyCode)}/participants/${encodeURIComponent(p.subjectCode)}/forms/${assessment.eventId}/${assessment.formId}`}
+              >
+                {p.canRecord && assessment.status !== "verified" ? t("visit.assessmentEnter") : t("visit.assessmentOpen")}
+              </Link>
+              <span className="ml-2 text-muted-foreground">{assessment.status ? t(`visit.assessmentStatus.${assessment.status}`) : t("visit.assessmentNone")}</span>
+            </p>
+          ) : null}
         </CardContent>
       </Card>
       <RecordQueries queries={queries} entityType="visit" entityId={visit.id} canRaise={p.canQuery && recorded} />
@@ -79,3 +92,5 @@ export default async function VisitPage({ params }: { params: Promise<{ subject:
     </div>
   );
 }
+
+const isResponse = (code: string): code is (typeof TUMOUR_RESPONSES)[number] => (TUMOUR_RESPONSES as readonly string[]).includes(code);

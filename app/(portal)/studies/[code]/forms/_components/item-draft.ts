@@ -1,5 +1,6 @@
 import type { CrfItemType, CrfMissingCode, CrfValidationType } from "@/lib/enums";
 import { CHOICE_TYPES, type ItemDef } from "@/lib/crf/design";
+import { sliderLabelsOf, sliderSlotsOf } from "@/lib/crf/slider-labels";
 
 /** An item as the designer edits it: every field as typed. */
 export type ItemDraft = {
@@ -23,6 +24,15 @@ export type ItemDraft = {
   missingCodes: CrfMissingCode[];
   sectionZh: string;
   sectionEn: string;
+  sliderLeftZh: string;
+  sliderLeftEn: string;
+  sliderMiddleZh: string;
+  sliderMiddleEn: string;
+  sliderRightZh: string;
+  sliderRightEn: string;
+  sliderShowNumber: boolean;
+  matrixGroup: string;
+  matrixRanking: boolean;
 };
 
 export const TYPES_WITH_LIMITS: readonly CrfItemType[] = ["integer", "decimal", "date", "datetime", "time", "slider", "text"];
@@ -50,6 +60,15 @@ export function blankDraft(): ItemDraft {
     missingCodes: [],
     sectionZh: "",
     sectionEn: "",
+    sliderLeftZh: "",
+    sliderLeftEn: "",
+    sliderMiddleZh: "",
+    sliderMiddleEn: "",
+    sliderRightZh: "",
+    sliderRightEn: "",
+    sliderShowNumber: false,
+    matrixGroup: "",
+    matrixRanking: false,
   };
 }
 
@@ -75,7 +94,16 @@ export function draftOf(item: ItemDef): ItemDraft {
     missingCodes: [...item.missingCodes],
     sectionZh: item.section?.zh ?? "",
     sectionEn: item.section?.en ?? "",
+    ...slidersOf(item),
+    sliderShowNumber: item.sliderShowNumber,
+    matrixGroup: item.matrixGroup ?? "",
+    matrixRanking: item.matrixRanking,
   };
+}
+
+function slidersOf(item: ItemDef) {
+  const s = sliderSlotsOf(item.sliderLabels);
+  return { sliderLeftZh: s.left.zh ?? "", sliderLeftEn: s.left.en ?? "", sliderMiddleZh: s.middle.zh ?? "", sliderMiddleEn: s.middle.en ?? "", sliderRightZh: s.right.zh ?? "", sliderRightEn: s.right.en ?? "" };
 }
 
 const orNull = (s: string) => (s.trim() === "" ? null : s);
@@ -102,11 +130,12 @@ export function itemOfDraft(d: ItemDraft, previous: ItemDef | null): ItemDef {
     branchingLogic: orNull(d.branchingLogic),
     calculation: d.type === "calc" ? orNull(d.calculation) : null,
     choices: hasChoices ? d.choices.map((c) => ({ code: c.code, label: { zh: c.zh, en: c.en } })) : [],
-    sliderLabels: previous?.sliderLabels ?? null,
-    sliderShowNumber: previous?.sliderShowNumber ?? false,
+    sliderLabels:
+      d.type === "slider" ? sliderLabelsOf({ left: { zh: d.sliderLeftZh, en: d.sliderLeftEn }, middle: { zh: d.sliderMiddleZh, en: d.sliderMiddleEn }, right: { zh: d.sliderRightZh, en: d.sliderRightEn } }) : null,
+    sliderShowNumber: d.type === "slider" && d.sliderShowNumber,
     missingCodes: d.missingCodes,
-    matrixGroup: previous?.matrixGroup ?? null,
-    matrixRanking: previous?.matrixRanking ?? false,
+    matrixGroup: orNull(d.matrixGroup.trim()),
+    matrixRanking: d.matrixGroup.trim() !== "" && d.matrixRanking,
     alignment: previous?.alignment ?? null,
     questionNumber: previous?.questionNumber ?? null,
     annotation: previous?.annotation ?? null,
@@ -139,5 +168,9 @@ export function inputOfDraft(d: ItemDraft): Record<string, unknown> {
     missingCodes: d.missingCodes,
     sectionZh: d.sectionZh,
     sectionEn: d.sectionEn,
+    ...(d.type === "slider"
+      ? { sliderLeftZh: d.sliderLeftZh, sliderLeftEn: d.sliderLeftEn, sliderMiddleZh: d.sliderMiddleZh, sliderMiddleEn: d.sliderMiddleEn, sliderRightZh: d.sliderRightZh, sliderRightEn: d.sliderRightEn, sliderShowNumber: d.sliderShowNumber }
+      : {}),
+    ...(hasChoices && (d.type === "radio" || d.type === "checkbox") ? { matrixGroup: d.matrixGroup.trim(), matrixRanking: d.matrixGroup.trim() !== "" && d.matrixRanking } : {}),
   };
 }

@@ -128,6 +128,33 @@ export function ItemEditor({ draft, onChange, branchingErrors, calculationErrors
           ) : null}
         </fieldset>
       ) : null}
+      {draft.type === "radio" || draft.type === "checkbox" ? (
+        <fieldset className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-2" data-testid="matrix-settings">
+          <legend className="px-1 text-sm font-medium">{t("item.matrix")}</legend>
+          <p className="text-xs text-muted-foreground md:col-span-2">{t("item.matrixHint")}</p>
+          {text("matrixGroup", t("item.matrixGroup"), { mono: true })}
+          <div className="flex items-end gap-2 pb-2">
+            <input id="item-matrixRanking" type="checkbox" className="size-4" checked={draft.matrixRanking} disabled={draft.matrixGroup.trim() === ""} onChange={(e) => set("matrixRanking", e.target.checked)} />
+            <Label htmlFor="item-matrixRanking">{t("item.matrixRanking")}</Label>
+          </div>
+        </fieldset>
+      ) : null}
+      {draft.type === "slider" ? (
+        <fieldset className="grid gap-3 rounded-md border border-border p-3 md:grid-cols-2" data-testid="slider-settings">
+          <legend className="px-1 text-sm font-medium">{t("item.slider")}</legend>
+          <p className="text-xs text-muted-foreground md:col-span-2">{t("item.sliderHint")}</p>
+          {text("sliderLeftZh", t("item.sliderLeftZh"))}
+          {text("sliderLeftEn", t("item.sliderLeftEn"))}
+          {text("sliderMiddleZh", t("item.sliderMiddleZh"))}
+          {text("sliderMiddleEn", t("item.sliderMiddleEn"))}
+          {text("sliderRightZh", t("item.sliderRightZh"))}
+          {text("sliderRightEn", t("item.sliderRightEn"))}
+          <div className="flex items-center gap-2">
+            <input id="item-sliderShowNumber" type="checkbox" className="size-4" checked={draft.sliderShowNumber} onChange={(e) => set("sliderShowNumber", e.target.checked)} />
+            <Label htmlFor="item-sliderShowNumber">{t("item.sliderShowNumber")}</Label>
+          </div>
+        </fieldset>
+      ) : null}
       <div className="grid gap-3 md:grid-cols-4">
         {TYPES_WITH_UNIT.includes(draft.type) ? text("unit", t("item.unit")) : null}
         {draft.type === "decimal" ? (

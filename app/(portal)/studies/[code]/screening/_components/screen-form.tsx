@@ -16,13 +16,28 @@ import { screenAction } from "@/app/(portal)/studies/[code]/screening/actions";
 
 type Criterion = SiteWorkContext["criteria"][number];
 
-/** One yes/no per criterion; the portal, not the form, decides eligibility. */
-export function ScreenForm({ studyId, studyCode, siteId, today, criteria }: { studyId: number; studyCode: string; siteId: number; today: string; criteria: Criterion[] }) {
+/** One yes/no per criterion; the portal, not the form, decides eligibility. Opened from an invitation (a biomarker match), the screening answers it. */
+export function ScreenForm({
+  studyId,
+  studyCode,
+  siteId,
+  today,
+  criteria,
+  invitationId,
+}: {
+  studyId: number;
+  studyCode: string;
+  siteId: number;
+  today: string;
+  criteria: Criterion[];
+  invitationId?: number;
+}) {
   const t = useTranslations("enrolment.screening");
   return (
     <ActionForm action={screenAction} id="screen-form" resetOnSuccess>
       <input type="hidden" name="studyId" value={studyId} />
       <input type="hidden" name="siteId" value={siteId} />
+      {invitationId ? <input type="hidden" name="invitationId" value={invitationId} /> : null}
       <RequestKeyField />
       <div className="max-w-xs">
         <TextField name="screenedOn" type="date" label={t("date")} defaultValue={today} max={today} required />

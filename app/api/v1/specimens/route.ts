@@ -1,0 +1,4 @@
+import { listSpecimensEndpoint } from "@/lib/api/endpoints/specimens";
+
+export const dynamic = "force-dynamic";
+export const GET = listSpecimensEndpoint;

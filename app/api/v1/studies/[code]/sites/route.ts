@@ -1,0 +1,4 @@
+import { listSitesEndpoint } from "@/lib/api/endpoints/studies";
+
+export const dynamic = "force-dynamic";
+export const GET = listSitesEndpoint;

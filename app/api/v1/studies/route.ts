@@ -1,0 +1,4 @@
+import { listStudiesEndpoint } from "@/lib/api/endpoints/studies";
+
+export const dynamic = "force-dynamic";
+export const GET = listStudiesEndpoint;
