@@ -69,35 +69,39 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * answered by a screening stays on the list, with the invitation), and the study has an active site.
  */
 export async function computeMatches(db: Db, f: MatchFilter): Promise<Match[]> {
-  const T0 = performance.now();
-  const studies = (await loadRecruitingCriteria(db, f.studyIds)).filter((s) => s.criteria.length > 0 && s.sites.length > 0);
+  // Studies in code order: each study's matches are collected in a list of its own, in the people's code order, so nothing is sorted at the end.
+  const studies = (await loadRecruitingCriteria(db, f.studyIds)).filter((s) => s.criteria.length > 0 && s.sites.length > 0).sort((a, b) => cmp(a.studyCode, b.studyCode));
   if (studies.length === 0) return [];
   const all = studies.flatMap((s) => s.criteria);
   const [{ candidates, taken, invited }, centres] = await Promise.all([
     readCandidates(db, f, criteriaGenes(all), criteriaKinds(all), studies.map((s) => s.studyId)),
     centresOf(db),
   ]);
-  const T1 = performance.now();
+  candidates.sort((a, b) => cmp(a.code, b.code));
   const index = indexCriteria(studies.map((s) => s.criteria));
-  // The nearest site depends only on the patient's centre and the study: once per pair.
-  const nearest = new Map<string, ReturnType<typeof nearestSite<(typeof studies)[number]["sites"][number]>>>();
+  type Near = ReturnType<typeof nearestSite<(typeof studies)[number]["sites"][number]>>;
+  // The nearest site depends only on the person's centre and the study: once per pair, with its centre's names.
+  const nearest = studies.map(() => new Map<number, { near: Near; site: NamedCentre | undefined }>());
   const nearestOf = (from: NamedCentre, s: number) => {
-    const key = `${from.id}:${s}`;
-    if (!nearest.has(key)) nearest.set(key, nearestSite(from, studies[s].sites));
-    return nearest.get(key)!;
+    let n = nearest[s].get(from.id);
+    if (!n) {
+      const near = nearestSite(from, studies[s].sites);
+      nearest[s].set(from.id, (n = { near, site: near ? centres.get(near.site.centre.id) : undefined }));
+    }
+    return n;
   };
-  const out: Match[] = [];
+  const byStudy: Match[][] = studies.map(() => []);
   for (const person of candidates) {
     const from = centres.get(person.centreId);
     if (!from) continue;
+    const takenHere = taken.get(person.key);
+    const invitedHere = invited.get(person.key);
     for (const { s, evidence } of matchIndexed(index, person.results)) {
       const study = studies[s];
-      const pair = `${person.key}:${study.studyId}`;
-      if (taken.has(pair)) continue;
-      const near = nearestOf(from, s);
+      if (takenHere?.has(study.studyId)) continue;
+      const { near, site } = nearestOf(from, s);
       if (!near) continue;
-      const site = centres.get(near.site.centre.id);
-      out.push({
+      byStudy[s].push({
         owner: person.owner,
         ownerId: person.id,
         key: person.key,
@@ -118,12 +122,9 @@ export async function computeMatches(db: Db, f: MatchFilter): Promise<Match[]> {
         siteNameEn: site?.nameEn ?? near.site.centre.code,
         nearness: near.nearness,
         evidence,
-        invitation: invited.get(pair) ?? null,
+        invitation: invitedHere?.get(study.studyId) ?? null,
       });
     }
   }
-  const T2 = performance.now();
-  const sorted = out.sort((a, b) => cmp(a.studyCode, b.studyCode) || cmp(a.code, b.code));
-  if (process.env.ZZ_PROFILE) console.log("ZZ", (T1 - T0).toFixed(0), (T2 - T1).toFixed(0), (performance.now() - T2).toFixed(0), out.length);
-  return sorted;
+  return byStudy.flat();
 }

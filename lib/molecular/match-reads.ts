@@ -37,10 +37,10 @@ export type OpenInvitation = { id: number; invitedOn: string };
 
 export type CandidateSet = {
   candidates: Candidate[];
-  /** `${key}:${studyId}`: the person is already in the study (by national-ID hash), or was screened for it from an invitation. */
-  taken: Set<string>;
-  /** `${key}:${studyId}` → the open invitation: invited, the screening not yet recorded. */
-  invited: Map<string, OpenInvitation>;
+  /** Person key → the studies they are already in (by national-ID hash), or were screened for from an invitation. */
+  taken: Map<string, Set<number>>;
+  /** Person key → study id → the open invitation: invited, the screening not yet recorded. */
+  invited: Map<string, Map<number, OpenInvitation>>;
 };
 
 // Field and record separators (ASCII US and RS): none of the values read holds them.
@@ -144,7 +144,18 @@ export async function readCandidates(db: Db, f: MatchFilter, genes: readonly str
     else list.push(b);
     seen.set(k, { on, order: Number(order), b });
   }
-  const invited = new Map<string, OpenInvitation>();
-  for (const [key, studyId, id, invitedOn] of split(row?.invited ?? null)) invited.set(`${key}:${studyId}`, { id: Number(id), invitedOn });
-  return { candidates: [...byKey.values()], taken: new Set(row?.taken ? row.taken.split(",") : []), invited };
+  const taken = new Map<string, Set<number>>();
+  for (const pair of row?.taken ? row.taken.split(",") : []) {
+    const [key, studyId] = pair.split(":");
+    let set = taken.get(key);
+    if (!set) taken.set(key, (set = new Set()));
+    set.add(Number(studyId));
+  }
+  const invited = new Map<string, Map<number, OpenInvitation>>();
+  for (const [key, studyId, id, invitedOn] of split(row?.invited ?? null)) {
+    let m = invited.get(key);
+    if (!m) invited.set(key, (m = new Map()));
+    m.set(Number(studyId), { id: Number(id), invitedOn });
+  }
+  return { candidates: [...byKey.values()], taken, invited };
 }
