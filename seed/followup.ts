@@ -161,7 +161,8 @@ async function adverseEvents(db: Db, c: ClockSql) {
  * Queries raised by the study's monitor where it has one, else its PI, each on about one done
  * visit in fifteen; the state cycles open → answered → closed → re-opened. `visit`: on the visit's
  * date or status (the follow-up step); `assessment`: on ECOG, weight or response, items of the
- * visit's assessment form, where the form holds the value (the CRF step, once the forms exist).
+ * visit's assessment form, where the form holds the value and is not verified (a verified form has
+ * no query under way; the CRF step, once the forms exist).
  */
 async function queries(db: Db, c: ClockSql, on: "visit" | "assessment") {
   const [fields, residue] = on === "visit" ? [sql`array['visitDate','status']`, 3] : [sql`array['ecog','weight_kg','recist']`, 8];
@@ -180,7 +181,7 @@ async function queries(db: Db, c: ClockSql, on: "visit" | "assessment") {
       -- An item query only on a value the form holds.
       select b.*, ${on === "visit" ? "visit" : "crf_form"}::text as entity_type, ${on === "visit" ? sql`b.visit_id` : sql`b.instance_id`} as entity_id
       from base b
-      where ${on === "visit" ? sql`true` : sql`exists (select 1 from crf_form_instances i where i.id = b.instance_id and i.values ? b.field)`}
+      where ${on === "visit" ? sql`true` : sql`exists (select 1 from crf_form_instances i where i.id = b.instance_id and i.values ? b.field and i.status <> 'verified')`}
     ), q as (
       insert into queries (study_id, participant_id, entity_type, entity_id, field, status, raised_by, opened_at, answered_at, closed_at, created_at)
       select study_id, participant_id, entity_type::clinical_entity, entity_id, field,

@@ -74,11 +74,16 @@ export async function readCandidates(db: Db, f: MatchFilter, genes: readonly str
   const [row] = await queryRows<{ people: string | null; variants: string | null; biomarkers: string | null; taken: string | null; invited: string | null }>(
     db,
     sql`with latest as materialized (
-          select distinct on (mo.participant_id, mo.donor_id, mo.test_kind, mo.origin) mo.id, mo.participant_id, mo.donor_id, mo.reported_on
-          from molecular_orders mo left join participants p on p.id = mo.participant_id left join donors d on d.id = mo.donor_id
-          where mo.status = 'reported' and ${f.results}${byIds}
-            and ((mo.participant_id is not null and p.status <> 'withdrawn' and ${f.scope}) or (mo.donor_id is not null and ${f.donors}))
-          order by mo.participant_id, mo.donor_id, mo.test_kind, mo.origin, mo.reported_on desc, mo.id desc
+          -- Two branches, so each reads by its own index (a site's participants, a centre's donors); their keys never meet.
+          (select distinct on (mo.participant_id, mo.test_kind, mo.origin) mo.id, mo.participant_id, mo.donor_id, mo.reported_on
+           from molecular_orders mo join participants p on p.id = mo.participant_id left join donors d on false
+           where mo.status = 'reported' and p.status <> 'withdrawn' and ${f.scope} and ${f.results}${byIds}
+           order by mo.participant_id, mo.test_kind, mo.origin, mo.reported_on desc, mo.id desc)
+          union all
+          (select distinct on (mo.donor_id, mo.test_kind, mo.origin) mo.id, mo.participant_id, mo.donor_id, mo.reported_on
+           from molecular_orders mo join donors d on d.id = mo.donor_id left join participants p on false
+           where mo.status = 'reported' and ${f.donors} and ${f.results}${byIds}
+           order by mo.donor_id, mo.test_kind, mo.origin, mo.reported_on desc, mo.id desc)
         ), ids as materialized (select distinct participant_id as pid, donor_id as did from latest),
         screened as materialized (
           select si.id, si.study_id, si.participant_id, si.donor_id, si.invited_on,

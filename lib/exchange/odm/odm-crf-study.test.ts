@@ -4,14 +4,17 @@ import { auditEvents, crfFormInstances } from "@/db/schema";
 import { getActor } from "@/lib/auth/actor";
 import { saveFormCommand } from "@/lib/crf/commands/save-form";
 import { verifyFormCommand } from "@/lib/crf/commands/verify-form";
+import { importOdmCommand } from "@/lib/exchange/commands/import-odm";
 import { odmExportClinicalCommand } from "@/lib/exchange/commands/odm-export-clinical";
+import { odmLines } from "@/lib/exchange/odm/fields";
 import { odmExportMetadataCommand } from "@/lib/exchange/commands/odm-export-metadata";
 import { odmClinical } from "@/lib/exchange/queries/odm-clinical";
 import { odmMetadata } from "@/lib/exchange/queries/odm-metadata";
 import { createCrfStudy, saveInput, type CrfStudy } from "@/lib/testing/crf-study";
 import { setupTestDb } from "@/lib/testing/db";
 import { countRows, seedBase } from "@/lib/testing/fixtures";
-import { collect, xmllintErrors } from "@/lib/testing/odm-schema";
+import { collect, formsPart, xmllintErrors } from "@/lib/testing/odm-schema";
+import { createTestStudy } from "@/lib/testing/study-builder";
 import { expectOk, expectRefused } from "@/lib/testing/results";
 import { runCommand } from "@/lib/testing/run-command";
 import { signInAs } from "@/lib/testing/session";
@@ -87,6 +90,19 @@ describe("ODM metadata of a study with repeating groups", () => {
     const [last] = await h.db.select().from(auditEvents).where(eq(auditEvents.action, "exchange.odm.exported")).orderBy(desc(auditEvents.id));
     expect(last).toMatchObject({ entityType: "study", entityId: String(s.study.id), studyId: s.study.id });
     expect((await countRows(h.db, ["audit_events"])).audit_events).toBe(before.audit_events + 1);
+  });
+});
+
+describe("round trip of a study with repeating groups", () => {
+  it("its metadata imported into a new draft study exports again the same (groups, hard and soft limits, logic)", async () => {
+    const first = (await odmMetadata(await me(PI), s.study.id, NOW))!.xml;
+    const draft = await createTestStudy(h.db, { code: "ODM-RT1", status: "draft", design: "single_arm" });
+    const r = expectOk(await runCommand(PI, importOdmCommand, { studyId: draft.study.id, lines: odmLines(first) }));
+    expect(r.forms).toEqual([{ name: "vitals", items: 7, groups: 0 }, { name: "tumour", items: 5, groups: 1 }, { name: "conmed", items: 3, groups: 0 }]);
+    const again = (await odmMetadata(await me(PI), draft.study.id, NOW))!.xml;
+    expect(xmllintErrors(again, "crf-roundtrip")).toBe("");
+    expect(formsPart(again)).toEqual(formsPart(first));
+    expect(formsPart(first)).toContain('<ItemGroupDef OID="IG.tumour.lesions" Name="lesions" Repeating="Yes">');
   });
 });
 

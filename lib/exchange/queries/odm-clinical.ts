@@ -32,7 +32,8 @@ export const odmClinical = defineQuery({
     const head = clinicalHead(design, { fileOid: `${study.code}.clinical.${now.getTime()}`, now, effectiveDay: networkToday(now) }, admin);
     async function* chunks(): AsyncGenerator<string> {
       yield head;
-      for await (const batch of clinicalSubjects(db, study.id, inScope)) yield batch.map((s) => subjectXml(s, layouts)).join("");
+      // One subject a chunk (a few hundred kB at most): the stream's reader sets the pace.
+      for await (const batch of clinicalSubjects(db, study.id, inScope)) for (const subject of batch) yield subjectXml(subject, layouts);
       yield clinicalTail;
     }
     return { studyCode: study.code, subjects: admin.subjects, chunks: chunks() };
