@@ -93,6 +93,7 @@ export const AUDIT_FIELDS: Record<string, FieldKind> = {
   futureConsent: en("biobank.consent"),
   // the audit chain
   problem: en("audit.problems"),
+  access: en("api.tokens.accessLevels"),
 };
 
 /** Record types of the audit trail; each has a label `audit.entities.<type>`. */

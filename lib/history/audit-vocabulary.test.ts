@@ -269,6 +269,7 @@ const ENUM_NAMESPACES: Record<string, readonly string[]> = {
   "followup.sex": enums.PARTICIPANT_SEXES,
   "followup.response": enums.TUMOUR_RESPONSES,
   "followup.category": enums.AE_CATEGORIES,
+  "api.tokens.accessLevels": enums.API_TOKEN_ACCESS,
   "biobank.categories": enums.SPECIMEN_CATEGORIES,
   "followup.relatedness": enums.AE_RELATEDNESS,
   "followup.action": enums.AE_ACTIONS,
