@@ -45,6 +45,11 @@ export async function seedCrf(db: Db, clock: SeedClock = seedClock()): Promise<v
   checkDemoForms();
   await db.transaction(async (tx) => {
     const t = tx as Db;
+    // The completion counters are kept by statement triggers (migration 0025) whose recount is
+    // planned from the statistics: rows written earlier in this seed, never analysed yet, made it
+    // pick nested loops over whole tables (minutes instead of seconds). ANALYZE sees this
+    // transaction's own rows.
+    await analyse(t, ["participants", "participant_visits", "visit_definitions"]);
     const list = await t.select({ id: studies.id, code: studies.code, piUserId: studies.piUserId, leadCentreId: studies.leadCentreId }).from(studies).orderBy(asc(studies.id));
     // The first trial writes the design through the store; the other studies copy its forms.
     const source = list.find((s) => !COHORT_STUDIES.includes(s.code));
@@ -71,6 +76,7 @@ export async function seedCrf(db: Db, clock: SeedClock = seedClock()): Promise<v
         { action: "crf.dictionary.imported", entityType: "study", entityId: s.id, centreId: s.leadCentreId, studyId: s.id, after: { protocolVersion: pv.version, amended: false, forms: planSummary(defs) } },
       ]);
     }
+    await analyse(t, ["crf_events", "crf_event_forms", "crf_forms", "crf_form_versions", "crf_completion_ledger", "crf_completion_facts"]);
     await seedCrfData(t, clock);
     await seedVisitQueries(t, clock);
   });
@@ -114,4 +120,8 @@ async function insertGroups(tx: Db, formVersionId: number, formName: string): Pr
     const [row] = await tx.insert(crfRepeatingGroups).values({ formVersionId, name: g.name, labelZh: g.label.zh, labelEn: g.label.en, maxRows: g.maxRows }).returning({ id: crfRepeatingGroups.id });
     await tx.update(crfItems).set({ repeatingGroupId: row.id }).where(and(eq(crfItems.formVersionId, formVersionId), inArray(crfItems.name, [...g.items])));
   }
+}
+
+async function analyse(db: Db, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await db.execute(sql.raw(`analyze ${table}`));
 }
