@@ -86,7 +86,7 @@ for (const locale of ["zh-CN", "en"] as const) {
     // The calculation follows the typing.
     await expect(staff.getByTestId("calc-bmi")).toHaveText("24.2");
     await staff.keyboard.press("Enter");
-    await expect(staff.locator("#crf-ecog input[type=radio]").first()).toBeFocused();
+    await expect(staff.locator("#crf-baseline_ecog input[type=radio]").first()).toBeFocused();
     await staff.keyboard.press("Space");
     await staff.locator("#crf-primary_site").selectOption("1");
     await expect(staff.getByTestId("form-status")).toHaveText(locale === "en" ? "Not started" : "未开始"); // nothing was submitted by Enter

@@ -74,7 +74,7 @@ const demographics: FormDef = {
     item("weight", "decimal", "体重", "Weight", { section: sec("体格检查", "Physical examination"), ...dec(1), unit: "kg", required: true, hardMin: "20", hardMax: "250", missingCodes: ND }),
     item("height", "integer", "身高", "Height", { unit: "cm", required: true, hardMin: "100", hardMax: "230", missingCodes: ND }),
     item("bmi", "calc", "体重指数", "Body mass index", { unit: "kg/m²", calculation: "round([weight] * 10000 / ([height] ^ 2), 1)", note: note("由体重和身高自动计算。", "Calculated from weight and height.") }),
-    item("ecog", "radio", "ECOG 体能状态", "ECOG performance status", {
+    item("baseline_ecog", "radio", "ECOG 体能状态", "ECOG performance status", {
       required: true,
       choices: choices(["0", "0 – 活动完全正常", "0 – Fully active"], ["1", "1 – 可从事轻体力活动", "1 – Restricted in strenuous activity"], ["2", "2 – 生活自理，不能工作", "2 – Ambulatory, unable to work"], ["3", "3 – 生活部分自理", "3 – Limited self-care"], ["4", "4 – 卧床不起", "4 – Completely disabled"]),
     }),

@@ -66,7 +66,7 @@ export function demographics(p: Person, v: Visit): Raw {
     ethnicity: r() < 0.92 ? "1" : "2",
     weight: fixed(v.weight ?? (p.sex === "male" ? 55 : 45) + r() * 30, 1),
     height: String(t.height),
-    ecog: String(v.ecog ?? 1),
+    baseline_ecog: String(v.ecog ?? 1),
     smoking,
     ...(smoking !== "1" ? { pack_years: fixed(5 + r() * 40, 1) } : {}),
     // A screening cohort's participants have no cancer diagnosis to record.
